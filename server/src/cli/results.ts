@@ -1,0 +1,24 @@
+import type { Finding } from '../model/finding.js';
+import type { RuleMeta } from '../rules/rule.js';
+import type { LineMap } from '../text/lineMap.js';
+
+/** One linted file as the output formatters see it. */
+export interface FileResult {
+  /** Absolute, '/'-separated path. */
+  path: string;
+  /** Path as shown to the user (relative to the current directory). */
+  displayPath: string;
+  findings: Finding[];
+  lineMap: LineMap;
+}
+
+export interface FormatContext {
+  cwd: string;
+  color: boolean;
+  /** Meta of every rule (SARIF rule descriptors, docs links). */
+  rules: readonly RuleMeta[];
+  version: string;
+}
+
+/** A formatter turns results into the text the CLI prints (or writes to --output-file). */
+export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;

@@ -1,0 +1,30 @@
+import type { RuleSetting } from '../model/finding.js';
+
+export interface RuleConfigEntry {
+  severity: RuleSetting;
+  options: Record<string, unknown>;
+}
+
+/** Configuration after loading, validation and CLI overrides (§7, §10.12). */
+export interface ResolvedConfig {
+  /** Directory the config's globs are relative to (the config's folder, or the lint root). */
+  root: string;
+  configPath?: string;
+  include: string[];
+  ignore: string[];
+  /** `YYYY-MM-DD` */
+  today: string;
+  fiscalYearStart: number;
+  rules: Record<string, RuleConfigEntry>;
+}
+
+export const DEFAULT_INCLUDE = ['**/*.md', '**/*.markdown', '**/*.strategy.yaml', '**/*.strategy.yml'];
+
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function defaultConfig(root: string): ResolvedConfig {
+  return { root, include: [...DEFAULT_INCLUDE], ignore: [], today: localToday(), fiscalYearStart: 1, rules: {} };
+}

@@ -1,0 +1,99 @@
+import type { ParsedFile } from '../model/file.js';
+import type { Finding } from '../model/finding.js';
+import { WorkspaceIndex } from '../index/workspaceIndex.js';
+import { ParseCache } from '../parse/parseFile.js';
+import { RULES } from '../rules/registry.js';
+import type { LintSettings } from '../rules/rule.js';
+import type { ResolvedConfig } from './config.js';
+import { filesForKeys, touchedKeys } from './dependencies.js';
+import { lintFile, type ActiveRule } from './lintFile.js';
+
+/**
+ * The one engine behind the CLI and the language server: parse (cached by content) → index →
+ * rules → findings. `update` returns the files whose findings may have changed, so an edit
+ * re-checks only what depends on it.
+ */
+export class LintEngine {
+  readonly index = new WorkspaceIndex();
+  private readonly cache = new ParseCache();
+  private activeRules: ActiveRule[] = [];
+  private lintSettings!: LintSettings;
+
+  constructor(private configuration: ResolvedConfig) {
+    this.configure(configuration);
+  }
+
+  get config(): ResolvedConfig {
+    return this.configuration;
+  }
+
+  get settings(): LintSettings {
+    return this.lintSettings;
+  }
+
+  configure(config: ResolvedConfig): void {
+    this.configuration = config;
+    this.lintSettings = { today: config.today, fiscalYearStart: config.fiscalYearStart };
+    this.activeRules = [];
+    for (const rule of RULES) {
+      const entry = config.rules[rule.meta.id];
+      const severity = entry?.severity ?? rule.meta.defaultSeverity;
+      if (severity === 'off') continue;
+      this.activeRules.push({ rule, severity, options: { ...(rule.meta.defaultOptions ?? {}), ...(entry?.options ?? {}) } });
+    }
+  }
+
+  /** Adds or replaces a file; returns the paths whose findings may have changed. */
+  update(filePath: string, text: string): Set<string> {
+    const before = this.index.getFile(filePath);
+    const parsed = this.cache.get(filePath, text);
+    if (before === parsed) return new Set();
+    return this.replace(filePath, before, parsed);
+  }
+
+  /** Adds a file without computing what it affects (the CLI loads everything, then lints everything). */
+  load(filePath: string, text: string): ParsedFile {
+    const parsed = this.cache.get(filePath, text);
+    this.index.setFile(parsed);
+    return parsed;
+  }
+
+  remove(filePath: string): Set<string> {
+    const before = this.index.getFile(filePath);
+    this.cache.delete(filePath);
+    if (!before) return new Set();
+    return this.replace(filePath, before, undefined);
+  }
+
+  private replace(filePath: string, before: ParsedFile | undefined, after: ParsedFile | undefined): Set<string> {
+    const fy = this.lintSettings.fiscalYearStart;
+    const hadOwners = this.index.countOfKind('owner') > 0;
+    const keys = before ? touchedKeys(before, this.index, fy) : new Set<string>();
+    const affected = filesForKeys(keys, this.index, fy);
+    if (after) this.index.setFile(after);
+    else this.index.removeFile(filePath);
+    if (after) {
+      const afterKeys = touchedKeys(after, this.index, fy);
+      for (const f of filesForKeys(afterKeys, this.index, fy)) affected.add(f);
+    }
+    affected.add(filePath);
+    // `unknown-owner` only speaks once the workspace declares an owner: the first or last one changes every file.
+    if (hadOwners !== this.index.countOfKind('owner') > 0) for (const f of this.index.allFiles()) affected.add(f.path);
+    return affected;
+  }
+
+  lint(filePath: string): Finding[] {
+    const file = this.index.getFile(filePath);
+    return file ? lintFile(file, this.index, this.activeRules, this.lintSettings) : [];
+  }
+
+  lintAll(): Map<string, Finding[]> {
+    const results = new Map<string, Finding[]>();
+    for (const file of this.index.allFiles()) results.set(file.path, lintFile(file, this.index, this.activeRules, this.lintSettings));
+    return results;
+  }
+
+  getFile(filePath: string): ParsedFile | undefined {
+    return this.index.getFile(filePath);
+  }
+}

@@ -1,0 +1,42 @@
+import type { ParsedFile } from '../model/file.js';
+import type { Finding, Severity } from '../model/finding.js';
+import type { WorkspaceIndex } from '../index/workspaceIndex.js';
+import type { LintSettings, Rule } from '../rules/rule.js';
+import { applySuppressions } from './suppress.js';
+
+export interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+/**
+ * Runs the enabled rules over one file. A file whose YAML or front matter does not parse reports
+ * only its `syntax` findings (as ESLint does), while its recoverable entities stay in the index.
+ */
+export function lintFile(file: ParsedFile, index: WorkspaceIndex, rules: readonly ActiveRule[], settings: LintSettings): Finding[] {
+  if (!file.participates) return [];
+  const broken = file.notes.some((n) => n.ruleId === 'syntax');
+  const findings: Finding[] = [];
+  for (const active of rules) {
+    if (broken && active.rule.meta.id !== 'syntax') continue;
+    const ruleId = active.rule.meta.id;
+    active.rule.check({
+      file,
+      index,
+      options: active.options,
+      settings,
+      report: (r) => {
+        const finding: Finding = { ruleId, severity: active.severity, message: r.message, file: file.path, span: r.span };
+        if (r.related?.length) finding.related = r.related;
+        if (r.fixes?.length) finding.fixes = r.fixes;
+        findings.push(finding);
+      },
+    });
+  }
+  return applySuppressions(file, findings).sort(compareFindings);
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+}

@@ -1,0 +1,165 @@
+import type { Entity, EntityKind, Reference } from '../model/entity.js';
+import type { ParsedFile } from '../model/file.js';
+
+/** A reference together with the entity that wrote it. */
+export interface IncomingReference {
+  ref: Reference;
+  from: Entity;
+}
+
+/** Why a reference resolves to nothing, for messages that say how to fix it. */
+export type UnresolvedReason = 'no-such-id' | 'no-such-document' | 'document-declares-several' | 'no-such-anchor' | 'external';
+
+/**
+ * The workspace index (§ "one pipeline"): entities, references and reverse references of every
+ * taking-part file, in one id namespace. Updated one file at a time, so an edit costs one file.
+ */
+export class WorkspaceIndex {
+  private readonly files = new Map<string, ParsedFile>();
+  private readonly byId = new Map<string, Entity[]>();
+  private readonly byKind = new Map<EntityKind, Set<Entity>>();
+  /** Reverse references keyed by what they name (see refKey). */
+  private readonly byRefKey = new Map<string, IncomingReference[]>();
+  private versionCounter = 0;
+  private readonly derived = new Map<string, { version: number; value: unknown }>();
+
+  get version(): number {
+    return this.versionCounter;
+  }
+
+  setFile(file: ParsedFile): void {
+    this.removeFile(file.path);
+    this.files.set(file.path, file);
+    for (const entity of file.entities) {
+      push(this.byId, entity.id, entity);
+      let kindSet = this.byKind.get(entity.kind);
+      if (!kindSet) this.byKind.set(entity.kind, (kindSet = new Set()));
+      kindSet.add(entity);
+      for (const ref of entity.refs) push(this.byRefKey, refKey(ref), { ref, from: entity });
+    }
+    this.versionCounter++;
+  }
+
+  removeFile(filePath: string): void {
+    const old = this.files.get(filePath);
+    if (!old) return;
+    this.files.delete(filePath);
+    for (const entity of old.entities) {
+      pull(this.byId, entity.id, (e) => e === entity);
+      this.byKind.get(entity.kind)?.delete(entity);
+      for (const ref of entity.refs) pull(this.byRefKey, refKey(ref), (r) => r.ref === ref);
+    }
+    this.versionCounter++;
+  }
+
+  getFile(filePath: string): ParsedFile | undefined {
+    return this.files.get(filePath);
+  }
+
+  allFiles(): IterableIterator<ParsedFile> {
+    return this.files.values();
+  }
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  /** Every declaration of an id (owners without `@`), of any kind. */
+  declarations(id: string): readonly Entity[] {
+    return this.byId.get(id) ?? [];
+  }
+
+  entitiesOfKind(kind: EntityKind): Iterable<Entity> {
+    return this.byKind.get(kind) ?? [];
+  }
+
+  countOfKind(kind: EntityKind): number {
+    return this.byKind.get(kind)?.size ?? 0;
+  }
+
+  allIds(): IterableIterator<string> {
+    return this.byId.keys();
+  }
+
+  /** All entities a reference points at (several when the id is duplicated, §10.6), of any kind. */
+  resolve(ref: Reference): Entity[] {
+    if (ref.form === 'implicit') return ref.implicitTarget ? [ref.implicitTarget] : [];
+    if (ref.form !== 'link') return [...this.declarations(ref.id ?? '')];
+    if (ref.external || !ref.path) return [];
+    const file = this.files.get(ref.path);
+    if (!file) return [];
+    if (ref.anchor === undefined || ref.anchor === '') return documentEntity(file);
+    const anchor = ref.anchor.toLowerCase();
+    return file.entities.filter((e) => e.id.toLowerCase() === anchor || e.headingSlug === anchor);
+  }
+
+  /** Why `ref` resolves to nothing (only meaningful when resolve(ref) is empty). */
+  unresolvedReason(ref: Reference): UnresolvedReason {
+    if (ref.form !== 'link') return 'no-such-id';
+    if (ref.external) return 'external';
+    const file = ref.path ? this.files.get(ref.path) : undefined;
+    if (!file) return 'no-such-document';
+    if (ref.anchor) return 'no-such-anchor';
+    return file.entities.length > 1 ? 'document-declares-several' : 'no-such-document';
+  }
+
+  /** References that resolve to `entity`, from anywhere in the workspace. */
+  incoming(entity: Entity): IncomingReference[] {
+    const keys = new Set([`id:${entity.id}`, `doc:${entity.file}`, `anchor:${entity.file}#${entity.id.toLowerCase()}`]);
+    if (entity.headingSlug) keys.add(`anchor:${entity.file}#${entity.headingSlug}`);
+    const result: IncomingReference[] = [];
+    for (const key of keys) {
+      for (const entry of this.byRefKey.get(key) ?? []) {
+        if (this.resolve(entry.ref).includes(entity)) result.push(entry);
+      }
+    }
+    return result;
+  }
+
+  /** References written with this id (resolving or not): owners use it for undeclared handles. */
+  referencesToId(id: string): readonly IncomingReference[] {
+    return this.byRefKey.get(`id:${id}`) ?? [];
+  }
+
+  /** References by their key (see refKey): what the incremental re-check follows. */
+  referencesByKey(key: string): readonly IncomingReference[] {
+    return this.byRefKey.get(key) ?? [];
+  }
+
+  /** Memoises a workspace-wide computation until the index next changes. */
+  derive<T>(key: string, compute: () => T): T {
+    const cached = this.derived.get(key);
+    if (cached && cached.version === this.versionCounter) return cached.value as T;
+    const value = compute();
+    this.derived.set(key, { version: this.versionCounter, value });
+    return value;
+  }
+}
+
+/** §5: a link to a document means the one entity it declares (its front matter entity, or its only entity). */
+function documentEntity(file: ParsedFile): Entity[] {
+  const front = file.entities.find((e) => e.form === 'front-matter');
+  if (front) return [front];
+  return file.entities.length === 1 ? [file.entities[0]!] : [];
+}
+
+export function refKey(ref: Reference): string {
+  if (ref.form === 'implicit') return `id:${ref.implicitTarget?.id ?? ''}`;
+  if (ref.form !== 'link') return `id:${ref.id ?? ''}`;
+  if (ref.external || !ref.path) return 'external:';
+  return ref.anchor ? `anchor:${ref.path}#${ref.anchor.toLowerCase()}` : `doc:${ref.path}`;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function pull<K, V>(map: Map<K, V[]>, key: K, match: (v: V) => boolean): void {
+  const list = map.get(key);
+  if (!list) return;
+  const kept = list.filter((v) => !match(v));
+  if (kept.length) map.set(key, kept);
+  else map.delete(key);
+}

@@ -1,0 +1,44 @@
+import type { LineMap } from '../text/lineMap.js';
+import type { Entity } from './entity.js';
+import type { Span } from './span.js';
+import type { Fix } from './finding.js';
+
+export type FileLanguage = 'markdown' | 'yaml';
+
+/**
+ * A finding the parser can already see (a syntax error, an unknown kind, a misspelt list name).
+ * The rule named by `ruleId` turns it into a diagnostic, so severity, suppression and
+ * configuration work as for any other rule.
+ */
+export interface ParseNote {
+  ruleId: 'syntax' | 'invalid-value' | 'unknown-field';
+  message: string;
+  span: Span;
+  fixes?: Fix[];
+}
+
+export interface SuppressionComment {
+  kind: 'next-line' | 'disable' | 'enable' | 'file';
+  /** Rule ids named by the comment; empty = all rules. */
+  rules: { id: string; span: Span }[];
+  span: Span;
+  /** For next-line: the 0-based line whose findings are suppressed. */
+  targetLine?: number;
+}
+
+/** Everything the index keeps of one file: entities, references and ranges; never a syntax tree. */
+export interface ParsedFile {
+  /** Absolute, '/'-separated path. */
+  path: string;
+  language: FileLanguage;
+  /** Content hash of the text the parse came from (cache key). */
+  hash: string;
+  lineMap: LineMap;
+  hasBom: boolean;
+  eol: '\n' | '\r\n';
+  /** §2: a Markdown file takes part only when it declares something. */
+  participates: boolean;
+  entities: Entity[];
+  notes: ParseNote[];
+  suppressions: SuppressionComment[];
+}

@@ -1,0 +1,153 @@
+import type { EntityKind } from './entity.js';
+
+/**
+ * The document format of SPEC §3 as data: kinds, their aliases, their fields and what each field holds.
+ * Parsers, rules, completion and the JSON Schema all read this one table.
+ */
+export type FieldType =
+  | 'id'
+  | 'text'
+  | 'period'
+  | 'date'
+  | 'number'
+  | 'positive-integer'
+  | 'enum'
+  | 'ref'
+  | 'ref-list'
+  | 'milestones'
+  | 'kind';
+
+export interface FieldSpec {
+  type: FieldType;
+  required?: boolean;
+  /** Expected target kind for `ref` / `ref-list`. */
+  target?: EntityKind;
+  values?: readonly string[];
+  /** Default enum value when absent. */
+  default?: string;
+}
+
+export const ENTITY_KINDS: readonly EntityKind[] = ['objective', 'metric', 'initiative', 'owner', 'prd'];
+
+const KIND_ALIASES: Record<string, EntityKind> = {
+  objective: 'objective',
+  metric: 'metric',
+  'key-result': 'metric',
+  kr: 'metric',
+  initiative: 'initiative',
+  project: 'initiative',
+  owner: 'owner',
+  team: 'owner',
+  person: 'owner',
+  prd: 'prd',
+};
+
+/** Normalises a key or kind word: case, spaces, underscores and hyphens do not matter. */
+export function canonicalKey(text: string): string {
+  return text.trim().toLowerCase().replace(/[\s_-]+/g, '-');
+}
+
+export function kindFromWord(word: string): EntityKind | undefined {
+  return KIND_ALIASES[canonicalKey(word)];
+}
+
+export const KIND_WORDS = Object.keys(KIND_ALIASES);
+
+export const INITIATIVE_STATUSES = ['proposed', 'planned', 'in-progress', 'blocked', 'done', 'dropped'] as const;
+export const ACTIVE_INITIATIVE_STATUSES = new Set(['planned', 'in-progress', 'blocked']);
+
+const owner: FieldSpec = { type: 'ref', target: 'owner' };
+
+export const FIELD_SPECS: Record<EntityKind, Record<string, FieldSpec>> = {
+  objective: {
+    kind: { type: 'kind' },
+    id: { type: 'id', required: true },
+    title: { type: 'text', required: true },
+    owner,
+    period: { type: 'period' },
+    perspective: { type: 'enum', values: ['financial', 'customer', 'internal', 'learning'] },
+    parent: { type: 'ref', target: 'objective' },
+    status: { type: 'enum', values: ['active', 'achieved', 'dropped'], default: 'active' },
+    description: { type: 'text' },
+  },
+  metric: {
+    kind: { type: 'kind' },
+    id: { type: 'id', required: true },
+    title: { type: 'text', required: true },
+    objective: { type: 'ref', target: 'objective' },
+    owner,
+    type: { type: 'enum', values: ['leading', 'lagging'] },
+    unit: { type: 'text' },
+    baseline: { type: 'number' },
+    target: { type: 'number' },
+    current: { type: 'number' },
+    due: { type: 'date' },
+  },
+  initiative: {
+    kind: { type: 'kind' },
+    id: { type: 'id', required: true },
+    title: { type: 'text', required: true },
+    objective: { type: 'ref', target: 'objective', required: true },
+    owner: { ...owner, required: true },
+    metrics: { type: 'ref-list', target: 'metric', required: true },
+    status: { type: 'enum', values: INITIATIVE_STATUSES, default: 'planned' },
+    start: { type: 'date' },
+    due: { type: 'date' },
+    'depends-on': { type: 'ref-list', target: 'initiative' },
+    milestones: { type: 'milestones' },
+  },
+  owner: {
+    kind: { type: 'kind' },
+    id: { type: 'id', required: true },
+    name: { type: 'text' },
+    team: { type: 'text' },
+    capacity: { type: 'positive-integer' },
+  },
+  prd: {
+    kind: { type: 'kind' },
+    id: { type: 'id' },
+    title: { type: 'text' },
+    initiative: { type: 'ref', target: 'initiative' },
+    objective: { type: 'ref', target: 'objective' },
+    owner,
+    status: { type: 'enum', values: ['draft', 'review', 'approved'] },
+  },
+};
+
+/** Field aliases accepted per kind (`metric` for `metrics`), mapped to their canonical field. */
+export const FIELD_ALIASES: Partial<Record<EntityKind, Record<string, string>>> = {
+  initiative: { metric: 'metrics', 'depends-on': 'depends-on', dependencies: 'depends-on' },
+};
+
+/** Lists an objective may carry in YAML (§4.1), with the kind of their items. */
+export const OBJECTIVE_CHILD_LISTS: Record<string, EntityKind> = {
+  'key-results': 'metric',
+  metrics: 'metric',
+  initiatives: 'initiative',
+};
+
+/** Top-level lists of a *.strategy.yaml file (§4.1). */
+export const TOP_LEVEL_LISTS: Record<string, EntityKind> = {
+  objectives: 'objective',
+  metrics: 'metric',
+  'key-results': 'metric',
+  initiatives: 'initiative',
+  owners: 'owner',
+  prds: 'prd',
+};
+
+export const MILESTONE_FIELDS = ['title', 'due', 'done'] as const;
+
+/** Resolves a written key to the canonical field of `kind`, or undefined when the schema does not know it. */
+export function fieldFor(kind: EntityKind, key: string): string | undefined {
+  const canonical = canonicalKey(key);
+  if (canonical in FIELD_SPECS[kind]) return canonical;
+  return FIELD_ALIASES[kind]?.[canonical];
+}
+
+const PLACEHOLDERS = new Set(['tbd', 'tbc', 'todo', '?', 'n/a', 'none', '-', '']);
+
+/** §3: placeholders are not values. */
+export function isPlaceholderText(text: string): boolean {
+  return PLACEHOLDERS.has(text.trim().toLowerCase());
+}

@@ -1,0 +1,86 @@
+import type { Entity, ScalarValue } from './entity.js';
+import { ACTIVE_INITIATIVE_STATUSES, FIELD_SPECS, fieldFor, isPlaceholderText } from './kinds.js';
+import { scalarItems } from '../parse/entityRefs.js';
+
+/** The first scalar written for a field (aliases included), or undefined. */
+export function fieldScalar(entity: Entity, field: string): ScalarValue | undefined {
+  for (const f of entity.fields) {
+    if (fieldFor(entity.kind, f.key) === field) return scalarItems(f.value)[0];
+  }
+  return undefined;
+}
+
+/** A field's value as text, or undefined when absent, empty or a placeholder (§3). */
+export function fieldText(entity: Entity, field: string): string | undefined {
+  const scalar = fieldScalar(entity, field);
+  if (!scalar || scalar.value === null) return undefined;
+  const text = String(scalar.value).trim();
+  return isPlaceholderText(text) ? undefined : text;
+}
+
+/** An enum field's value, falling back to the kind's default when absent or not allowed (§10.3). */
+export function enumValue(entity: Entity, field: string): string | undefined {
+  const spec = FIELD_SPECS[entity.kind][field];
+  const text = fieldText(entity, field)?.toLowerCase();
+  if (text && spec?.values?.includes(text)) return text;
+  return spec?.default;
+}
+
+export function isActiveInitiative(entity: Entity): boolean {
+  return entity.kind === 'initiative' && ACTIVE_INITIATIVE_STATUSES.has(enumValue(entity, 'status') ?? 'planned');
+}
+
+export function isActiveObjective(entity: Entity): boolean {
+  return entity.kind === 'objective' && enumValue(entity, 'status') === 'active';
+}
+
+export function isNumeric(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  return typeof value === 'string' && /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(value.trim());
+}
+
+/** `YYYY-MM-DD` that names a real calendar day. */
+export function isValidDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export interface Period {
+  /** Normalised name used for grouping (§10.4): `2027`, `2027-H1`, `2027-Q3`, `FY2027`, `FY2027-Q3`. */
+  key: string;
+  /** Last day, `YYYY-MM-DD`, honouring the fiscal year start for FY periods. */
+  lastDay: string;
+}
+
+/** Parses a period of §3: `YYYY`, `YYYY-H1`, `YYYY-Q3`, `FY2027`, `FY27`, `FY2027-H1`, `FY27-Q3`. */
+export function parsePeriod(value: unknown, fiscalYearStart: number): Period | undefined {
+  const text = String(value ?? '').trim().toUpperCase();
+  const m = /^(FY)?(\d{4}|\d{2})(?:-(H[12]|Q[1-4]))?$/.exec(text);
+  if (!m) return undefined;
+  const fiscal = m[1] === 'FY';
+  if (!fiscal && m[2]!.length !== 4) return undefined;
+  const year = m[2]!.length === 2 ? 2000 + Number(m[2]) : Number(m[2]);
+  const part = m[3];
+  const key = `${fiscal ? 'FY' : ''}${year}${part ? `-${part}` : ''}`;
+  // Months counted from the start of the (fiscal) year, 1-based: the period ends after `endMonth` months.
+  const endMonth = !part ? 12 : part[0] === 'H' ? Number(part[1]) * 6 : Number(part[1]) * 3;
+  const startMonth = fiscal ? fiscalYearStart : 1;
+  // FY N is named after the calendar year in which it ends: it starts in year N-1 unless it starts in January.
+  const startYear = fiscal && startMonth > 1 ? year - 1 : year;
+  const monthIndex = startMonth - 1 + endMonth - 1; // 0-based months since January of startYear
+  const endYear = startYear + Math.floor(monthIndex / 12);
+  const endMonthOfYear = (monthIndex % 12) + 1;
+  const lastDay = `${endYear}-${pad(endMonthOfYear)}-${pad(daysInMonth(endYear, endMonthOfYear))}`;
+  return { key, lastDay };
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

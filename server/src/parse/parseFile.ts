@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { FileLanguage, ParsedFile } from '../model/file.js';
+import { LineMap } from '../text/lineMap.js';
+import { parseMarkdown } from './markdownFile.js';
+import { findSuppressions } from './suppressions.js';
+import { parseStrategyYaml } from './yamlFile.js';
+
+export function languageOf(filePath: string): FileLanguage | undefined {
+  const lower = filePath.toLowerCase();
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
+  if (lower.endsWith('.strategy.yaml') || lower.endsWith('.strategy.yml')) return 'yaml';
+  return undefined;
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+/**
+ * Parses one file's text into what the index keeps. `text` may start with a BOM; offsets in the
+ * result are relative to the text without it (as editors report positions).
+ */
+export function parseFile(filePath: string, rawText: string, language = languageOf(filePath) ?? 'markdown'): ParsedFile {
+  const hasBom = rawText.charCodeAt(0) === 0xfeff;
+  const text = hasBom ? rawText.slice(1) : rawText;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lineMap = LineMap.of(text);
+  const parsed = language === 'yaml' ? { ...parseStrategyYaml(filePath, text, eol), declares: true } : parseMarkdown(filePath, text, eol);
+  return {
+    path: filePath,
+    language,
+    hash: contentHash(rawText),
+    lineMap,
+    hasBom,
+    eol,
+    participates: parsed.declares,
+    entities: parsed.entities,
+    notes: parsed.notes,
+    suppressions: parsed.declares ? findSuppressions(text, language, lineMap) : [],
+  };
+}
+
+/** Parse results by path, reused while the content hash is unchanged (the LSP re-parses only edited files). */
+export class ParseCache {
+  private readonly files = new Map<string, ParsedFile>();
+
+  get(filePath: string, rawText: string): ParsedFile {
+    const cached = this.files.get(filePath);
+    if (cached && cached.hash === contentHash(rawText)) return cached;
+    const parsed = parseFile(filePath, rawText);
+    this.files.set(filePath, parsed);
+    return parsed;
+  }
+
+  delete(filePath: string): void {
+    this.files.delete(filePath);
+  }
+}

@@ -1,0 +1,55 @@
+import { fix, insertFieldEdit, replaceValueEdit } from '../fix/edits.js';
+import type { Fix } from '../model/finding.js';
+import type { Entity } from '../model/entity.js';
+import { fieldText } from '../model/semantics.js';
+import { docsUrl, type Rule } from './rule.js';
+import { describe, entitiesOf, idsOfKind, missingSpan, requiredFieldState } from './support.js';
+import type { WorkspaceIndex } from '../index/workspaceIndex.js';
+
+const MAX_CANDIDATES = 5;
+
+/** Every initiative needs an owner: strategy nobody is accountable for does not get executed. */
+export const rule: Rule = {
+  meta: {
+    id: 'initiative-owner',
+    description: 'Initiative with no owner',
+    defaultSeverity: 'error',
+    fixable: 'suggestion',
+    docsUrl: docsUrl('initiative-owner'),
+  },
+  check({ file, index, report }) {
+    for (const initiative of entitiesOf(file.entities, 'initiative')) {
+      const state = requiredFieldState(initiative, 'owner');
+      if (state.state === 'present') continue;
+      const fixes: Fix[] = ownerCandidates(initiative, index).map((handle) =>
+        state.state === 'placeholder'
+          ? fix(`Set owner to @${handle}`, false, replaceValueEdit(file.path, initiative.form, state.value, `@${handle}`))
+          : fix(`Insert owner @${handle}`, false, insertFieldEdit(initiative, 'owner', `@${handle}`)),
+      );
+      report({
+        span: missingSpan(initiative, state),
+        message: `${capitalise(describe(initiative))} has no owner: nobody is accountable for it. Add \`owner: @handle\`.`,
+        fixes,
+      });
+    }
+  },
+};
+
+/** Declared owners, the owner of the initiative's objective first. */
+function ownerCandidates(initiative: Entity, index: WorkspaceIndex): string[] {
+  const preferred: string[] = [];
+  for (const ref of initiative.refs) {
+    if (ref.field !== 'objective') continue;
+    for (const objective of index.resolve(ref)) {
+      const owner = fieldText(objective, 'owner');
+      if (owner) preferred.push(owner.replace(/^@/, ''));
+    }
+  }
+  const declared = idsOfKind(index, 'owner');
+  const ordered = [...preferred.filter((p) => declared.includes(p)), ...declared];
+  return [...new Set(ordered)].slice(0, MAX_CANDIDATES);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,30 @@
+/** The stable rule ids of SPEC §6, in the order the spec lists them. */
+export const RULE_IDS = [
+  'initiative-objective',
+  'initiative-owner',
+  'initiative-metric',
+  'unresolved-reference',
+  'kind-mismatch',
+  'duplicate-id',
+  'syntax',
+  'invalid-value',
+  'unknown-field',
+  'parent-cycle',
+  'prd-link',
+  'objective-initiatives',
+  'objective-metric',
+  'metric-target',
+  'metric-balance',
+  'focus-limit',
+  'owner-load',
+  'unknown-owner',
+  'schedule',
+  'dropped-link',
+  'placeholder-value',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+export function isRuleId(id: string): id is RuleId {
+  return (RULE_IDS as readonly string[]).includes(id);
+}
