@@ -14,21 +14,34 @@ export function yamlScalar(value: string): string {
 
 /** The edit that adds `key: value` to an entity, in the layout of the form it was written in. */
 export function insertFieldEdit(entity: Entity, key: string, value: string): TextEdit {
+  return insertRenderedField(entity, key, yamlScalar(value), value);
+}
+
+/**
+ * The edit that adds a list field (`metrics: [KR-a, KR-b]` in YAML, `Metrics: KR-a, KR-b` in Markdown),
+ * each YAML item quoted only where YAML needs it.
+ */
+export function insertListFieldEdit(entity: Entity, key: string, values: readonly string[]): TextEdit {
+  return insertRenderedField(entity, key, `[${values.map(yamlScalar).join(', ')}]`, values.join(', '));
+}
+
+/** Lays out one field with its value already rendered for YAML and for Markdown. */
+function insertRenderedField(entity: Entity, key: string, yamlValue: string, markdownValue: string): TextEdit {
   const { offset, style, indent, eol, suffix = '' } = entity.insertion;
   let newText: string;
   switch (style) {
     case 'yaml-block':
-      newText = `${eol}${indent}${key}: ${yamlScalar(value)}`;
+      newText = `${eol}${indent}${key}: ${yamlValue}`;
       break;
     case 'yaml-flow':
-      newText = `, ${key}: ${yamlScalar(value)}`;
+      newText = `, ${key}: ${yamlValue}`;
       break;
     case 'front-matter':
-      newText = `${key}: ${yamlScalar(value)}${eol}`;
+      newText = `${key}: ${yamlValue}${eol}`;
       break;
     case 'markdown-list':
     case 'markdown-new-list':
-      newText = `${eol}${indent}${markdownKey(key)}: ${value}`;
+      newText = `${eol}${indent}${markdownKey(key)}: ${markdownValue}`;
       break;
   }
   return { file: entity.file, start: offset, end: offset, newText: newText + suffix };
