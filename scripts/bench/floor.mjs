@@ -1,0 +1,39 @@
+// The lazy parse floor (the budget's yardstick): read every file, parse YAML files and front matter,
+// and run remark only on Markdown that has entity headings. Nothing else: no index, no rules.
+// Bundled by esbuild like the CLI so both pay the same module-loading cost.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+
+const HEADING = /^(?: {0,3}#{1,6}[ \t]+)?(?:objective|key[ \t]+result|kr|metric|initiative|project)[ \t]*:/im;
+const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+
+function walk(dir, out) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === '.git') continue;
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) walk(p, out);
+    else if (/\.(md|markdown|strategy\.ya?ml)$/.test(entry.name)) out.push(p);
+  }
+  return out;
+}
+
+const start = performance.now();
+let trees = 0;
+for (const file of walk(process.argv[2], [])) {
+  const text = readFileSync(file, 'utf8');
+  if (!file.endsWith('.md') && !file.endsWith('.markdown')) {
+    parseDocument(text);
+    continue;
+  }
+  const fm = /^---\r?\n([^]*?)\r?\n(?:---|\.\.\.)\r?\n/.exec(text);
+  if (fm) parseDocument(fm[1]);
+  if (HEADING.test(text)) {
+    processor.parse(text);
+    trees++;
+  }
+}
+process.stderr.write(`floor: ${trees} trees in ${(performance.now() - start).toFixed(0)} ms\n`);
