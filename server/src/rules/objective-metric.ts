@@ -1,6 +1,13 @@
+import { isActiveObjective } from '../model/semantics.js';
 import { docsUrl, type Rule } from './rule.js';
+import { coveredThroughChildren, objectivesLinkedFrom } from './workspaceFacts.js';
+import { describe, entitiesOf } from './support.js';
 
-// PLACEHOLDER: check not written yet (being implemented).
+/**
+ * An active objective that no metric measures, directly or through its child objectives, cannot
+ * tell anyone whether it is being reached. A metric measures the objective its `objective`
+ * reference resolves to, written or implied by nesting (§4.1, §4.3).
+ */
 export const rule: Rule = {
   meta: {
     id: 'objective-metric',
@@ -9,5 +16,19 @@ export const rule: Rule = {
     fixable: false,
     docsUrl: docsUrl('objective-metric'),
   },
-  check() {},
+  check({ file, index, report }) {
+    const objectives = entitiesOf(file.entities, 'objective').filter(isActiveObjective);
+    if (!objectives.length) return;
+    const measured = index.derive('objective-metric:measured', () => coveredThroughChildren(objectivesLinkedFrom(index, 'metric'), index));
+    for (const objective of objectives) {
+      if (measured.has(objective)) continue;
+      const id = objective.id || '<id>';
+      report({
+        span: objective.anchor,
+        message:
+          `Active ${describe(objective)} has no metric measuring it, itself or through its child objectives: its progress cannot be tracked. ` +
+          `Add a key result under it or set \`objective: ${id}\` on a metric, or set \`status: dropped\` on the objective.`,
+      });
+    }
+  },
 };
