@@ -1,0 +1,52 @@
+import type { Finding } from '../../model/finding.js';
+import type { FileResult, Formatter } from '../results.js';
+import { locate, sortedFindings, toSlashes } from './shared.js';
+
+/**
+ * JUnit XML for CI test dashboards (Jenkins, GitLab, Azure DevOps): one test suite per file, one
+ * failing test case per finding, and one passing test case for a clean file so it still shows up.
+ */
+export const junit: Formatter = (results) => {
+  const suites = results.map(suite);
+  const tests = results.reduce((n, r) => n + Math.max(1, r.findings.length), 0);
+  const failures = results.reduce((n, r) => n + r.findings.length, 0);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="strategy-lint" tests="${tests}" failures="${failures}" errors="0">`,
+    ...suites,
+    '</testsuites>',
+    '',
+  ].join('\n');
+};
+
+function suite(result: FileResult): string {
+  const name = toSlashes(result.displayPath);
+  const findings = sortedFindings(result);
+  const header = `  <testsuite name="${attr(name)}" tests="${Math.max(1, findings.length)}" failures="${findings.length}" errors="0" skipped="0" time="0">`;
+  const cases = findings.length
+    ? findings.map((f) => failingCase(f, result, name))
+    : [`    <testcase name="strategy-lint" classname="${attr(name)}" file="${attr(name)}" time="0"/>`];
+  return [header, ...cases, '  </testsuite>'].join('\n');
+}
+
+function failingCase(finding: Finding, result: FileResult, name: string): string {
+  const at = locate(result.lineMap, finding.span);
+  const where = `${at.line}:${at.column}`;
+  return [
+    `    <testcase name="${attr(`${finding.ruleId} (${where})`)}" classname="${attr(name)}" file="${attr(name)}" line="${at.line}" time="0">`,
+    `      <failure message="${attr(finding.message)}" type="${finding.severity}">${text(`${name}:${where}: ${finding.severity}: ${finding.message} (${finding.ruleId})`)}</failure>`,
+    '    </testcase>',
+  ].join('\n');
+}
+
+/** Characters XML 1.0 cannot carry at all (controls, lone surrogates, U+FFFE/U+FFFF) are dropped. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function text(value: string): string {
+  return value.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Attribute values also escape quotes, and line breaks, which parsers would otherwise fold into spaces. */
+export function attr(value: string): string {
+  return text(value).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}

@@ -1,0 +1,81 @@
+import type { Finding, Fix, Severity } from '../../model/finding.js';
+import type { Span } from '../../model/span.js';
+import { compareFindings } from '../../engine/lintFile.js';
+import type { LineMap } from '../../text/lineMap.js';
+import type { FileResult } from '../results.js';
+
+/** A range as the CLI formats show it: 1-based lines, 1-based UTF-16 columns, end exclusive (as ESLint). */
+export interface Location {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export function locate(lineMap: LineMap, span: Span): Location {
+  const range = lineMap.rangeOf(span);
+  return { line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+}
+
+/** Findings in reading order (the engine already sorts; formatters must not depend on it). */
+export function sortedFindings(result: FileResult): Finding[] {
+  return [...result.findings].sort(compareFindings);
+}
+
+/** The fix `--fix` would apply for this finding: its first safe one. */
+export function safeFix(finding: Finding): Fix | undefined {
+  return finding.fixes?.find((f) => f.safe);
+}
+
+export interface Counts {
+  error: number;
+  warning: number;
+  info: number;
+  fixableError: number;
+  fixableWarning: number;
+  fixableInfo: number;
+}
+
+export function emptyCounts(): Counts {
+  return { error: 0, warning: 0, info: 0, fixableError: 0, fixableWarning: 0, fixableInfo: 0 };
+}
+
+/** Adds findings to `counts`; a finding is fixable when `--fix` has a safe fix for it. */
+export function count(findings: readonly Finding[], counts: Counts = emptyCounts()): Counts {
+  for (const finding of findings) {
+    counts[finding.severity]++;
+    if (safeFix(finding)) counts[fixableKey(finding.severity)]++;
+  }
+  return counts;
+}
+
+function fixableKey(severity: Severity): 'fixableError' | 'fixableWarning' | 'fixableInfo' {
+  return severity === 'error' ? 'fixableError' : severity === 'warning' ? 'fixableWarning' : 'fixableInfo';
+}
+
+/** Line maps of the reported files, to place related locations and fix edits that point elsewhere. */
+export function lineMapsOf(results: readonly FileResult[]): Map<string, LineMap> {
+  return new Map(results.map((r) => [r.path, r.lineMap]));
+}
+
+/** `file` relative to `cwd` with '/' separators, or undefined when it lies outside `cwd`. */
+export function relativeToCwd(file: string, cwd: string): string | undefined {
+  const base = trimSlash(toSlashes(cwd));
+  const target = toSlashes(file);
+  if (target === base) return '';
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const sameCase = process.platform === 'win32' ? target.toLowerCase().startsWith(prefix.toLowerCase()) : target.startsWith(prefix);
+  return sameCase ? target.slice(prefix.length) : undefined;
+}
+
+export function toSlashes(p: string): string {
+  return p.replace(/\\/g, '/');
+}
+
+function trimSlash(p: string): string {
+  return p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,71 @@
+import type { Severity } from '../../model/finding.js';
+import type { Formatter } from '../results.js';
+import { palette, type Palette, type Style } from './ansi.js';
+import { count, emptyCounts, locate, plural, sortedFindings, type Counts } from './shared.js';
+
+interface Row {
+  line: string;
+  column: string;
+  severity: Severity;
+  message: string;
+  ruleId: string;
+}
+
+/**
+ * ESLint's default output: findings grouped under each file, columns aligned, then a summary.
+ * Prints nothing at all for a clean run, so `strategy-lint && …` stays quiet.
+ */
+export const stylish: Formatter = (results, context) => {
+  const paint = palette(context.color);
+  const totals = emptyCounts();
+  let output = '\n';
+  for (const result of results) {
+    if (!result.findings.length) continue;
+    const findings = sortedFindings(result);
+    count(findings, totals);
+    const rows = findings.map((f): Row => {
+      const at = locate(result.lineMap, f.span);
+      return { line: String(at.line), column: String(at.column), severity: f.severity, message: tidyMessage(f.message), ruleId: f.ruleId };
+    });
+    output += `${paint.underline(result.displayPath)}\n${table(rows, paint)}\n\n`;
+  }
+  const total = totals.error + totals.warning + totals.info;
+  if (total === 0) return '';
+  return output + summary(totals, paint);
+};
+
+function table(rows: readonly Row[], paint: Palette): string {
+  const width = (pick: (r: Row) => string) => Math.max(...rows.map((r) => pick(r).length));
+  const [lineW, colW, sevW, msgW] = [width((r) => r.line), width((r) => r.column), width((r) => r.severity), width((r) => r.message)];
+  return rows
+    .map((r) => {
+      const position = paint.dim(`${r.line.padStart(lineW)}:${r.column}`) + ' '.repeat(colW - r.column.length);
+      const severity = severityStyle(r.severity, paint)(r.severity) + ' '.repeat(sevW - r.severity.length);
+      return `  ${position}  ${severity}  ${r.message.padEnd(msgW)}  ${paint.dim(r.ruleId)}`.trimEnd();
+    })
+    .join('\n');
+}
+
+/** As ESLint: one line per finding (whitespace runs folded), without the final full stop. */
+function tidyMessage(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ').replace(/([^ ])\.$/u, '$1');
+}
+
+function severityStyle(severity: Severity, paint: Palette): Style {
+  return severity === 'error' ? paint.red : severity === 'warning' ? paint.yellow : paint.cyan;
+}
+
+function summary(c: Counts, paint: Palette): string {
+  const colour = c.error ? paint.red : c.warning ? paint.yellow : paint.cyan;
+  const emphasis = (text: string) => colour(paint.bold(text));
+  const total = c.error + c.warning + c.info;
+  const infoPart = c.info ? `, ${c.info} info` : '';
+  let text = emphasis(`\u2716 ${plural(total, 'problem')} (${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}${infoPart})`) + '\n';
+  if (c.fixableError || c.fixableWarning || c.fixableInfo) {
+    const fixable = c.fixableInfo
+      ? `${plural(c.fixableError, 'error')}, ${plural(c.fixableWarning, 'warning')} and ${c.fixableInfo} info`
+      : `${plural(c.fixableError, 'error')} and ${plural(c.fixableWarning, 'warning')}`;
+    text += emphasis(`  ${fixable} potentially fixable with the --fix option.`) + '\n';
+  }
+  return text;
+}
