@@ -39,9 +39,20 @@ describe('rule unknown-owner', () => {
     assert.deepEqual(findingsOf(RULE, files), []);
   });
 
-  it('leaves a value naming an entity of another kind to kind-mismatch', () => {
+  it('reports an owner value that names an entity of another kind (kind-mismatch leaves owners alone)', () => {
     const files = { 'owners.strategy.yaml': owners, 'plan.strategy.yaml': 'objectives:\n  - id: O\ninitiatives:\n  - id: I\n    owner: O\n' };
-    assert.deepEqual(findingsOf(RULE, files), []);
+    const found = findingsOf(RULE, files);
+    assert.deepEqual(found.map((f) => f.text), ['O']);
+    assert.match(found[0]!.message, /Owner @O names objective 'O', not a declared owner/);
+  });
+
+  it('reports a Markdown link that leads to no owner, and suggests owners by the linked name', () => {
+    const files = { 'owners.strategy.yaml': owners, 'goals.md': '## Initiative: X\n- Owner: [Maria](people/maira.md)\n' };
+    const [finding] = findingsOf(RULE, files);
+    assert.equal(finding!.text, '[Maria](people/maira.md)');
+    assert.match(finding!.message, /does not lead to a declared owner\. Did you mean @maria\?/);
+    const fixed = applyFix(files, finding!.finding);
+    assert.equal(fixed['goals.md'], '## Initiative: X\n- Owner: @maria\n');
   });
 
   it('offers the closest declared owners first, then the others, as suggestions (not safe fixes)', () => {

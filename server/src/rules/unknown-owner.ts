@@ -1,17 +1,17 @@
-import { fix, replaceValueEdit } from '../fix/edits.js';
-import type { Entity, Reference, ScalarValue } from '../model/entity.js';
-import { scalarItems } from '../parse/entityRefs.js';
-import { fieldFor } from '../model/kinds.js';
+import * as path from 'node:path';
+import { fix } from '../fix/edits.js';
+import type { Entity, Reference } from '../model/entity.js';
 import { docsUrl, type Rule } from './rule.js';
-import { closest, idsOfKind } from './support.js';
+import { replaceReferenceEdit } from './linkSupport.js';
+import { closest, describe, idsOfKind } from './support.js';
 
 const MAX_CANDIDATES = 5;
 
 /**
  * Once a workspace declares its owners, an owner that is not among them is usually a typo or
  * someone who left: either way nobody on record is accountable. Workspaces that declare no owner
- * use free-form handles and are left alone. A value that names an entity of another kind is
- * `kind-mismatch`'s, and a broken Markdown link is `unresolved-reference`'s.
+ * use free-form handles and are left alone. Every owner reference is this rule's, whatever its form:
+ * unresolved-reference and kind-mismatch leave owners alone.
  */
 export const rule: Rule = {
   meta: {
@@ -25,21 +25,20 @@ export const rule: Rule = {
     if (index.countOfKind('owner') === 0) return;
     for (const entity of file.entities) {
       for (const ref of entity.refs) {
-        if (ref.field !== 'owner' || (ref.form !== 'id' && ref.form !== 'wiki') || !ref.id) continue;
-        if (index.resolve(ref).length) continue;
+        if (ref.field !== 'owner' || ref.expected !== 'owner') continue;
+        const targets = index.resolve(ref);
+        if (targets.some((t) => t.kind === 'owner')) continue;
+        const name = handleOf(ref);
         const declared = idsOfKind(index, 'owner');
-        const near = closest(ref.id, declared);
+        const near = name ? closest(name, declared) : [];
         const candidates = [...new Set([...near, ...declared])].slice(0, MAX_CANDIDATES);
-        const written = writtenValue(entity, ref);
         const hint = near.length ? `Did you mean ${near.slice(0, 3).map((h) => `@${h}`).join(', ')}? ` : '';
         report({
           span: ref.span,
-          message:
-            `Owner @${ref.id} is not declared: no owner in the workspace has that handle. ` +
-            `${hint}Use a declared owner, or declare @${ref.id} under \`owners:\`.`,
+          message: `${problem(ref, targets)} ${hint}Use a declared owner${ref.form === 'link' ? '' : `, or declare @${ref.id} under \`owners:\``}.`,
           fixes: candidates.map((handle) => {
             const value = inUserStyle(ref, handle);
-            return fix(`Replace '${ref.text}' with '${value}'`, false, replaceValueEdit(file.path, entity.form, written, value));
+            return fix(`Replace '${ref.text}' with '${value}'`, false, replaceReferenceEdit(entity, ref, value));
           }),
         });
       }
@@ -47,18 +46,24 @@ export const rule: Rule = {
   },
 };
 
-/** The owner value as written (quotes included), so a replacement keeps the user's YAML quoting. */
-function writtenValue(entity: Entity, ref: Reference): Pick<ScalarValue, 'text' | 'span'> {
-  for (const field of entity.fields) {
-    if (fieldFor(entity.kind, field.key) !== 'owner') continue;
-    const scalar = scalarItems(field.value).find((s) => s.span.start === ref.span.start && s.span.end === ref.span.end);
-    if (scalar) return scalar;
-  }
-  return { text: ref.text, span: ref.span };
+/** What is wrong with the owner value, in words. */
+function problem(ref: Reference, targets: readonly Entity[]): string {
+  const written = ref.form === 'link' ? `'${ref.text}'` : `@${ref.id}`;
+  if (targets.length) return `Owner ${written} names ${describe(targets[0]!)}, not a declared owner.`;
+  if (ref.form === 'link') return `Owner ${written} does not lead to a declared owner.`;
+  return `Owner ${written} is not declared: no owner in the workspace has that handle.`;
 }
 
-/** `[[x]]` stays a wiki link, `@x` keeps its `@`, a bare handle stays bare. */
+/** The name to compare with declared handles: the handle, or a link's anchor or document name. */
+function handleOf(ref: Reference): string | undefined {
+  if (ref.form !== 'link') return ref.id || undefined;
+  if (ref.anchor) return ref.anchor;
+  return ref.path ? path.posix.basename(ref.path).replace(/\.[^.]*$/, '') : undefined;
+}
+
+/** `[[x]]` stays a wiki link, `@x` keeps its `@`, a bare handle stays bare; a link becomes `@x`. */
 function inUserStyle(ref: Reference, handle: string): string {
   if (ref.form === 'wiki') return `[[${handle}]]`;
+  if (ref.form === 'link') return `@${handle}`;
   return ref.text.startsWith('@') ? `@${handle}` : handle;
 }
