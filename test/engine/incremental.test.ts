@@ -1,0 +1,102 @@
+import { strict as assert } from 'node:assert';
+import { TrackedWorkspace } from '../helpers/incremental.js';
+
+/**
+ * engine.update / engine.remove return the files to re-check. Each scenario edits one file and
+ * TrackedWorkspace asserts that every file whose findings changed is in that set (and that the
+ * engine then agrees with a fresh one); the scenario also checks the change it is about happened.
+ */
+describe('incremental re-checking', () => {
+  const owners = 'owners:\n  - id: "@maria"\n    capacity: 3\n  - id: sam\n';
+
+  it('renaming an objective re-checks the files that reference it', () => {
+    const ws = new TrackedWorkspace({
+      'goals.strategy.yaml': 'objectives:\n  - id: OBJ-a\n    title: A\n    key-results:\n      - id: KR-a\n        type: lagging\n',
+      'plan.md': '## Initiative: Checkout\n- Objective: OBJ-a\n- Owner: @sam\n- Metrics: KR-a\n',
+      'child.md': '---\nkind: objective\nparent: "[[OBJ-a]]"\n---\n# Child\n',
+    });
+    const { affected, changed } = ws.edit('goals.strategy.yaml', 'objectives:\n  - id: OBJ-b\n    title: A\n    key-results:\n      - id: KR-a\n        type: lagging\n');
+    assert.ok(affected.has('plan.md') && affected.has('child.md'));
+    assert.ok(changed.has('goals.strategy.yaml'), 'the renamed objective lost its initiative');
+    assert.ok(changed.has('plan.md'), 'the initiative now links nothing');
+  });
+
+  it('adding an initiative in one file clears objective-initiatives on an objective in another, and removing it brings it back', () => {
+    const goals = 'objectives:\n  - id: OBJ-a\n    title: A\n    key-results:\n      - id: KR-a\n';
+    const ws = new TrackedWorkspace({ 'goals.strategy.yaml': goals, 'work.md': '# Work\n\nNothing yet.\n' });
+    assert.match(ws.findings().get('goals.strategy.yaml')!, /objective-initiatives/);
+    const added = ws.edit('work.md', '# Work\n\n## Initiative: Do it\n- Objective: OBJ-a\n- Owner: @sam\n- Metrics: KR-a\n');
+    assert.ok(added.changed.has('goals.strategy.yaml'));
+    assert.doesNotMatch(ws.findings().get('goals.strategy.yaml')!, /objective-initiatives/);
+    const dropped = ws.edit('work.md', '# Work\n\n## Initiative: Do it\n- Objective: OBJ-a\n- Status: dropped\n');
+    assert.ok(dropped.changed.has('goals.strategy.yaml'));
+  });
+
+  it('a child objective chain three levels deep across three files propagates both ways', () => {
+    const ws = new TrackedWorkspace({
+      'a.strategy.yaml': 'objectives:\n  - id: OBJ-a\n    title: A\n',
+      'b.md': '---\nkind: objective\nid: OBJ-b\nparent: OBJ-a\n---\n# B\n',
+      'c.md': '## Objective: C\n- Parent: [B](b.md)\n',
+    });
+    const work = ws.edit('c.md', '## Objective: C\n- Parent: [B](b.md)\n\n### KR: Done\n- Type: leading\n\n### Initiative: Ship\n- Owner: @x\n- Metrics: done\n');
+    assert.deepEqual([...work.changed].sort(), ['a.strategy.yaml', 'b.md', 'c.md']);
+    const cut = ws.edit('b.md', '---\nkind: objective\nid: OBJ-b\n---\n# B\n');
+    assert.ok(cut.changed.has('a.strategy.yaml'), 'OBJ-a lost its only descendant with work');
+    const relinked = ws.edit('c.md', '## Objective: C\n- Parent: OBJ-a\n\n### KR: Done\n\n### Initiative: Ship\n- Owner: @x\n- Metrics: done\n');
+    assert.ok(relinked.changed.has('a.strategy.yaml') && relinked.changed.has('b.md'));
+  });
+
+  it("an owner's capacity change, an extra initiative elsewhere and the owner's removal re-check the right files", () => {
+    const ws = new TrackedWorkspace({
+      'owners.strategy.yaml': owners,
+      'one.strategy.yaml': 'initiatives:\n  - id: I1\n    owner: "@maria"\n  - id: I2\n    owner: maria\n',
+      'two.md': '## Initiative: Three\n- Owner: [[maria]]\n',
+    });
+    const lowered = ws.edit('owners.strategy.yaml', owners.replace('capacity: 3', 'capacity: 2'));
+    assert.ok(lowered.changed.has('owners.strategy.yaml'));
+    ws.edit('owners.strategy.yaml', owners);
+    const fourth = ws.edit('two.md', '## Initiative: Three\n- Owner: [[maria]]\n\n## Initiative: Four\n- Owner: @maria\n');
+    assert.ok(fourth.changed.has('owners.strategy.yaml'), 'maria is now over capacity');
+    const undeclared = ws.edit('owners.strategy.yaml', 'owners:\n  - id: sam\n');
+    assert.ok(undeclared.changed.has('one.strategy.yaml') && undeclared.changed.has('two.md'), 'maria is now unknown and reported at each owner value');
+  });
+
+  it('a sixth objective in another file fills a focus-limit period (FY27 = FY2027)', () => {
+    let five = 'objectives:\n';
+    for (let i = 1; i <= 5; i++) five += `  - id: O${i}\n    period: FY27\n`;
+    const ws = new TrackedWorkspace({ 'five.strategy.yaml': five, 'six.md': '## Objective: Six\n- Period: 2027\n' }, { fiscalYearStart: 4 });
+    const sixth = ws.edit('six.md', '## Objective: Six\n- Period: FY2027\n');
+    assert.ok(sixth.changed.has('five.strategy.yaml'));
+    const nested = ws.edit('six.md', '## Objective: Six\n- Period: FY2027\n- Parent: O1\n');
+    assert.ok(nested.changed.has('five.strategy.yaml'), 'a child objective does not count');
+  });
+
+  it('breaking a four-file depends-on cycle in one file re-checks all four', () => {
+    const initiative = (id: string, next: string) => `initiatives:\n  - id: ${id}\n    depends-on: [${next}]\n`;
+    const ws = new TrackedWorkspace({
+      'i1.strategy.yaml': initiative('I1', 'I2'),
+      'i2.strategy.yaml': initiative('I2', 'I3'),
+      'i3.md': '## Initiative: Three\n- id: I3\n- Depends-on: I4\n',
+      'i4.md': '---\nkind: initiative\nid: I4\ndepends-on: "[[I1]]"\n---\n# Four\n',
+    });
+    const broken = ws.edit('i3.md', '## Initiative: Three\n- id: I3\n');
+    assert.deepEqual([...broken.affected].sort(), ['i1.strategy.yaml', 'i2.strategy.yaml', 'i3.md', 'i4.md']);
+    const closed = ws.edit('i3.md', '## Initiative: Three\n- id: I3\n- Depends-on: I4\n');
+    assert.deepEqual([...closed.affected].sort(), ['i1.strategy.yaml', 'i2.strategy.yaml', 'i3.md', 'i4.md']);
+  });
+
+  it('removing a file re-checks what referenced it and what it referenced', () => {
+    const ws = new TrackedWorkspace({
+      'owners.strategy.yaml': owners,
+      'goals.md': '## Objective: Grow\n- Owner: @maria\n\n### KR: Revenue\n- Type: lagging\n',
+      'plan.strategy.yaml': 'initiatives:\n  - id: I1\n    objective: grow\n    owner: sam\n    metrics: [revenue]\n',
+    });
+    const goneWork = ws.edit('plan.strategy.yaml', null);
+    assert.ok(goneWork.changed.has('goals.md'), 'grow lost its only initiative');
+    ws.edit('plan.strategy.yaml', 'initiatives:\n  - id: I1\n    objective: grow\n    owner: sam\n    metrics: [revenue]\n');
+    const goneGoal = ws.edit('goals.md', null);
+    assert.ok(goneGoal.changed.has('plan.strategy.yaml'), 'the initiative now links nothing');
+    const goneOwners = ws.edit('owners.strategy.yaml', null);
+    assert.ok(goneOwners.affected.has('plan.strategy.yaml'));
+  });
+});
