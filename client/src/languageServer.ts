@@ -1,0 +1,224 @@
+// Starts, stops and restarts the strategy-lint language server (the bundled CLI run with --stdio).
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  DidChangeConfigurationNotification,
+  LanguageClient,
+  State,
+  TransportKind,
+  type ErrorHandler,
+  type Executable,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { STRATEGY_TREE_CHANGED_NOTIFICATION } from './protocol.js';
+import { SECTION, readSettings, serverSettings, type ExtensionSettings } from './settings.js';
+
+export type ServerState = 'stopped' | 'starting' | 'running' | 'failed' | 'disabled';
+
+/** Markdown and YAML documents, on disk or untitled, and the JSON config (so that edits to it reach the server). */
+export const DOCUMENT_SELECTOR = [
+  { scheme: 'file', language: 'markdown' },
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'untitled', language: 'markdown' },
+  { scheme: 'untitled', language: 'yaml' },
+  { scheme: 'file', pattern: '**/.strategylint.json' },
+];
+
+/** Files whose change on disk can change a diagnostic: documents, configs (any name `include` may pick) and .gitignore. */
+const WATCHED_FILES = ['**/*.{md,markdown,yaml,yml}', '**/.strategylint.json', '**/.gitignore'];
+
+function serverExecutable(serverPath: string, settings: ExtensionSettings, debug: boolean): Executable {
+  return {
+    // The extension host's own runtime: Electron run as plain Node (ignored by a real Node).
+    command: settings.nodePath ?? process.execPath,
+    args: debug ? ['--nolazy', '--inspect=6011', serverPath] : [serverPath],
+    transport: TransportKind.stdio, // appends --stdio
+    options: { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } },
+  };
+}
+
+export class ServerController implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private current: ServerState = 'stopped';
+  private readonly stateEmitter = new vscode.EventEmitter<ServerState>();
+  private readonly treeChangedEmitter = new vscode.EventEmitter<void>();
+  /** Serialises start/stop so that quick toggles never leave two servers running. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private lastStart: Promise<void> = Promise.resolve();
+  private runMode: string | undefined;
+  /** The client does not dispose the watchers it is given. */
+  private watchers: vscode.FileSystemWatcher[] = [];
+
+  /** Fires with the new state. */
+  readonly onDidChangeState = this.stateEmitter.event;
+  /** Fires when the server says the Strategy tree changed. */
+  readonly onDidChangeStrategyTree = this.treeChangedEmitter.event;
+
+  constructor(
+    private readonly serverPath: string,
+    private readonly output: vscode.LogOutputChannel,
+  ) {}
+
+  get state(): ServerState {
+    return this.current;
+  }
+
+  /** The running client, if any (undefined while stopped, disabled or failed). */
+  get languageClient(): LanguageClient | undefined {
+    return this.current === 'running' ? this.client : undefined;
+  }
+
+  /** Resolves when the last requested start has finished (rejects if the server could not start). */
+  whenStarted(): Promise<void> {
+    return this.lastStart;
+  }
+
+  /** Starts the server unless `strategyLint.enable` is off. */
+  start(): Promise<void> {
+    this.lastStart = this.enqueue(() => this.doStart());
+    return this.lastStart;
+  }
+
+  stop(): Promise<void> {
+    return this.enqueue(() => this.doStop());
+  }
+
+  restart(): Promise<void> {
+    this.lastStart = this.enqueue(async () => {
+      await this.doStop();
+      await this.doStart();
+    });
+    return this.lastStart;
+  }
+
+  /** Tells the running server about changed settings; restarts it where only a restart helps. */
+  async settingsChanged(): Promise<void> {
+    const settings = readSettings();
+    if (!settings.enable) return this.stop();
+    if (!this.client) return this.start();
+    const client = this.languageClient;
+    // Pull diagnostics are triggered by the client, with options fixed when the client is made.
+    const pulls = client?.initializeResult?.capabilities.diagnosticProvider !== undefined;
+    if (pulls && settings.run !== this.runMode) return this.restart();
+    if (client) {
+      await client.sendNotification(DidChangeConfigurationNotification.type, {
+        settings: { [SECTION]: serverSettings() },
+      });
+    }
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private setState(state: ServerState): void {
+    if (state === this.current) return;
+    this.current = state;
+    this.stateEmitter.fire(state);
+  }
+
+  private async doStart(): Promise<void> {
+    const settings = readSettings();
+    if (!settings.enable) {
+      this.output.info('strategyLint.enable is off: the language server is not started.');
+      this.setState('disabled');
+      return;
+    }
+    if (this.client) return;
+    const client = this.createClient(settings);
+    this.client = client;
+    this.runMode = settings.run;
+    client.onDidChangeState(({ newState }) => {
+      if (this.client !== client) return;
+      if (newState === State.Running) this.setState('running');
+      else if (newState === State.Starting) this.setState('starting');
+    });
+    this.setState('starting');
+    try {
+      await client.start();
+      client.onNotification(STRATEGY_TREE_CHANGED_NOTIFICATION, () => this.treeChangedEmitter.fire());
+      this.setState('running');
+      this.treeChangedEmitter.fire();
+    } catch (error) {
+      this.setState('failed');
+      this.output.error(`The strategy-lint language server could not start: ${String(error)}`);
+      throw error;
+    }
+  }
+
+  private async doStop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client) {
+      try {
+        if (client.needsStop()) await client.stop(5_000);
+      } catch (error) {
+        this.output.warn(`Stopping the language server: ${String(error)}`);
+      }
+      await client.dispose().catch(() => undefined);
+    }
+    for (const watcher of this.watchers.splice(0)) watcher.dispose();
+    this.setState(readSettings().enable ? 'stopped' : 'disabled');
+    this.treeChangedEmitter.fire();
+  }
+
+  private createClient(settings: ExtensionSettings): LanguageClient {
+    this.watchers = WATCHED_FILES.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+    const serverOptions: ServerOptions = {
+      run: serverExecutable(this.serverPath, settings, false),
+      debug: serverExecutable(this.serverPath, settings, true),
+    };
+    // The client's default handler restarts a crashed server (up to 4 times in 3 minutes); this
+    // one delegates to it and tells a restart from giving up, which the client's states do not.
+    let client: LanguageClient | undefined;
+    let fallback: ErrorHandler | undefined;
+    const handler = () => (fallback ??= client!.createDefaultErrorHandler());
+    const errorHandler: ErrorHandler = {
+      error: (error, message, count) => handler().error(error, message, count),
+      closed: async () => {
+        const result = await handler().closed();
+        if (this.client === client) this.setState(result.action === CloseAction.Restart ? 'starting' : 'failed');
+        return result;
+      },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: DOCUMENT_SELECTOR,
+      errorHandler,
+      outputChannel: this.output,
+      // Same shape as didChangeConfiguration's `settings`.
+      initializationOptions: () => ({ [SECTION]: serverSettings() }),
+      synchronize: {
+        fileEvents: this.watchers,
+      },
+      diagnosticPullOptions: { onChange: settings.run === 'onType', onSave: true },
+      markdown: { isTrusted: false, supportHtml: false },
+      middleware: {
+        workspace: {
+          // Answer workspace/configuration for our section with the normalised settings.
+          configuration: async (params, token, next) => {
+            const result = await next(params, token);
+            if (!Array.isArray(result)) return result;
+            return params.items.map((item, i) => {
+              if (item.section !== SECTION) return result[i];
+              const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+              return serverSettings(vscode.workspace.getConfiguration(SECTION, scope));
+            });
+          },
+        },
+      },
+    };
+    const serverState = settings.nodePath ? ` with ${settings.nodePath}` : '';
+    this.output.info(`Starting the strategy-lint language server${serverState}: ${this.serverPath}`);
+    client = new LanguageClient(SECTION, 'Strategy Lint', serverOptions, clientOptions);
+    return client;
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    this.stateEmitter.dispose();
+    this.treeChangedEmitter.dispose();
+  }
+}

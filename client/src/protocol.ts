@@ -1,0 +1,54 @@
+// The custom part of the protocol between this extension and the strategy-lint language server.
+// Everything else is plain LSP. The names are public: other editors may use them too.
+
+/** Request (client → server, no params): the Strategy view's top-level nodes. */
+export const STRATEGY_TREE_REQUEST = 'strategyLint/strategyTree';
+
+/** Notification (server → client, no params): the tree changed; ask again. */
+export const STRATEGY_TREE_CHANGED_NOTIFICATION = 'strategyLint/strategyTreeChanged';
+
+/** Request (client → server, no params): reload the config and re-check every taking-part file. */
+export const RELINT_REQUEST = 'strategyLint/relint';
+
+/** The code action kind of strategy-lint's fix-all (usable in `editor.codeActionsOnSave`). */
+export const FIX_ALL_KIND = 'source.fixAll.strategyLint';
+
+/** `source` of every diagnostic the server publishes (SPEC §6). */
+export const DIAGNOSTIC_SOURCE = 'strategy-lint';
+
+export interface LspPosition {
+  line: number;
+  character: number;
+}
+
+export interface LspRange {
+  start: LspPosition;
+  end: LspPosition;
+}
+
+/**
+ * One node of the Strategy view as the server sends it: objectives → initiatives → metrics, and a
+ * last node of kind 'group' ("Orphan initiatives") holding the initiatives linked to no objective.
+ */
+export interface StrategyTreeNode {
+  /** The entity's id (for a group, a stable name). Not unique in the tree: a metric may sit under several initiatives. */
+  id: string;
+  kind: 'objective' | 'metric' | 'initiative' | 'owner' | 'prd' | 'group' | (string & {});
+  label: string;
+  detail?: string;
+  /** Where the entity is declared (absent for a group). */
+  uri?: string;
+  range?: LspRange;
+  orphan?: boolean;
+  /** Why the initiative is an orphan: phrases such as "no owner", or rule ids such as "initiative-owner". */
+  orphanReasons?: string[];
+  children?: StrategyTreeNode[];
+}
+
+/** The `strategyLint` settings the server reads (initializationOptions, workspace/configuration, didChangeConfiguration). */
+export interface ServerSettings {
+  /** 'onType': lint open documents as they change; 'onSave': only when saved. */
+  run: 'onType' | 'onSave';
+  /** Quiet time after a change before linting, in 'onType' mode. */
+  debounceMs: number;
+}
