@@ -1,0 +1,76 @@
+import type { InitiativeGap, MetricReport, ObjectiveGap, Ratio, ReportModel, SourceLocation } from './model.js';
+
+/** Wording shared by the Markdown and HTML renderers, so both say the same thing. */
+
+export const COVERAGE_ROWS: [keyof ReportModel['coverage'], string][] = [
+  ['initiativesWithOwner', 'Initiatives with an owner'],
+  ['initiativesWithObjective', 'Initiatives with an objective'],
+  ['initiativesWithMetric', 'Initiatives with a metric'],
+  ['initiativesFullyLinked', 'Initiatives with owner, objective and metric'],
+  ['activeObjectivesWithInitiatives', 'Active objectives with initiatives'],
+  ['activeObjectivesWithMetrics', 'Active objectives with metrics'],
+  ['ownersWithinCapacity', 'Owners within capacity'],
+];
+
+const GAP: Record<InitiativeGap | ObjectiveGap, string> = {
+  owner: 'no owner',
+  objective: 'no objective',
+  metric: 'no metric',
+  initiatives: 'no initiatives',
+  metrics: 'no metrics',
+};
+
+export function gaps(missing: readonly (InitiativeGap | ObjectiveGap)[]): string {
+  return missing.map((g) => GAP[g]).join(', ');
+}
+
+export function percent(r: Ratio): string {
+  return r.percent === null ? '—' : `${r.percent}%`;
+}
+
+export function where(location: SourceLocation): string {
+  return `${location.file}:${location.line}`;
+}
+
+export function displayId(id: string): string {
+  return id || '(no id)';
+}
+
+/** `22 → 28 → 35 %`: baseline → current → target, a dash for what is not set. */
+export function metricValues(metric: MetricReport): string {
+  const values = [metric.baseline, metric.current, metric.target].map((v) => (v === undefined ? '–' : String(v))).join(' → ');
+  return metric.unit ? `${values} ${metric.unit}` : values;
+}
+
+export function summaryLine(model: ReportModel): string {
+  const { counts } = model;
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  return [
+    n(counts.objectives, 'objective', 'objectives'),
+    n(counts.metrics, 'key result', 'key results'),
+    n(counts.initiatives, 'initiative', 'initiatives'),
+    n(counts.owners, 'owner', 'owners'),
+    n(counts.files, 'file', 'files'),
+  ].join(' · ');
+}
+
+export function orphanCount(model: ReportModel): number {
+  return model.orphans.initiatives.length + model.orphans.objectives.length;
+}
+
+export const NO_ORPHANS = 'No orphans: every initiative has an owner, an objective and a metric, and every active objective has initiatives and metrics.';
+
+/**
+ * The reports an objective's id list names. A duplicated id (a `duplicate-id` error) names every
+ * declaration of it that links to this objective, so none is hidden and none is shown twice.
+ */
+export function namedUnder<T extends { id: string; objectives: string[] }>(ids: readonly string[], all: readonly T[], objectiveId: string): (T | string)[] {
+  const result: (T | string)[] = [];
+  for (const id of new Set(ids)) {
+    const matches = all.filter((r) => r.id === id);
+    const linked = matches.filter((r) => r.objectives.includes(objectiveId));
+    const shown = linked.length ? linked : matches.slice(0, 1);
+    result.push(...(shown.length ? shown : [id]));
+  }
+  return result;
+}
