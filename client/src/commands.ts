@@ -33,7 +33,7 @@ export function registerCommands({ server, tree, output }: CommandTargets): vsco
       }
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'strategy-lint: checking the workspace' },
-        () => client.sendRequest(RELINT_REQUEST, {}),
+        () => client.sendRequest(RELINT_REQUEST),
       );
     }),
 

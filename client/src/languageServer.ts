@@ -188,8 +188,8 @@ export class ServerController implements vscode.Disposable {
       documentSelector: DOCUMENT_SELECTOR,
       errorHandler,
       outputChannel: this.output,
-      // Same shape as didChangeConfiguration's `settings`.
-      initializationOptions: () => ({ [SECTION]: serverSettings() }),
+      // The `strategyLint` section itself; didChangeConfiguration sends it as `settings.strategyLint`.
+      initializationOptions: () => serverSettings(),
       synchronize: {
         fileEvents: this.watchers,
       },

@@ -7,7 +7,7 @@ export const STRATEGY_TREE_REQUEST = 'strategyLint/strategyTree';
 /** Notification (server → client, no params): the tree changed; ask again. */
 export const STRATEGY_TREE_CHANGED_NOTIFICATION = 'strategyLint/strategyTreeChanged';
 
-/** Request (client → server, no params): reload the config and re-check every taking-part file. */
+/** Request (client → server, no params; result `{ files }`): reload the config and re-check every taking-part file. */
 export const RELINT_REQUEST = 'strategyLint/relint';
 
 /** The code action kind of strategy-lint's fix-all (usable in `editor.codeActionsOnSave`). */
@@ -45,7 +45,11 @@ export interface StrategyTreeNode {
   children?: StrategyTreeNode[];
 }
 
-/** The `strategyLint` settings the server reads (initializationOptions, workspace/configuration, didChangeConfiguration). */
+/**
+ * The `strategyLint` settings the server reads: this object is the initializationOptions and the
+ * answer to workspace/configuration for section 'strategyLint'; didChangeConfiguration sends it
+ * as `settings.strategyLint`.
+ */
 export interface ServerSettings {
   /** 'onType': lint open documents as they change; 'onSave': only when saved. */
   run: 'onType' | 'onSave';
