@@ -97,6 +97,9 @@ export function parseXml(source: string): XmlElement {
     pos = end + 2;
   }
   skipSpace();
+  // An HTML page written as well-formed XML starts with its doctype.
+  if (/^<!DOCTYPE [^<>]*>/i.test(source.slice(pos))) pos = source.indexOf('>', pos) + 1;
+  skipSpace();
   const root = element();
   skipSpace();
   if (pos !== source.length) fail('content after the root element');

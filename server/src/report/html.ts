@@ -1,7 +1,10 @@
 import type { InitiativeReport, MetricReport, ObjectiveReport, ReportModel } from './model.js';
 import { COVERAGE_ROWS, displayId, gaps, metricValues, namedUnder, NO_ORPHANS, orphanCount, summaryLine, where } from './text.js';
 
-/** The report as one self-contained HTML page (inline styles, no scripts, nothing fetched). */
+/**
+ * The report as one self-contained HTML page (inline styles, no scripts, nothing fetched). The markup
+ * is also well-formed XML, which is how the tests prove every value is escaped.
+ */
 export function renderHtml(model: ReportModel): string {
   const body: string[] = [];
 
@@ -90,9 +93,9 @@ export function renderHtml(model: ReportModel): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="strategy-lint">
+<meta charset="utf-8"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"/>
+<meta name="generator" content="strategy-lint"/>
 <title>Strategy alignment report</title>
 <style>${STYLE}</style>
 </head>
