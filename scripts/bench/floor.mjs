@@ -31,7 +31,8 @@ for (const file of walk(process.argv[2], [])) {
   }
   const fm = /^---\r?\n([^]*?)\r?\n(?:---|\.\.\.)\r?\n/.exec(text);
   if (fm) parseDocument(fm[1]);
-  if (HEADING.test(text)) {
+  // Entity headings are looked for in the body: front matter keys such as `initiative:` declare no heading.
+  if (HEADING.test(fm ? text.slice(fm[0].length) : text)) {
     processor.parse(text);
     trees++;
   }
