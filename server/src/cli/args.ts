@@ -1,0 +1,219 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { RuleSetting } from '../model/finding.js';
+import { isValidDate } from '../model/semantics.js';
+import { RULE_IDS } from '../rules/ruleIds.js';
+import { closest } from '../rules/support.js';
+import { SEVERITIES } from '../config/schema.js';
+import { FORMAT_NAMES } from './formatters/index.js';
+import { CliError } from './errors.js';
+import { VERSION } from './version.js';
+
+/** Formats of `strategy-lint report` (SPEC §8). */
+export const REPORT_FORMATS = ['markdown', 'mermaid', 'html', 'json'] as const;
+
+/** Options every command shares: which files, which config, which date. */
+export interface WorkspaceArgs {
+  /** As typed; `['.']` when none. */
+  paths: string[];
+  config?: string;
+  today?: string;
+  ignorePath?: string;
+  outputFile?: string;
+  /** undefined: colour when writing to a terminal (and NO_COLOR is unset). */
+  color?: boolean;
+}
+
+export interface LintArgs extends WorkspaceArgs {
+  command: 'lint';
+  format: string;
+  fix: boolean;
+  fixDryRun: boolean;
+  /** undefined: no limit. */
+  maxWarnings?: number;
+  quiet: boolean;
+  /** `--rule id:severity`, in order (a later one wins). */
+  rules: Record<string, RuleSetting>;
+  stdin: boolean;
+  stdinFilename?: string;
+}
+
+export interface ReportArgs extends WorkspaceArgs {
+  command: 'report';
+  format: (typeof REPORT_FORMATS)[number];
+}
+
+/** `--help` / `--version` were printed: nothing else to do. */
+export interface DoneArgs {
+  command: 'done';
+}
+
+export type CliArgs = LintArgs | ReportArgs | DoneArgs;
+
+export interface ArgsOutput {
+  stdout(text: string): void;
+}
+
+/**
+ * Parses the command line (SPEC §8) with commander. Mistakes become a CliError with one clear
+ * line (exit 2); `--help` and `--version` print to stdout and return `{ command: 'done' }`.
+ */
+export function parseArgs(argv: readonly string[], output: ArgsOutput): CliArgs {
+  let parsed: CliArgs | undefined;
+  const program = buildProgram(output, (args) => (parsed = args));
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    if (error.exitCode === 0) return { command: 'done' };
+    throw new CliError(`${cleanCommanderMessage(error.message)}; see strategy-lint --help`);
+  }
+  if (!parsed) throw new CliError('nothing to do; see strategy-lint --help');
+  return parsed;
+}
+
+function buildProgram(output: ArgsOutput, done: (args: CliArgs) => void): Command {
+  const program = new Command('strategy-lint');
+  const quietErrors = { writeOut: (s: string) => output.stdout(s), writeErr: (s: string) => output.stdout(s), outputError: () => {} };
+  program
+    .usage('[options] [paths...]')
+    .description('Lint strategy documents (Markdown and *.strategy.yaml): every initiative needs an objective, an owner and a metric.')
+    .argument('[paths...]', 'files, folders or glob patterns to lint (default: the current folder)')
+    .option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')}`, 'stylish')
+    .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
+    .option('--fix', 'apply the safe fixes and rewrite the files')
+    .option('--fix-dry-run', 'print the changes --fix would make, without writing')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
+    .option('--quiet', 'report errors only (warnings and info are not shown nor counted)')
+    .option('--rule <id:severity>', 'set a rule\'s severity (off, info, warning, error); repeatable', collect)
+    .option('-c, --config <path>', 'use this config file instead of the nearest .strategylint.yaml|yml|json')
+    .option('--today <YYYY-MM-DD>', 'date for time-based rules (default: the config\'s today, else the current date)')
+    .option('--stdin', 'lint text from stdin (as the file named by --stdin-filename)')
+    .option('--stdin-filename <path>', 'path the stdin text is linted as, within its workspace')
+    .option('--ignore-path <path>', 'extra ignore file in .gitignore syntax (patterns relative to its folder)')
+    .option('--color', 'force coloured output')
+    .option('--no-color', 'disable coloured output (so does the NO_COLOR environment variable)')
+    .addOption(new Option('--stdio', 'run the language server over stdio').hideHelp())
+    .version(VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .enablePositionalOptions()
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput(quietErrors)
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,',
+        '            2 usage, configuration or internal error.',
+        '',
+        'Examples:',
+        '  strategy-lint                          lint the current folder',
+        '  strategy-lint docs plans/*.strategy.yaml --format github',
+        '  strategy-lint --fix --max-warnings 0',
+        '  cat plan.md | strategy-lint --stdin --stdin-filename docs/plan.md',
+        '  strategy-lint report --format html -o alignment.html',
+        '',
+      ].join('\n'),
+    )
+    .action((paths: string[], opts: Record<string, unknown>) => done(lintArgs(paths, opts)));
+
+  program
+    .command('report')
+    .usage('[options] [paths...]')
+    .description('Alignment report: objectives → key results/metrics → initiatives → owners, with orphans and coverage')
+    .argument('[paths...]', 'files, folders or glob patterns (default: the current folder)')
+    .option('-f, --format <name>', `report format: ${REPORT_FORMATS.join(', ')}`, 'markdown')
+    .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
+    .option('-c, --config <path>', 'use this config file instead of the nearest .strategylint.yaml|yml|json')
+    .option('--today <YYYY-MM-DD>', 'date for time-based figures')
+    .option('--ignore-path <path>', 'extra ignore file in .gitignore syntax')
+    .helpOption('-h, --help', 'show this help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput(quietErrors)
+    .action((paths: string[], opts: Record<string, unknown>) => done(reportArgs(paths, opts)));
+  // commander's own `help` subcommand would shadow a folder named "help"; --help is enough.
+  program.helpCommand(false);
+  return program;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parseCount(value: string): number {
+  if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number (0 or more, or -1 for no limit).');
+  const n = Number(value);
+  if (n < -1) throw new InvalidArgumentError('expected a whole number (0 or more, or -1 for no limit).');
+  return n;
+}
+
+function workspaceArgs(paths: string[], opts: Record<string, unknown>): WorkspaceArgs {
+  const args: WorkspaceArgs = { paths: paths.length ? paths : ['.'] };
+  if (typeof opts.config === 'string') args.config = opts.config;
+  if (typeof opts.ignorePath === 'string') args.ignorePath = opts.ignorePath;
+  if (typeof opts.outputFile === 'string') args.outputFile = opts.outputFile;
+  if (typeof opts.color === 'boolean') args.color = opts.color;
+  if (typeof opts.today === 'string') {
+    if (!isValidDate(opts.today)) throw new CliError(`--today: "${opts.today}" is not a date; write it as YYYY-MM-DD (e.g. 2027-02-01)`);
+    args.today = opts.today;
+  }
+  return args;
+}
+
+function lintArgs(paths: string[], opts: Record<string, unknown>): LintArgs {
+  const format = String(opts.format);
+  if (!(FORMAT_NAMES as readonly string[]).includes(format)) throw new CliError(`unknown format "${format}"${suggest(format, FORMAT_NAMES)}; use one of ${FORMAT_NAMES.join(', ')}`);
+  const args: LintArgs = {
+    ...workspaceArgs(paths, opts),
+    command: 'lint',
+    format,
+    fix: opts.fix === true,
+    fixDryRun: opts.fixDryRun === true,
+    quiet: opts.quiet === true,
+    rules: parseRuleSettings((opts.rule as string[] | undefined) ?? []),
+    stdin: opts.stdin === true,
+  };
+  if (typeof opts.maxWarnings === 'number' && opts.maxWarnings >= 0) args.maxWarnings = opts.maxWarnings;
+  if (typeof opts.stdinFilename === 'string') args.stdinFilename = opts.stdinFilename;
+  if (args.fix && args.fixDryRun) throw new CliError('--fix and --fix-dry-run cannot be used together; --fix-dry-run previews what --fix writes');
+  if (args.stdinFilename !== undefined && !args.stdin) throw new CliError('--stdin-filename needs --stdin');
+  if (args.stdin && args.fix) throw new CliError('--fix cannot rewrite stdin; use --fix-dry-run to see the fixes');
+  return args;
+}
+
+function reportArgs(paths: string[], opts: Record<string, unknown>): ReportArgs {
+  const format = String(opts.format);
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new CliError(`unknown report format "${format}"${suggest(format, REPORT_FORMATS)}; use one of ${REPORT_FORMATS.join(', ')}`);
+  return { ...workspaceArgs(paths, opts), command: 'report', format: format as ReportArgs['format'] };
+}
+
+/** `--rule id:severity` (also `id=severity`, and several separated by commas). */
+export function parseRuleSettings(values: readonly string[]): Record<string, RuleSetting> {
+  const rules: Record<string, RuleSetting> = {};
+  for (const value of values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)) {
+    const match = /^([^:=\s]+)\s*[:=]\s*(\S+)$/.exec(value);
+    if (!match) throw new CliError(`--rule "${value}": write it as id:severity, e.g. --rule metric-balance:off`);
+    const [, id, severity] = match as unknown as [string, string, string];
+    if (!(RULE_IDS as readonly string[]).includes(id)) throw new CliError(`--rule: unknown rule "${id}"${suggest(id, RULE_IDS)}`);
+    if (!(SEVERITIES as readonly string[]).includes(severity)) throw new CliError(`--rule ${id}: "${severity}" is not a severity${suggest(severity, SEVERITIES)}; use one of ${SEVERITIES.join(', ')}`);
+    rules[id] = severity as RuleSetting;
+  }
+  return rules;
+}
+
+function suggest(value: string, candidates: Iterable<string>): string {
+  const near = closest(value, candidates);
+  return near.length ? ` (did you mean "${near[0]}"?)` : '';
+}
+
+/** commander says `error: unknown option '--fxi'\n(Did you mean --fix?)`: make it one line. */
+function cleanCommanderMessage(message: string): string {
+  return message
+    .replace(/^error: /, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' ')
+    .replace(/\(Did you mean/g, '(did you mean');
+}

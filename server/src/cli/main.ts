@@ -1,0 +1,74 @@
+// Entry of the bundle (dist/strategy-lint.cjs): the `strategy-lint` command and, with --stdio, the
+// language server. Each path loads only its own modules: the server and the report are imported
+// lazily, so a lint run never pays for them.
+import { ConfigError } from '../config/problems.js';
+import { MissingPathError } from '../files/discover.js';
+import { displayPath, toPosix } from '../files/paths.js';
+import { parseArgs, type ReportArgs } from './args.js';
+import { CliError, EXIT } from './errors.js';
+import { processIO, runLint, writeOutputFile, type CliIO } from './run.js';
+import { loadWorkspace } from './workspace.js';
+
+const ISSUES_URL = 'https://github.com/strategy-lint/strategy-lint/issues';
+
+async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  if (argv.includes('--stdio')) {
+    const { startServer } = await import('../lsp/server.js');
+    startServer();
+    return -1;
+  }
+  // Output piped into a command that stops reading (`| head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    exitWith(error);
+  });
+  process.on('uncaughtException', exitWith);
+  process.on('unhandledRejection', exitWith);
+  const args = parseArgs(argv, io);
+  switch (args.command) {
+    case 'done':
+      return EXIT.ok;
+    case 'lint':
+      return runLint(args, io);
+    case 'report':
+      return runReportCommand(args, io);
+  }
+}
+
+async function runReportCommand(args: ReportArgs, io: CliIO): Promise<number> {
+  const workspace = loadWorkspace(args);
+  const { runReport } = await import('../report/index.js');
+  const output = runReport({ engine: workspace.engine, format: args.format, cwd: workspace.cwd });
+  if (args.outputFile) writeOutputFile(args.outputFile, output);
+  else io.stdout(output);
+  for (const entry of workspace.unreadable) io.stderr(`strategy-lint: ${displayPath(entry.path, workspace.cwd)}: ${entry.reason}\n`);
+  return workspace.unreadable.length ? EXIT.fatal : EXIT.ok;
+}
+
+/** Every failure ends here: one `strategy-lint: …` message and exit 2, never a stack trace (unless DEBUG=strategy-lint). */
+export function describeFailure(error: unknown, env: CliIO['env']): string {
+  const cwd = toPosix(process.cwd());
+  if (error instanceof ConfigError) return error.describe(displayPath(toPosix(error.file), cwd)).split('\n').map((line) => `strategy-lint: ${line}`).join('\n');
+  if (error instanceof CliError || error instanceof MissingPathError) return `strategy-lint: ${error.message}`;
+  const message = error instanceof Error ? error.message : String(error);
+  const debug = isDebug(env) && error instanceof Error && error.stack ? `\n${error.stack}` : '';
+  const hint = isDebug(env) ? '' : ' (run with DEBUG=strategy-lint for details)';
+  return `strategy-lint: internal error: ${message}${debug}\nThis is a bug in strategy-lint; please report it at ${ISSUES_URL}${hint}`;
+}
+
+function isDebug(env: CliIO['env']): boolean {
+  return (env.DEBUG ?? '').split(/[\s,]+/).some((name) => name === 'strategy-lint' || name === '*');
+}
+
+function exitWith(error: unknown): void {
+  process.stderr.write(`${describeFailure(error, process.env)}\n`);
+  process.exitCode = EXIT.fatal;
+}
+
+main(process.argv.slice(2), processIO).then(
+  (code) => {
+    // exitCode rather than exit(): output still being written to a pipe is not cut off.
+    if (code >= 0) process.exitCode = code;
+  },
+  exitWith,
+);

@@ -1,0 +1,121 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Finding } from '../model/finding.js';
+import { RULES } from '../rules/registry.js';
+import { fixUntilStable, writeFileAtomic } from '../fix/apply.js';
+import { displayPath } from '../files/paths.js';
+import { reasonOf } from '../files/errno.js';
+import type { LintArgs } from './args.js';
+import { unifiedDiff } from './diff.js';
+import { EXIT, CliError } from './errors.js';
+import { getFormatter } from './formatters/index.js';
+import type { FileResult } from './results.js';
+import { VERSION } from './version.js';
+import { loadWorkspace } from './workspace.js';
+
+/** Where the CLI writes; the real process streams, or buffers in tests. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The whole of stdin (read only for --stdin). */
+  readStdin(): Buffer;
+  env: Readonly<Record<string, string | undefined>>;
+  stdoutIsTTY: boolean;
+}
+
+export const processIO: CliIO = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  readStdin: () => readFileSync(0),
+  env: process.env,
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+};
+
+/**
+ * `strategy-lint [options] [paths...]` (SPEC §8): find and read the files, lint them all once,
+ * apply or preview safe fixes, print the findings in the chosen format, and return the exit code.
+ */
+export function runLint(args: LintArgs, io: CliIO): number {
+  const formatter = getFormatter(args.format);
+  if (!formatter) throw new CliError(`unknown format "${args.format}"`);
+  const fixing = args.fix || args.fixDryRun;
+  const workspace = loadWorkspace({
+    ...args,
+    rules: args.rules,
+    keepTexts: fixing,
+    ...(args.stdin ? { stdinText: io.readStdin } : {}),
+  });
+  const { engine, cwd } = workspace;
+  for (const skipped of workspace.skipped) io.stderr(`strategy-lint: warning: ${displayPath(skipped.path, cwd)} not linted: ${skipped.reason}\n`);
+
+  // One lint of everything, unless other files were loaded only to resolve references.
+  const findings = workspace.contextOnly ? new Map(workspace.reported.map((f) => [f, engine.lint(f)])) : engine.lintAll();
+  if (fixing) {
+    // Only the files this run reports on may change (with --stdin: the stdin text alone).
+    const owned = new Map(workspace.reported.map((f) => [f, workspace.texts.get(f)!]));
+    const before = new Map(owned);
+    const changed = fixUntilStable(engine, owned, findings);
+    for (const file of workspace.reported) {
+      if (!changed.has(file)) continue;
+      if (args.fix) writeFixed(file, owned.get(file)!, cwd);
+      else io.stdout(unifiedDiff(displayPath(file, cwd), before.get(file)!, owned.get(file)!));
+    }
+  }
+
+  const results: FileResult[] = [];
+  let errors = 0;
+  let warnings = 0;
+  for (const file of workspace.reported) {
+    const parsed = engine.getFile(file);
+    if (!parsed) continue;
+    let list: Finding[] = findings.get(file) ?? [];
+    if (args.quiet) list = list.filter((f) => f.severity === 'error');
+    // Markdown that declares nothing is not part of the strategy: it is left out of the report (§2).
+    if (!parsed.participates && list.length === 0 && file !== workspace.stdinPath) continue;
+    for (const f of list) {
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+    }
+    results.push({ path: file, displayPath: displayPath(file, cwd), findings: list, lineMap: parsed.lineMap });
+  }
+
+  const color = useColor(args, io);
+  const output = formatter(results, { cwd, color, rules: RULES.map((r) => r.meta), version: VERSION });
+  if (args.outputFile) writeOutputFile(args.outputFile, output);
+  else if (output) io.stdout(output);
+
+  for (const entry of workspace.unreadable) io.stderr(`strategy-lint: ${displayPath(entry.path, cwd)}: ${entry.reason}\n`);
+  if (workspace.unreadable.length) return EXIT.fatal;
+  if (errors > 0) return EXIT.problems;
+  if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
+    io.stderr(`strategy-lint: too many warnings (${warnings}); at most ${args.maxWarnings} allowed by --max-warnings\n`);
+    return EXIT.problems;
+  }
+  return EXIT.ok;
+}
+
+/** --color / --no-color win; then NO_COLOR (any non-empty value) and FORCE_COLOR; else colour on a terminal only. */
+export function useColor(args: { color?: boolean; outputFile?: string }, io: CliIO): boolean {
+  if (args.color !== undefined) return args.color;
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false') return true;
+  return !args.outputFile && io.stdoutIsTTY;
+}
+
+function writeFixed(file: string, text: string, cwd: string): void {
+  try {
+    writeFileAtomic(file, text);
+  } catch (error) {
+    throw new CliError(`cannot write the fixes to ${displayPath(file, cwd)}: ${reasonOf(error)}`);
+  }
+}
+
+export function writeOutputFile(outputFile: string, text: string): void {
+  const target = path.resolve(outputFile);
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  } catch (error) {
+    throw new CliError(`cannot write --output-file ${outputFile}: ${reasonOf(error)}`);
+  }
+}

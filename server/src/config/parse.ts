@@ -1,0 +1,61 @@
+import { parseDocument } from 'yaml';
+import type { RuleSetting } from '../model/finding.js';
+import { LineMap } from '../text/lineMap.js';
+import { problemAt, type ConfigProblem } from './problems.js';
+import { validateConfigData } from './validate.js';
+
+/** The settings of a config file once it has been parsed and validated (SPEC §7). */
+export interface ConfigSettings {
+  include?: string[];
+  ignore?: string[];
+  today?: string;
+  'fiscal-year-start'?: number;
+  rules?: Record<string, RuleSetting | [RuleSetting] | [RuleSetting, Record<string, unknown>]>;
+}
+
+export interface ParsedConfig {
+  /** Present only when there are no problems. */
+  settings?: ConfigSettings;
+  problems: ConfigProblem[];
+}
+
+/**
+ * Parses and validates the text of a `.strategylint.yaml|yml|json` file. Pure data: YAML 1.2 core
+ * schema, no tags that construct objects, nothing executed. Used by the CLI and, for
+ * diagnostics on the config file, by the language server.
+ */
+export function parseConfigText(filePath: string, rawText: string): ParsedConfig {
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const lineMap = LineMap.of(text);
+  if (filePath.toLowerCase().endsWith('.json')) {
+    const jsonProblem = strictJsonProblem(text, lineMap);
+    if (jsonProblem) return { problems: [jsonProblem] };
+  }
+  // JSON is YAML 1.2 flow syntax, so one parser gives node ranges for both formats.
+  const doc = parseDocument(text, { version: '1.2', schema: 'core', prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    return { problems: doc.errors.map((e) => problemAt(lineMap, e.pos[0], e.pos[1], yamlMessage(e.message))) };
+  }
+  const data = doc.contents === null ? {} : (doc.toJS({ maxAliasCount: 100 }) as unknown);
+  const problems = validateConfigData(data ?? {}, doc, lineMap);
+  return problems.length ? { problems } : { settings: (data ?? {}) as ConfigSettings, problems };
+}
+
+function yamlMessage(message: string): string {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  return `invalid YAML: ${first}`;
+}
+
+function strictJsonProblem(text: string, lineMap: LineMap): ConfigProblem | undefined {
+  if (text.trim() === '') return undefined;
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const offset = position ? Number(position[1]) : 0;
+    const clean = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+    return problemAt(lineMap, offset, offset + 1, `invalid JSON: ${clean}`);
+  }
+}
