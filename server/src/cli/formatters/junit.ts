@@ -46,7 +46,7 @@ export function text(value: string): string {
   return value.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Attribute values also escape quotes, and line breaks, which parsers would otherwise fold into spaces. */
+/** Attribute values (always double-quoted) also escape `"`, and line breaks, which parsers would otherwise fold into spaces. */
 export function attr(value: string): string {
-  return text(value).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
 }
