@@ -1,6 +1,19 @@
-import { docsUrl, type Rule } from './rule.js';
+import type { Entity, Field, ScalarValue } from '../model/entity.js';
+import { FIELD_SPECS, fieldFor, MILESTONE_FIELDS, type FieldSpec } from '../model/kinds.js';
+import type { Span } from '../model/span.js';
+import { docsUrl, type Rule, type RuleReport } from './rule.js';
+import { describe, requiredFieldState } from './support.js';
+import { isPlaceholderScalar, shown, valueOrKeySpan } from './values/plain.js';
 
-// PLACEHOLDER: check not written yet (being implemented).
+/** Fields whose own rule reports a placeholder as missing (§3, §10.1): reporting it here too would say it twice. */
+const REQUIRED_LINKS: Partial<Record<Entity['kind'], readonly string[]>> = {
+  initiative: ['objective', 'owner', 'metrics'],
+};
+
+/**
+ * Placeholders (`TBD`, `?`, `N/A`, empty, …) where a value belongs (§3). They read as "done" in a
+ * review but are not values: the rules that need the value silently skip the field.
+ */
 export const rule: Rule = {
   meta: {
     id: 'placeholder-value',
@@ -9,5 +22,88 @@ export const rule: Rule = {
     fixable: false,
     docsUrl: docsUrl('placeholder-value'),
   },
-  check() {},
+  check({ file, report }) {
+    for (const entity of file.entities) {
+      const reportedElsewhere = fieldsReportedElsewhere(entity);
+      for (const field of entity.fields) {
+        const name = fieldFor(entity.kind, field.key);
+        // Unknown fields are `unknown-field`'s; a blank id, title or kind is `invalid-value`'s (§10.9).
+        if (!name || name === 'id' || name === 'title' || name === 'kind' || reportedElsewhere.has(name)) continue;
+        const spec = FIELD_SPECS[entity.kind][name]!;
+        for (const r of placeholdersIn(entity, name, spec, field)) report(r);
+      }
+    }
+  },
 };
+
+/** Required links left blank, which their own rule reports at the placeholder. */
+function fieldsReportedElsewhere(entity: Entity): Set<string> {
+  const skipped = new Set<string>();
+  for (const name of REQUIRED_LINKS[entity.kind] ?? []) {
+    if (requiredFieldState(entity, name).state !== 'present') skipped.add(name);
+  }
+  // §3: a PRD needs an initiative or an objective; `prd-link` reports only when neither is given.
+  if (entity.kind === 'prd' && ['initiative', 'objective'].every((name) => requiredFieldState(entity, name).state !== 'present')) {
+    skipped.add('initiative');
+    skipped.add('objective');
+  }
+  return skipped;
+}
+
+function placeholdersIn(entity: Entity, name: string, spec: FieldSpec, field: Field): RuleReport[] {
+  const value = field.value;
+  if (isPlaceholderScalar(value)) return [placeholder(entity, name, spec, value as ScalarValue, field.keySpan)];
+  if (value.type !== 'list') return [];
+  // A milestone that is not a mapping is `invalid-value`'s; inside one, blank title/due/done are placeholders.
+  if (spec.type === 'milestones') return value.items.flatMap((item) => (item.type === 'map' ? milestonePlaceholders(entity, item.fields) : []));
+  return value.items.filter(isPlaceholderScalar).map((item) => placeholder(entity, name, spec, item as ScalarValue, field.keySpan, true));
+}
+
+function milestonePlaceholders(entity: Entity, fields: Field[]): RuleReport[] {
+  const reports: RuleReport[] = [];
+  for (const field of fields) {
+    const key = field.key;
+    if (!(MILESTONE_FIELDS as readonly string[]).includes(key) || !isPlaceholderScalar(field.value)) continue;
+    const example = key === 'due' ? ' (`YYYY-MM-DD`)' : key === 'done' ? ' (true or false)' : '';
+    reports.push({
+      span: valueOrKeySpan(field.value, field.keySpan),
+      message: `Milestone \`${key}\` of ${describe(entity)} is ${blank(field.value as ScalarValue)}: write the real value${example}, or delete the line.`,
+    });
+  }
+  return reports;
+}
+
+function placeholder(entity: Entity, name: string, spec: FieldSpec, value: ScalarValue, keySpan: Span, inList = false): RuleReport {
+  const what = inList ? `An item of \`${name}\`` : `\`${name}\``;
+  return {
+    span: valueOrKeySpan(value, keySpan),
+    message: `${what} of ${describe(entity)} is ${blank(value)}, not a value: ${howToFill(name, spec)}, or delete ${inList ? 'the item' : 'the line'} if there is none.`,
+  };
+}
+
+function blank(value: ScalarValue): string {
+  const text = shown(value);
+  return text === 'empty' ? text : `${text}, a placeholder`;
+}
+
+/** What a real value looks like, so the message says how to fix it. */
+function howToFill(name: string, spec: FieldSpec): string {
+  switch (spec.type) {
+    case 'date':
+      return 'write the date as YYYY-MM-DD';
+    case 'period':
+      return 'write the period (e.g. 2027-H1, 2027-Q3, FY27)';
+    case 'number':
+    case 'positive-integer':
+      return 'write the number';
+    case 'enum':
+      return `choose one of ${(spec.values ?? []).join(', ')}`;
+    case 'ref':
+    case 'ref-list':
+      return name === 'owner' ? 'name the owner (`@handle`)' : `link the ${spec.target === 'metric' ? 'metric' : spec.target} by its id`;
+    case 'milestones':
+      return 'list the milestones as `{title, due}` entries';
+    default:
+      return `write the ${name}`;
+  }
+}
