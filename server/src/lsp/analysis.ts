@@ -1,0 +1,253 @@
+import { performance } from 'node:perf_hooks';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocuments } from 'vscode-languageserver/node';
+import { toDiagnostic } from './diagnostics.js';
+import type { FolderState, Folders } from './folders.js';
+import type { DiagnosticsPublisher } from './publisher.js';
+import type { ServerSettings } from './settings.js';
+import { treeSignature } from './tree.js';
+import { pathToUri, uriToPath } from './uri.js';
+
+/** Timings of one analysis (from the edit being applied to the last diagnostics sent), for `strategyLint/stats`. */
+export interface AnalysisStats {
+  trigger: string;
+  /** ms since the epoch. */
+  startedAt: number;
+  /** Re-parsing edited documents and computing what they affect (engine.update). */
+  updateMs: number;
+  lintMs: number;
+  publishMs: number;
+  totalMs: number;
+  filesUpdated: number;
+  filesLinted: number;
+  diagnosticsSent: number;
+}
+
+export interface AnalyzerHooks {
+  /** Called once diagnostics have settled (nothing left to lint), with whether the Strategy view changed. */
+  onSettled(treeChanged: boolean): void;
+  log(message: string): void;
+}
+
+/** How long one slice of linting may hold the event loop before requests get their turn. */
+const SLICE_MS = 12;
+
+/**
+ * Keeps diagnostics current. Edits are applied after a debounce (each re-parses one document and
+ * yields the files it affects); affected files are linted in slices and published when their
+ * diagnostics changed. An open document's results are published only for the text the engine
+ * analysed: while a newer version waits for its debounce, its older results are dropped.
+ */
+export class Analyzer {
+  /** Files to (re-)lint, with the folder that owns them. */
+  private readonly dirty = new Map<string, FolderState>();
+  /** Open documents whose latest text the engine has not seen yet. */
+  private readonly pending = new Set<string>();
+  /** Document version given to the engine, by URI. */
+  private readonly applied = new Map<string, number>();
+  /** In run-on-save mode, files affected by edits that were applied for a request but not linted. */
+  private readonly deferred = new Map<string, Map<string, FolderState>>();
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  /** A drain is scheduled for the next turn of the event loop. */
+  private kicked = false;
+  private treeDirty = false;
+  private current: AnalysisStats | undefined;
+  private last: AnalysisStats | undefined;
+  private readonly recent: number[] = [];
+  private runs = 0;
+
+  constructor(
+    private readonly folders: Folders,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly publisher: DiagnosticsPublisher,
+    private readonly settings: () => ServerSettings,
+    private readonly hooks: AnalyzerHooks,
+  ) {}
+
+  /** textDocument/didChange (and didOpen): analyse after the debounce, or on save in run-on-save mode. */
+  documentChanged(uri: string, immediate = false): void {
+    this.pending.add(uri);
+    if (immediate) {
+      // An opened document is analysed as opened, whatever edits follow (and in run-on-save mode too).
+      this.begin('open');
+      this.apply(uri, true);
+      this.kick('open');
+      return;
+    }
+    if (this.settings().run === 'onSave') return;
+    this.schedule(this.settings().debounceMs);
+  }
+
+  documentSaved(uri: string): void {
+    const deferred = this.deferred.get(uri);
+    if (deferred) {
+      for (const [file, folder] of deferred) this.dirty.set(file, folder);
+      this.deferred.delete(uri);
+    }
+    if (this.pending.has(uri) || deferred) this.schedule(0);
+  }
+
+  documentClosed(uri: string): void {
+    this.pending.delete(uri);
+    this.applied.delete(uri);
+    this.deferred.delete(uri);
+  }
+
+  /** Files whose findings may have changed for reasons other than an edit (disk events, scans, config). */
+  markDirty(folder: FolderState, files: Iterable<string>, treeChanged = true): void {
+    for (const file of files) this.dirty.set(file, folder);
+    if (treeChanged) this.treeDirty = true;
+    this.kick('disk');
+  }
+
+  /** Applies a document's pending text now, so a request (hover, rename…) sees what the user sees. */
+  flush(uri: string): void {
+    if (!this.pending.has(uri)) return;
+    this.apply(uri, this.settings().run === 'onType');
+    this.kick('request');
+  }
+
+  flushAll(): void {
+    for (const uri of [...this.pending]) this.flush(uri);
+  }
+
+  isPending(uri: string): boolean {
+    return this.pending.has(uri);
+  }
+
+  stats(): { lastAnalysis: AnalysisStats | null; analyses: number; recentTotalMs: number[]; files: number; pendingFiles: number; idle: boolean } {
+    let files = 0;
+    let busyFolders = 0;
+    for (const folder of this.folders.all()) {
+      files += folder.engine.index.fileCount;
+      busyFolders += folder.inFlight;
+    }
+    const idle = !this.timer && !this.running && !this.kicked && this.dirty.size === 0 && busyFolders === 0;
+    return { lastAnalysis: this.last ?? null, analyses: this.runs, recentTotalMs: [...this.recent], files, pendingFiles: this.dirty.size, idle };
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.begin('edit');
+      for (const uri of [...this.pending]) this.apply(uri, true);
+      void this.drain();
+    }, delay);
+  }
+
+  /** Gives the engine a document's current text; marks what it affects for linting (or defers that). */
+  private apply(uri: string, lint: boolean): void {
+    this.pending.delete(uri);
+    const document = this.documents.get(uri);
+    const file = uriToPath(uri);
+    const folder = file && this.folders.folderFor(file);
+    if (!document || !file || !folder || !this.takesPart(folder, file)) return;
+    const started = performance.now();
+    const before = treeSignature(folder.engine.getFile(file));
+    const affected = folder.engine.update(file, document.getText());
+    affected.add(file);
+    this.applied.set(uri, document.version);
+    if (treeSignature(folder.engine.getFile(file)) !== before) this.treeDirty = true;
+    if (this.current) {
+      this.current.updateMs += performance.now() - started;
+      this.current.filesUpdated++;
+    }
+    if (lint) for (const f of affected) this.dirty.set(f, folder);
+    else {
+      const deferred = this.deferred.get(uri) ?? new Map<string, FolderState>();
+      for (const f of affected) deferred.set(f, folder);
+      this.deferred.set(uri, deferred);
+    }
+  }
+
+  /** An open document takes part when discovery listed it, or (loose folder) when it is a strategy file at all. */
+  private takesPart(folder: FolderState, file: string): boolean {
+    return folder.loose || folder.engine.getFile(file) !== undefined || folder.acceptsOpenFile(file);
+  }
+
+  private kick(trigger: string): void {
+    if (this.running || this.kicked) return;
+    this.kicked = true;
+    setImmediate(() => {
+      this.kicked = false;
+      this.begin(trigger);
+      void this.drain();
+    });
+  }
+
+  private begin(trigger: string): void {
+    this.current ??= { trigger, startedAt: Date.now(), updateMs: 0, lintMs: 0, publishMs: 0, totalMs: 0, filesUpdated: 0, filesLinted: 0, diagnosticsSent: 0 };
+  }
+
+  private async drain(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    const started = performance.now();
+    try {
+      while (this.dirty.size) {
+        const sliceEnd = performance.now() + SLICE_MS;
+        for (const [file, folder] of this.dirty) {
+          this.dirty.delete(file);
+          this.lintAndPublish(folder, file);
+          if (performance.now() > sliceEnd) break;
+        }
+        if (this.dirty.size) await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch (error) {
+      this.hooks.log(`analysis failed: ${(error as Error)?.stack ?? String(error)}`);
+    } finally {
+      this.running = false;
+    }
+    this.settle(performance.now() - started);
+  }
+
+  private lintAndPublish(folder: FolderState, file: string): void {
+    if (folder.disposed) return;
+    const uri = pathToUri(file);
+    // Never publish results for a text older than the editor's: the pending edit will re-lint this file.
+    if (this.pending.has(uri)) return;
+    const document = this.documents.get(uri);
+    if (document && this.applied.has(uri) && this.applied.get(uri) !== document.version) return;
+    const parsed = folder.engine.getFile(file);
+    const t0 = performance.now();
+    let diagnostics: ReturnType<typeof toDiagnostic>[] = [];
+    if (parsed) {
+      try {
+        diagnostics = folder.engine.lint(file).map((f) => toDiagnostic(f, parsed.lineMap, folder.engine.index));
+      } catch (error) {
+        this.hooks.log(`linting ${file} failed: ${(error as Error)?.stack ?? String(error)}`);
+      }
+    }
+    const t1 = performance.now();
+    const sent = this.publisher.publish(file, diagnostics, document ? this.applied.get(uri) : undefined);
+    const t2 = performance.now();
+    if (this.current) {
+      this.current.lintMs += t1 - t0;
+      this.current.publishMs += t2 - t1;
+      this.current.filesLinted++;
+      if (sent) this.current.diagnosticsSent++;
+    }
+  }
+
+  private settle(drainMs: number): void {
+    if (this.current && (this.current.filesLinted || this.current.filesUpdated)) {
+      this.current.totalMs = this.current.updateMs + drainMs;
+      this.last = this.current;
+      this.current = undefined;
+      this.runs++;
+      this.recent.push(+this.last.totalMs.toFixed(2));
+      if (this.recent.length > 200) this.recent.shift();
+    }
+    this.current = undefined;
+    const treeChanged = this.treeDirty;
+    this.treeDirty = false;
+    this.hooks.onSettled(treeChanged);
+  }
+}

@@ -1,0 +1,99 @@
+import * as path from 'node:path';
+import { defaultConfig } from '../engine/config.js';
+import { LintEngine } from '../engine/engine.js';
+import type { ConfigProblem } from '../config/problems.js';
+import { languageOf } from '../parse/parseFile.js';
+import { takingPart } from './folderFiles.js';
+import { isInside } from './uri.js';
+
+/**
+ * One workspace folder: its own engine (one id namespace per folder), its configuration and the
+ * serial queue its disk work runs in (a scan and a burst of file events must not interleave).
+ */
+export class FolderState {
+  readonly engine: LintEngine;
+  configPath: string | undefined;
+  configProblems: ConfigProblem[] = [];
+  /** The invalid config text last announced with showMessage (announce once per change). */
+  announcedConfigText: string | undefined;
+  disposed = false;
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Tasks queued or running (the folder is busy while this is above 0). */
+  inFlight = 0;
+
+  constructor(
+    /** Absolute, '/'-separated; '' for the loose folder. */
+    readonly root: string,
+    readonly uri: string,
+    readonly name: string,
+    /** The folder for open files when the client has no workspace folder (e.g. an editor on a single file). */
+    readonly loose = false,
+  ) {
+    this.engine = new LintEngine(defaultConfig(root || '/'));
+  }
+
+  /** Runs `task` after every task queued before it; a failure does not stop the queue. */
+  enqueue<T>(task: () => Promise<T>): Promise<T> {
+    this.inFlight++;
+    const run = this.queue.then(task, task).finally(() => this.inFlight--);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  contains(filePath: string): boolean {
+    return this.loose || isInside(filePath, this.root);
+  }
+
+  displayPath(filePath: string): string {
+    if (this.loose || !isInside(filePath, this.root)) return filePath;
+    return path.posix.relative(this.root, filePath) || path.posix.basename(filePath);
+  }
+
+  /** Whether an open file the scan has not listed (yet) takes part, by the same discovery rules. */
+  acceptsOpenFile(filePath: string): boolean {
+    if (this.loose) return languageOf(filePath) !== undefined;
+    return this.contains(filePath) && takingPart(this.root, this.engine.config, [filePath]).has(filePath);
+  }
+
+  filePaths(): string[] {
+    return [...this.engine.index.allFiles()].map((f) => f.path);
+  }
+}
+
+/** The workspace folders, nested ones included: a file belongs to the innermost folder containing it. */
+export class Folders {
+  private list: FolderState[] = [];
+  private looseFolder: FolderState | undefined;
+
+  all(): readonly FolderState[] {
+    return this.looseFolder ? [...this.list, this.looseFolder] : this.list;
+  }
+
+  add(folder: FolderState): void {
+    this.list = [...this.list.filter((f) => f.uri !== folder.uri), folder].sort((a, b) => b.root.length - a.root.length);
+  }
+
+  remove(uri: string): FolderState | undefined {
+    const folder = this.list.find((f) => f.uri === uri);
+    if (folder) {
+      folder.disposed = true;
+      this.list = this.list.filter((f) => f !== folder);
+    }
+    return folder;
+  }
+
+  /** Open files outside every folder are linted on their own only when there is no folder at all. */
+  enableLoose(): FolderState {
+    this.looseFolder ??= new FolderState('', '', 'loose files', true);
+    return this.looseFolder;
+  }
+
+  folderFor(filePath: string): FolderState | undefined {
+    return this.list.find((f) => f.contains(filePath)) ?? (this.list.length === 0 ? this.looseFolder : undefined);
+  }
+
+  /** Roots of folders nested inside `folder`: their files belong to them, not to `folder`. */
+  nestedRoots(folder: FolderState): string[] {
+    return this.list.filter((f) => f !== folder && !f.loose && isInside(f.root, folder.root)).map((f) => f.root);
+  }
+}

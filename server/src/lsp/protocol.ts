@@ -1,0 +1,36 @@
+import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver/node';
+import type { AnalysisStats } from './analysis.js';
+import type { StrategyTreeNode } from './tree.js';
+
+/**
+ * strategy-lint's own messages, beyond LSP. The VS Code extension (client/) relies on these exact
+ * names; other editors may use them too.
+ */
+
+/** The Strategy view: objectives → child objectives, metrics and initiatives (→ metrics); then the orphan group. */
+export const StrategyTreeRequest = new RequestType<Record<string, never>, StrategyTreeNode[], void>('strategyLint/strategyTree');
+
+/** Sent after diagnostics settle when what the Strategy view shows has changed: request the tree again. */
+export const StrategyTreeChangedNotification = new NotificationType0('strategyLint/strategyTreeChanged');
+
+/** Re-reads every folder's config and files from disk and re-lints everything. */
+export const RelintRequest = new RequestType0<{ files: number }, void>('strategyLint/relint');
+
+export interface ServerStats {
+  /** Timings of the last analysis (an edit, a disk change, a scan), or null before the first. */
+  lastAnalysis: AnalysisStats | null;
+  analyses: number;
+  /** totalMs of the recent analyses, oldest first (at most 200). */
+  recentTotalMs: number[];
+  /** Files in the index, over all folders. */
+  files: number;
+  /** Files waiting to be linted. */
+  pendingFiles: number;
+  /** Nothing scheduled, running or waiting: no edit in its debounce, no scan, no file left to lint. */
+  idle: boolean;
+}
+
+/** Timings for the benchmark script. */
+export const StatsRequest = new RequestType0<ServerStats, void>('strategyLint/stats');
+
+export type { StrategyTreeNode };

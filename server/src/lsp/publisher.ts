@@ -1,0 +1,52 @@
+import type { Connection, Diagnostic } from 'vscode-languageserver/node';
+import { pathToUri } from './uri.js';
+
+/**
+ * Sends textDocument/publishDiagnostics only when a file's diagnostics differ from what the client
+ * last received: on a keystroke most affected files keep their diagnostics, and resending them
+ * would cost the client a repaint per file.
+ */
+export class DiagnosticsPublisher {
+  private readonly published = new Map<string, string>();
+  /** Counts sends since the last call to takeSentCount() (for the stats request). */
+  private sent = 0;
+
+  constructor(private readonly connection: Connection) {}
+
+  /** Returns true when a notification was sent. */
+  publish(filePath: string, diagnostics: Diagnostic[], version?: number): boolean {
+    const uri = pathToUri(filePath);
+    const key = diagnostics.length ? JSON.stringify(diagnostics) : '';
+    const previous = this.published.get(uri);
+    if (previous === key || (previous === undefined && key === '')) return false;
+    if (key === '') this.published.delete(uri);
+    else this.published.set(uri, key);
+    void this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
+    this.sent++;
+    return true;
+  }
+
+  clear(filePath: string): boolean {
+    return this.publish(filePath, []);
+  }
+
+  /** Clears every published file for which `keep` is false (a removed workspace folder, files no longer included). */
+  clearWhere(drop: (uri: string) => boolean): void {
+    for (const uri of [...this.published.keys()]) {
+      if (!drop(uri)) continue;
+      this.published.delete(uri);
+      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      this.sent++;
+    }
+  }
+
+  hasDiagnostics(filePath: string): boolean {
+    return this.published.has(pathToUri(filePath));
+  }
+
+  takeSentCount(): number {
+    const n = this.sent;
+    this.sent = 0;
+    return n;
+  }
+}

@@ -1,0 +1,201 @@
+import { format } from 'node:util';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocuments,
+  TextDocumentSyncKind,
+  WatchKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { VERSION } from '../cli/version.js';
+import { Analyzer } from './analysis.js';
+import { CODE_ACTION_KINDS } from './codeActions.js';
+import { COMPLETION_TRIGGERS } from './completion.js';
+import { ConfigReporter } from './configDiagnostics.js';
+import { registerFeatures } from './features.js';
+import { FileEventHandler } from './fileEvents.js';
+import { FolderState, Folders } from './folders.js';
+import { StrategyTreeChangedNotification } from './protocol.js';
+import { DiagnosticsPublisher } from './publisher.js';
+import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings.js';
+import { syncFolder, type SyncContext } from './sync.js';
+import { closeDocument } from './documentClose.js';
+import { isInside, pathToUri, uriToPath } from './uri.js';
+
+export interface ServerStreams {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+}
+
+/** Files the server must hear about: what takes part, the root configs and the ignore files. */
+const WATCHED_GLOBS = ['**/*.{md,markdown}', '**/*.strategy.{yaml,yml}', '**/.strategylint.{yaml,yml,json}', '**/.gitignore'];
+
+/**
+ * The language server (`strategy-lint --stdio`): one engine per workspace folder, diagnostics for
+ * every taking-part file (open or not), kept current on edits and disk changes.
+ */
+export function startServer(streams: ServerStreams = {}): Connection {
+  const connection = createConnection(
+    ProposedFeatures.all,
+    new StreamMessageReader(streams.input ?? process.stdin),
+    new StreamMessageWriter(streams.output ?? process.stdout),
+  );
+  // stdout carries the protocol: anything printed must go to the client's log instead.
+  redirectConsole(connection);
+  const log = (message: string) => connection.console.error(message);
+  process.on('uncaughtException', (error) => log(`uncaught: ${error?.stack ?? String(error)}`));
+  process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`));
+
+  const documents = new TextDocuments(TextDocument);
+  const folders = new Folders();
+  const publisher = new DiagnosticsPublisher(connection);
+  let settings: ServerSettings = DEFAULT_SETTINGS;
+  let clientCapabilities: InitializeParams['capabilities'] = {};
+  let shuttingDown = false;
+
+  const analyzer = new Analyzer(folders, documents, publisher, () => settings, {
+    onSettled: (treeChanged) => {
+      if (treeChanged && !shuttingDown) void connection.sendNotification(StrategyTreeChangedNotification);
+    },
+    log,
+  });
+  const configReporter = new ConfigReporter(connection, publisher);
+  const sync: SyncContext = {
+    folders,
+    analyzer,
+    openText: (file) => documents.get(pathToUri(file))?.getText(),
+    configLoaded: (folder, loaded) => configReporter.report(folder, loaded),
+    log,
+  };
+  const isOpen = (file: string) => documents.get(pathToUri(file)) !== undefined;
+  const fileEvents = new FileEventHandler(folders, analyzer, isOpen, sync);
+
+  const addFolder = (folder: WorkspaceFolder) => {
+    const root = uriToPath(folder.uri);
+    if (!root) return;
+    const state = new FolderState(root.replace(/\/$/, '') || '/', folder.uri, folder.name);
+    folders.add(state);
+    void state.enqueue(() => syncFolder(state, 'initial', sync)).catch((error) => log(`scanning ${root} failed: ${error?.stack ?? error}`));
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    clientCapabilities = params.capabilities;
+    settings = readSettings(params.initializationOptions);
+    const initial = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : params.rootPath ? [{ uri: pathToUri(params.rootPath), name: 'root' }] : []);
+    for (const folder of initial) addFolder(folder);
+    if (!initial.length) folders.enableLoose();
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+        codeLensProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'strategy-lint', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    const workspace = clientCapabilities.workspace;
+    if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          ...WATCHED_GLOBS.map((globPattern) => ({ globPattern })),
+          // Folders appearing or vanishing (a move, a delete) are reported under their own name only.
+          { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+        ],
+      });
+    }
+    if (workspace?.didChangeConfiguration?.dynamicRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'strategyLint' });
+    if (workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        for (const removed of event.removed) {
+          const folder = folders.remove(removed.uri);
+          if (!folder) continue;
+          configReporter.forget(folder);
+          publisher.clearWhere((uri) => {
+            const file = uriToPath(uri);
+            return file !== undefined && isInside(file, folder.root) && folders.folderFor(file) === undefined;
+          });
+        }
+        for (const added of event.added) addFolder(added);
+      });
+    }
+    void pullSettings();
+  });
+
+  const pullSettings = async () => {
+    if (!clientCapabilities.workspace?.configuration) return;
+    try {
+      settings = readSettings(await connection.workspace.getConfiguration({ section: 'strategyLint' }), settings);
+    } catch (error) {
+      log(`cannot read settings: ${(error as Error).message}`);
+    }
+  };
+
+  connection.onDidChangeConfiguration((params) => {
+    const pushed = (params.settings as { strategyLint?: unknown } | undefined)?.strategyLint;
+    if (pushed) settings = readSettings(pushed, settings);
+    else void pullSettings();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    try {
+      fileEvents.handle(params.changes);
+    } catch (error) {
+      log(`file events failed: ${(error as Error)?.stack ?? error}`);
+    }
+  });
+
+  // didOpen is also reported as a content change: analyse the opened text at once, edits after the debounce.
+  const justOpened = new Set<string>();
+  documents.onDidOpen(({ document }) => {
+    justOpened.add(document.uri);
+    analyzer.documentChanged(document.uri, true);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    if (justOpened.delete(document.uri)) return;
+    analyzer.documentChanged(document.uri);
+  });
+  documents.onDidSave(({ document }) => analyzer.documentSaved(document.uri));
+  documents.onDidClose(({ document }) => {
+    justOpened.delete(document.uri);
+    analyzer.documentClosed(document.uri);
+    closeDocument(document.uri, { folders, analyzer, publisher, isOpen: (uri) => documents.get(uri) !== undefined, log });
+  });
+
+  registerFeatures({ connection, documents, folders, analyzer, sync, log });
+
+  connection.onShutdown(() => {
+    shuttingDown = true;
+    analyzer.dispose();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}
+
+function redirectConsole(connection: Connection): void {
+  const send = (write: (message: string) => void) => (...args: unknown[]) => write(format(...args));
+  console.log = send((m) => connection.console.log(m));
+  console.info = send((m) => connection.console.info(m));
+  console.warn = send((m) => connection.console.warn(m));
+  console.error = send((m) => connection.console.error(m));
+  console.debug = send((m) => connection.console.log(m));
+}

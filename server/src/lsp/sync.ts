@@ -1,0 +1,88 @@
+import type { Analyzer } from './analysis.js';
+import { listFolderFiles, readTextFile } from './folderFiles.js';
+import { loadFolderConfig, type FolderConfig } from './folderConfig.js';
+import type { FolderState, Folders } from './folders.js';
+import { isInside } from './uri.js';
+
+export interface SyncContext {
+  folders: Folders;
+  analyzer: Analyzer;
+  /** The editor's text of an open document (which wins over the disk). */
+  openText(filePath: string): string | undefined;
+  /** Publishes the config's problems (or clears them) and says when the folder runs on defaults. */
+  configLoaded(folder: FolderState, loaded: FolderConfig): void;
+  log(message: string): void;
+}
+
+/**
+ * - `initial`, `full` (strategyLint/relint): read every file again and re-lint everything;
+ * - `config`: the folder's config changed: reconfigure, re-list, re-lint everything;
+ * - `files`: what takes part may have changed (.gitignore, a folder appeared): re-list, read new files.
+ */
+export type SyncMode = 'initial' | 'full' | 'config' | 'files';
+
+const READ_CONCURRENCY = 32;
+
+/** Brings a folder's engine in line with the disk (and open documents). Runs in the folder's queue. */
+export async function syncFolder(folder: FolderState, mode: SyncMode, context: SyncContext): Promise<void> {
+  if (folder.disposed || folder.loose) return;
+  const engine = folder.engine;
+  let relintAll = mode !== 'files';
+  if (mode !== 'files') {
+    const loaded = await loadFolderConfig(folder.root);
+    if (folder.disposed) return;
+    folder.configPath = loaded.configPath;
+    folder.configProblems = loaded.problems;
+    const before = JSON.stringify({ ...engine.config, today: undefined });
+    const after = JSON.stringify({ ...loaded.config, today: undefined });
+    if (mode === 'config' && before === after && engine.config.today === loaded.config.today) relintAll = false;
+    engine.configure(loaded.config);
+    context.configLoaded(folder, loaded);
+  }
+
+  let listed: string[];
+  try {
+    listed = listFolderFiles(folder.root, engine.config);
+  } catch (error) {
+    context.log(`cannot list ${folder.root}: ${(error as Error).message}`);
+    listed = [];
+  }
+  const nested = context.folders.nestedRoots(folder);
+  const wanted = new Set(nested.length ? listed.filter((p) => !nested.some((root) => isInside(p, root))) : listed);
+
+  const dirty = new Set<string>();
+  for (const file of folder.filePaths()) {
+    if (wanted.has(file)) continue;
+    for (const p of engine.remove(file)) dirty.add(p);
+    dirty.add(file);
+  }
+  const known = new Set(folder.filePaths());
+  const toRead = mode === 'files' ? [...wanted].filter((p) => !known.has(p)) : [...wanted];
+  // A folder loaded from nothing is loaded, then linted as a whole: cheaper than computing what each file affects.
+  const bulk = relintAll || known.size === 0;
+  await forEachLimited(toRead, READ_CONCURRENCY, async (file) => {
+    let text = context.openText(file);
+    // The document may have been opened while the disk was read: the editor's text wins.
+    if (text === undefined) text = context.openText(file) ?? (await readTextFile(file));
+    if (text !== undefined) text = context.openText(file) ?? text;
+    if (folder.disposed || text === undefined) return;
+    if (bulk) engine.load(file, text);
+    else for (const p of engine.update(file, text)) dirty.add(p);
+  });
+  if (folder.disposed) return;
+  if (relintAll || bulk) for (const file of folder.filePaths()) dirty.add(file);
+  context.analyzer.markDirty(folder, dirty);
+}
+
+
+
+async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
