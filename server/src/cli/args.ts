@@ -2,8 +2,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { RuleSetting } from '../model/finding.js';
 import { isValidDate } from '../model/semantics.js';
 import { RULE_IDS } from '../rules/ruleIds.js';
-import { closest } from '../rules/support.js';
 import { SEVERITIES } from '../config/schema.js';
+import { didYouMean } from '../config/suggest.js';
 import { FORMAT_NAMES } from './formatters/index.js';
 import { CliError } from './errors.js';
 import { VERSION } from './version.js';
@@ -137,8 +137,8 @@ function buildProgram(output: ArgsOutput, done: (args: CliArgs) => void): Comman
   return program;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function parseCount(value: string): number {
@@ -203,8 +203,7 @@ export function parseRuleSettings(values: readonly string[]): Record<string, Rul
 }
 
 function suggest(value: string, candidates: Iterable<string>): string {
-  const near = closest(value, candidates);
-  return near.length ? ` (did you mean "${near[0]}"?)` : '';
+  return didYouMean(value, candidates);
 }
 
 /** commander says `error: unknown option '--fxi'\n(Did you mean --fix?)`: make it one line. */

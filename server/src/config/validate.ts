@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
-import { closest } from '../rules/support.js';
+import { didYouMean } from './suggest.js';
 import type { LineMap } from '../text/lineMap.js';
 import { isValidDate } from '../model/semantics.js';
 import { RULES_BY_ID } from '../rules/registry.js';
@@ -93,8 +93,7 @@ function describeError(error: ErrorObject, segments: string[], data: unknown): D
       return { message: `${where}: ${show(value)} is not a rule setting; write a severity (${SEVERITIES.join(', ')}) or [severity, { options }]` };
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
-      const near = typeof value === 'string' ? closest(value, allowed) : [];
-      const hint = near.length ? ` (did you mean "${near[0]}"?)` : '';
+      const hint = typeof value === 'string' ? didYouMean(value, allowed) : '';
       const what = allowed.join(', ') === SEVERITIES.join(', ') ? 'is not a severity' : 'is not allowed';
       return { message: `${where}: ${show(value)} ${what}${hint}; use one of ${allowed.join(', ')}` };
     }
@@ -127,23 +126,18 @@ function describeError(error: ErrorObject, segments: string[], data: unknown): D
 
 function describeUnknownKey(key: string, segments: string[]): Described {
   if (segments.length === 0) {
-    const near = closest(key, SETTINGS);
-    const hint = near.length ? ` (did you mean "${near[0]}"?)` : '';
-    return { onKey: key, message: `unknown setting "${key}"${hint}; allowed settings: ${SETTINGS.join(', ')}` };
+    return { onKey: key, message: `unknown setting "${key}"${didYouMean(key, SETTINGS)}; allowed settings: ${SETTINGS.join(', ')}` };
   }
   if (segments.length === 1 && segments[0] === 'rules') {
-    const near = closest(key, RULES_BY_ID.keys());
-    const help = near.length ? `did you mean "${near[0]}"?` : `rule ids: ${[...RULES_BY_ID.keys()].join(', ')}`;
-    return { onKey: key, message: `unknown rule "${key}"; ${help}` };
+    const hint = didYouMean(key, RULES_BY_ID.keys());
+    return { onKey: key, message: hint ? `unknown rule "${key}"${hint}` : `unknown rule "${key}"; rule ids: ${[...RULES_BY_ID.keys()].join(', ')}` };
   }
   if (segments[0] === 'rules' && segments.length >= 3) {
     const ruleId = segments[1]!;
     const schema = RULES_BY_ID.get(ruleId)?.meta.optionsSchema as { properties?: Record<string, unknown> } | undefined;
     const allowed = Object.keys(schema?.properties ?? {});
     if (segments.length === 3 && allowed.length === 0) return { onKey: key, message: `rule ${ruleId} takes no options; remove "${key}"` };
-    const near = closest(key, allowed);
-    const hint = near.length ? ` (did you mean "${near[0]}"?)` : '';
-    return { onKey: key, message: `${displayPath(segments)}: unknown option "${key}"${hint}; allowed: ${allowed.join(', ')}` };
+    return { onKey: key, message: `${displayPath(segments)}: unknown option "${key}"${didYouMean(key, allowed)}; allowed: ${allowed.join(', ')}` };
   }
   return { onKey: key, message: `${displayPath(segments)}: unknown key "${key}"` };
 }
