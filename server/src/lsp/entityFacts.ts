@@ -1,6 +1,7 @@
 import type { Entity, EntityKind } from '../model/entity.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { requiredFieldState } from '../rules/support.js';
+import { ENTITY_KINDS } from '../model/kinds.js';
 
 /**
  * Who links to whom, as the editor features show it (hover, code lens, Strategy view).
@@ -52,7 +53,7 @@ export function incomingCounts(entity: Entity, index: WorkspaceIndex): Map<Entit
     seen.add(from);
     counts.set(from.kind, (counts.get(from.kind) ?? 0) + 1);
   }
-  return counts;
+  return new Map(ENTITY_KINDS.filter((k) => counts.has(k)).map((k) => [k, counts.get(k)!]));
 }
 
 export function plural(count: number, word: string): string {

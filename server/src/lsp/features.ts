@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParsedFile } from '../model/file.js';
@@ -15,6 +16,15 @@ import { readTextFile } from './folderFiles.js';
 import { syncFolder, type SyncContext } from './sync.js';
 import { strategyTree } from './tree.js';
 import { pathToUri, uriToPath } from './uri.js';
+
+/** A document the client asks about without having opened it: its text on disk, BOM-less. */
+function diskText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return '';
+  }
+}
 
 export interface FeatureContext {
   connection: Connection;
@@ -45,7 +55,7 @@ export function registerFeatures(context: FeatureContext): void {
     const parsed = folder && folder.engine.getFile(path);
     const document = documents.get(uri);
     if (!path || !folder || !parsed) return undefined;
-    return { folder, path, parsed, text: document ? document.getText() : '' };
+    return { folder, path, parsed, text: document ? document.getText() : diskText(path) };
   };
 
   const guard = <P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) =>
