@@ -77,7 +77,8 @@ export function parsePeriod(value: unknown, fiscalYearStart: number): Period | u
   const monthIndex = startMonth - 1 + endMonth - 1; // 0-based months since January of startYear
   const endYear = startYear + Math.floor(monthIndex / 12);
   const endMonthOfYear = (monthIndex % 12) + 1;
-  const lastDay = `${endYear}-${pad(endMonthOfYear)}-${pad(daysInMonth(endYear, endMonthOfYear))}`;
+  // FY1000 starting after January ends in year 999: keep YYYY four digits so it stays a valid date.
+  const lastDay = `${String(endYear).padStart(4, '0')}-${pad(endMonthOfYear)}-${pad(daysInMonth(endYear, endMonthOfYear))}`;
   return { key, lastDay };
 }
 
