@@ -25,15 +25,19 @@ export function completionsAt(text: string, offset: number, file: ParsedFile, in
 
 function fieldItems(context: Extract<CompletionContext, { type: 'key' }>): CompletionItem[] {
   const present = new Set((context.entity?.fields ?? []).map((f) => fieldFor(context.kind, f.key) ?? f.key));
-  const names = Object.entries(FIELD_SPECS[context.kind]).filter(([name]) => name !== 'kind' && !present.has(name));
-  const items: CompletionItem[] = names.map(([name, spec]) => ({
-    label: name,
-    kind: CompletionItemKind.Property,
-    detail: `${context.kind} field${spec.required ? ' (required)' : ''}`,
-    insertText: `${context.yaml ? name : name.charAt(0).toUpperCase() + name.slice(1)}: `,
-    sortText: `${spec.required ? 0 : 1}${name}`,
-    command: { title: 'Suggest values', command: 'editor.action.triggerSuggest' },
-  }));
+  // A heading is the title, and gives the id when none is written; front matter defaults both too.
+  const derived = context.entity?.form === 'heading' || context.entity?.form === 'front-matter';
+  const names = Object.entries(FIELD_SPECS[context.kind]).filter(([name]) => name !== 'kind' && !present.has(name) && !(name === 'title' && context.entity?.form === 'heading'));
+  const items: CompletionItem[] = names.map(([name, spec]) => {
+    const required = spec.required && !(derived && (name === 'id' || name === 'title'));
+    return {
+      label: name,
+      kind: CompletionItemKind.Property,
+      detail: `${context.kind} field${required ? ' (required)' : ''}`,
+      insertText: `${context.yaml ? name : name.charAt(0).toUpperCase() + name.slice(1)}: `,
+      sortText: `${required ? 0 : 1}${name}`,
+    };
+  });
   if (context.yaml && context.kind === 'objective' && context.entity?.form !== 'front-matter') {
     for (const list of Object.keys(OBJECTIVE_CHILD_LISTS)) {
       items.push({ label: list, kind: CompletionItemKind.Module, detail: 'nested list', insertText: `${list}:`, sortText: `2${list}` });

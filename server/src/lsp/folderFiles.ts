@@ -14,26 +14,24 @@ export function listFolderFiles(root: string, config: ResolvedConfig): string[] 
   return discoverFiles([root], discoveryOptions(root, config)).files;
 }
 
-/** Of `paths` (files that exist), those the folder's discovery would list. */
+/**
+ * Of `paths`, those the folder's discovery would list. A path with no file on disk yet (a buffer
+ * the editor has not saved) is judged as the CLI judges a `--stdin-filename`.
+ */
 export function takingPart(root: string, config: ResolvedConfig, paths: readonly string[]): Set<string> {
   const filter = new ConfigFilter(config);
-  const candidates = paths.filter((p) => filter.isIncluded(p, root) && existsSync(p));
-  if (!candidates.length) return new Set();
+  const kept = new Set<string>();
   const options = discoveryOptions(root, config);
-  try {
-    return new Set(discoverFiles(candidates, options).files);
-  } catch {
-    // A file vanished between the check and the walk: decide one by one.
-    const kept = new Set<string>();
-    for (const p of candidates) {
-      try {
-        for (const f of discoverFiles([p], options).files) kept.add(f);
-      } catch {
-        /* gone */
-      }
+  for (const p of paths) {
+    if (!filter.isIncluded(p, root)) continue;
+    try {
+      const found = existsSync(p) ? discoverFiles([p], options) : discoverFiles([], { ...options, virtualFile: p });
+      for (const f of found.files) kept.add(f);
+    } catch {
+      // Vanished between the check and the walk: it does not take part.
     }
-    return kept;
   }
+  return kept;
 }
 
 /**
