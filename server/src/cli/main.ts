@@ -1,15 +1,11 @@
 // Entry of the bundle (dist/strategy-lint.cjs): the `strategy-lint` command and, with --stdio, the
 // language server. Each path loads only its own modules: the server and the report are imported
 // lazily, so a lint run never pays for them.
-import { ConfigError } from '../config/problems.js';
-import { MissingPathError } from '../files/discover.js';
-import { displayPath, toPosix } from '../files/paths.js';
+import { displayPath } from '../files/paths.js';
 import { parseArgs, type ReportArgs } from './args.js';
-import { CliError, EXIT } from './errors.js';
+import { describeFailure, EXIT } from './errors.js';
 import { processIO, runLint, writeOutputFile, type CliIO } from './run.js';
 import { loadWorkspace } from './workspace.js';
-
-const ISSUES_URL = 'https://github.com/strategy-lint/strategy-lint/issues';
 
 async function main(argv: readonly string[], io: CliIO): Promise<number> {
   if (argv.includes('--stdio')) {
@@ -43,21 +39,6 @@ async function runReportCommand(args: ReportArgs, io: CliIO): Promise<number> {
   else io.stdout(output);
   for (const entry of workspace.unreadable) io.stderr(`strategy-lint: ${displayPath(entry.path, workspace.cwd)}: ${entry.reason}\n`);
   return workspace.unreadable.length ? EXIT.fatal : EXIT.ok;
-}
-
-/** Every failure ends here: one `strategy-lint: …` message and exit 2, never a stack trace (unless DEBUG=strategy-lint). */
-export function describeFailure(error: unknown, env: CliIO['env']): string {
-  const cwd = toPosix(process.cwd());
-  if (error instanceof ConfigError) return error.describe(displayPath(toPosix(error.file), cwd)).split('\n').map((line) => `strategy-lint: ${line}`).join('\n');
-  if (error instanceof CliError || error instanceof MissingPathError) return `strategy-lint: ${error.message}`;
-  const message = error instanceof Error ? error.message : String(error);
-  const debug = isDebug(env) && error instanceof Error && error.stack ? `\n${error.stack}` : '';
-  const hint = isDebug(env) ? '' : ' (run with DEBUG=strategy-lint for details)';
-  return `strategy-lint: internal error: ${message}${debug}\nThis is a bug in strategy-lint; please report it at ${ISSUES_URL}${hint}`;
-}
-
-function isDebug(env: CliIO['env']): boolean {
-  return (env.DEBUG ?? '').split(/[\s,]+/).some((name) => name === 'strategy-lint' || name === '*');
 }
 
 function exitWith(error: unknown): void {

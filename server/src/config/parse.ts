@@ -33,8 +33,15 @@ export function parseConfigText(filePath: string, rawText: string): ParsedConfig
   }
   // JSON is YAML 1.2 flow syntax, so one parser gives node ranges for both formats.
   const doc = parseDocument(text, { version: '1.2', schema: 'core', prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) {
-    return { problems: doc.errors.map((e) => problemAt(lineMap, e.pos[0], e.pos[1], yamlMessage(e.message))) };
+  // A tag (`!!js/function`, `!foo`) is left unresolved by the core schema: reject it rather than read it as text.
+  const tags = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (doc.errors.length || tags.length) {
+    return {
+      problems: [
+        ...doc.errors.map((e) => problemAt(lineMap, e.pos[0], e.pos[1], yamlMessage(e.message))),
+        ...tags.map((w) => problemAt(lineMap, w.pos[0], w.pos[1], `YAML tag ${text.slice(w.pos[0], w.pos[1])} is not allowed: a config holds plain values only`)),
+      ].sort((a, b) => a.start - b.start),
+    };
   }
   const data = doc.contents === null ? {} : (doc.toJS({ maxAliasCount: 100 }) as unknown);
   const problems = validateConfigData(data ?? {}, doc, lineMap);

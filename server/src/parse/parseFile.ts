@@ -12,6 +12,14 @@ export function languageOf(filePath: string): FileLanguage | undefined {
   return undefined;
 }
 
+/**
+ * The language of a file linted although its name is not a default one (named on the command
+ * line, or matched by a config `include` such as `plans/*.yaml`): YAML by its extension, else Markdown.
+ */
+function fallbackLanguage(filePath: string): FileLanguage {
+  return /\.ya?ml$/i.test(filePath) ? 'yaml' : 'markdown';
+}
+
 export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('base64');
 }
@@ -20,7 +28,7 @@ export function contentHash(text: string): string {
  * Parses one file's text into what the index keeps. `text` may start with a BOM; offsets in the
  * result are relative to the text without it (as editors report positions).
  */
-export function parseFile(filePath: string, rawText: string, language = languageOf(filePath) ?? 'markdown'): ParsedFile {
+export function parseFile(filePath: string, rawText: string, language = languageOf(filePath) ?? fallbackLanguage(filePath)): ParsedFile {
   const hasBom = rawText.charCodeAt(0) === 0xfeff;
   const text = hasBom ? rawText.slice(1) : rawText;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
