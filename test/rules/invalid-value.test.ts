@@ -206,6 +206,10 @@ describe('rule invalid-value', () => {
       const [found] = findingsOf(RULE, initiative('kind: objective'));
       assert.match(found!.message, /in a list of initiatives, but says `kind: objective`/);
       assert.deepEqual(findingsOf(RULE, initiative('kind: project')), []);
+      const [empty] = findingsOf(RULE, initiative('kind:'));
+      assert.equal(empty!.text, 'kind');
+      assert.match(empty!.message, /`kind` is empty\. Delete the line/);
+      assert.match(findingsOf(RULE, initiative('kind: TBD'))[0]!.message, /Unknown kind 'TBD'/);
     });
   });
 

@@ -93,6 +93,8 @@ const VALUES: [string, string, string, boolean][] = [
   ['initiatives', 'milestones', 'soon', false],
   ['initiatives', 'kind', 'project', true],
   ['initiatives', 'kind', 'objective', false],
+  ['initiatives', 'kind', 'TBD', false],
+  ['initiatives', 'kind', '', false],
   ['metrics', 'baseline', '22', true],
   ['metrics', 'baseline', '"22"', true],
   ['metrics', 'target', '-3.5e2', true],

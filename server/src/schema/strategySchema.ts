@@ -15,7 +15,7 @@ import {
  * schema editors use (schemas/strategy.schema.json) and the `invalid-value` rule cannot drift apart:
  * the rule validates each value against this schema's per-field definitions.
  */
-export const STRATEGY_SCHEMA_ID = 'https://raw.githubusercontent.com/strategy-lint/strategy-lint/main/schemas/strategy.schema.json';
+export const STRATEGY_SCHEMA_ID = 'https://github.com/strategy-lint/strategy-lint/blob/main/schemas/strategy.schema.json';
 
 /** §3 placeholders, any case, surrounding spaces allowed. Kept equal to kinds.isPlaceholderText by a test. */
 export const PLACEHOLDER_WORDS = ['TBD', 'TBC', 'TODO', '?', 'N/A', 'none', '-', ''] as const;

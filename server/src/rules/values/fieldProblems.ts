@@ -3,7 +3,7 @@ import type { Fix } from '../../model/finding.js';
 import { canonicalKey, type FieldSpec } from '../../model/kinds.js';
 import type { Span } from '../../model/span.js';
 import { isValidFieldValue, isValidMilestoneValue } from '../../schema/validateValue.js';
-import { isPlaceholderScalar, plainValue } from './plain.js';
+import { isPlaceholderScalar, plainValue, valueOrKeySpan } from './plain.js';
 import { scalarProblem } from './scalarProblems.js';
 
 export interface ValueProblem {
@@ -26,12 +26,13 @@ const ONE_REFERENCE: Record<string, string> = {
  */
 export function fieldProblems(entity: Entity, field: Field, name: string, spec: FieldSpec): ValueProblem[] {
   const value = field.value;
-  if (isPlaceholderScalar(value)) return [];
+  // A blank `kind` is no placeholder for a value to come: the list already says what the entry is.
+  if (isPlaceholderScalar(value) && spec.type !== 'kind') return [];
   if (spec.type === 'milestones') return entity.form === 'heading' ? [] : milestoneProblems(entity, value);
   if (isValidFieldValue(entity.kind, name, plainValue(value))) return [];
   if (value.type === 'scalar') {
     const problem = scalarProblem(entity, name, spec, value);
-    return [{ span: value.span, ...problem }];
+    return [{ span: valueOrKeySpan(value, field.keySpan), ...problem }];
   }
   if (spec.type === 'ref' || spec.type === 'ref-list') return referenceShapeProblems(entity, name, spec, value);
   const shape = value.type === 'list' ? 'a list' : 'a mapping';

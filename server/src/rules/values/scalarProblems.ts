@@ -16,7 +16,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 /** Describes why `value` is not a valid `name` of `entity`; only called for values the schema rejected. */
 export function scalarProblem(entity: Entity, name: string, spec: FieldSpec, value: ScalarValue): ScalarProblem {
-  const written = String(value.value);
+  const written = value.value === null ? '' : String(value.value);
   const replace = (title: string, newValue: string, safe: boolean): Fix => fix(title, safe, replaceValueEdit(entity.file, entity.form, value, newValue));
   switch (spec.type) {
     case 'kind':
@@ -56,11 +56,12 @@ function enumProblem(entity: Entity, name: string, allowed: readonly string[], w
 }
 
 function kindProblem(entity: Entity, written: string, replace: Replace): ScalarProblem {
+  if (written.trim() === '') return { message: `\`kind\` is empty. Delete the line: the list already makes this entry ${/^[aeiou]/.test(entity.kind) ? 'an' : 'a'} ${entity.kind}.` };
   const declared = kindFromWord(written);
   if (declared === entity.kind) {
     const canonical = canonicalKey(written);
     return {
-      message: `Write kind words in lower case: '${canonical}', not '${written}'.`,
+      message: `Write \`kind: ${canonical}\`: kind words are lower-case, with hyphens ('${written}' is not).`,
       fixes: [replace(`Replace '${written}' with '${canonical}'`, canonical, true)],
     };
   }
