@@ -75,14 +75,24 @@ describe('strategy-lint file discovery (§2, §10.14)', () => {
     assert.deepEqual(lint(root, ['notes.txt']), ['notes.txt']);
   });
 
-  it('skips a named file that an ignore pattern excludes, with a warning on stderr', () => {
+  it('skips a named file that the config ignores, with a warning on stderr; a named file is linted whatever .gitignore says', () => {
     const root = workspace({ '.strategylint.yaml': 'ignore: ["archive/**"]\n', 'archive/old.md': objectiveMd('OLD'), 'plan.md': objectiveMd('P'), '.gitignore': 'tmp.md\n', 'tmp.md': objectiveMd('T') });
     const run = runCli(['--format', 'json', 'archive/old.md', 'tmp.md', 'plan.md'], { cwd: root });
-    assert.deepEqual(linted(run, root), ['plan.md']);
-    assert.equal(
-      run.stderr,
-      'strategy-lint: warning: archive/old.md not linted: it matches an "ignore" pattern of the config\nstrategy-lint: warning: tmp.md not linted: a .gitignore excludes it\n',
-    );
+    assert.deepEqual(linted(run, root), ['plan.md', 'tmp.md']);
+    assert.equal(run.stderr, 'strategy-lint: warning: archive/old.md not linted: it matches an "ignore" pattern of the config\n');
+  });
+
+  it('lints a named folder that a .gitignore above it excludes, applying the .gitignore files inside it', () => {
+    const root = workspace({
+      '.gitignore': 'generated/\n',
+      'generated/.gitignore': 'skip.md\n',
+      'generated/plan.md': objectiveMd('GEN'),
+      'generated/skip.md': objectiveMd('SKIP'),
+      'plan.md': objectiveMd('P'),
+    });
+    assert.deepEqual(lint(root), ['plan.md'], 'a walk from the root leaves generated/ out');
+    assert.deepEqual(lint(root, ['generated']), ['generated/plan.md']);
+    assert.deepEqual(linted(runCli(['--format', 'json'], { cwd: path.join(root, 'generated') }), root), ['generated/plan.md']);
   });
 
   it('accepts glob patterns, matched from their folder', () => {

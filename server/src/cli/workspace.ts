@@ -59,6 +59,7 @@ export function loadWorkspace(request: WorkspaceRequest): LoadedWorkspace {
     cwd,
     config,
     gitignoreCeiling: repositoryRoot(config.root) ?? config.root,
+    namedFilesOverrideGitignore: true,
     ...(request.ignorePath ? { extraIgnore: readIgnorePath(request.ignorePath, cwd) } : {}),
   };
   const named = discoverFiles(stdinPath ? [] : paths, { ...discoveryOptions, ...(stdinPath ? { virtualFile: stdinPath } : {}) });

@@ -17,6 +17,12 @@ export interface DiscoveryOptions {
   extraIgnore?: IgnoreChain;
   /** A file linted from stdin: named explicitly, whether or not it exists on disk. */
   virtualFile?: string;
+  /**
+   * Files named explicitly are linted even when a .gitignore excludes them (the command line:
+   * what you name is what you mean, as ripgrep does). Off, a named file is listed only if a walk
+   * from `cwd` would list it (the language server asks which files take part).
+   */
+  namedFilesOverrideGitignore?: boolean;
 }
 
 export interface SkippedPath {
@@ -55,11 +61,13 @@ export function isGlobPattern(arg: string): boolean {
 /**
  * Which files a run lints (§2, §10.14). Path arguments may be files, folders or glob patterns:
  * - a folder is walked: files matching `include`, minus `ignore`, node_modules/, .git/ and
- *   whatever a `.gitignore` excludes (each .gitignore applies to its own folder and below);
+ *   whatever a `.gitignore` excludes (each .gitignore applies to its own folder and below; one
+ *   above the folder cannot exclude the folder itself, since it was named);
  * - a glob pattern (relative to the current directory) is walked from its static base: files it
  *   matches that the linter understands or `include` names, with the same exclusions;
- * - a file is linted even when `include` does not name it (as ESLint does), unless an ignore
- *   pattern excludes it: then it is reported in `skipped`.
+ * - a file is linted even when `include` does not name it (as ESLint does), unless the config's
+ *   `ignore` excludes it (or a .gitignore, see `namedFilesOverrideGitignore`): then it is
+ *   reported in `skipped`.
  * A path that exists nowhere, or a pattern that matches nothing, is a MissingPathError.
  */
 export function discoverFiles(args: readonly string[], options: DiscoveryOptions): Discovery {
@@ -87,6 +95,7 @@ class Walker {
   readonly skipped: SkippedPath[] = [];
   readonly unreadable: SkippedPath[] = [];
   private readonly chains: GitignoreChains;
+  private readonly startIgnored = new Map<string, boolean>();
 
   constructor(private readonly options: DiscoveryOptions) {
     this.filter = new ConfigFilter(options.config);
@@ -104,8 +113,9 @@ class Walker {
   private exclusionOf(file: string, dir: string): string | undefined {
     if (file.split('/').some((segment) => ALWAYS_SKIPPED_DIRS.has(segment))) return 'files in node_modules/ and .git/ are never linted';
     if (this.filter.isIgnored(file, false) || this.ancestorIgnoredByConfig(dir)) return 'it matches an "ignore" pattern of the config';
-    const chain = this.chains.chainFor(dir);
-    if (isIgnoredByChain(chain, file, false) || this.ancestorIgnoredByGitignore(dir, chain)) return 'a .gitignore excludes it';
+    if (this.options.namedFilesOverrideGitignore) return undefined;
+    const start = relativeInside(this.options.cwd, dir) !== undefined ? this.options.cwd : dir;
+    if (isIgnoredByChain(this.chainFrom(start, dir), file, false)) return 'a .gitignore excludes it';
     return undefined;
   }
 
@@ -114,15 +124,23 @@ class Walker {
     return false;
   }
 
-  private ancestorIgnoredByGitignore(dir: string, chain: IgnoreChain): boolean {
-    const outermost = chain[0]?.base;
-    if (outermost === undefined) return false;
-    for (let d = dir; relativeInside(outermost, d); d = parentDir(d)) if (isIgnoredByChain(this.chains.chainFor(parentDir(d)), d, true)) return true;
-    return false;
+  /**
+   * The .gitignore layers for `dir`, for a walk that starts at `start`. A folder the walk starts
+   * from is never excluded by a pattern of a .gitignore above it: naming a folder (or opening it
+   * as a workspace) that an outer .gitignore excludes lints it, with the .gitignore files inside it.
+   */
+  private chainFrom(start: string, dir = start): IgnoreChain {
+    const chain = this.chains.chainFor(dir);
+    let startIgnored = this.startIgnored.get(start);
+    if (startIgnored === undefined) {
+      startIgnored = parentDir(start) !== start && isIgnoredByChain(this.chains.chainFor(parentDir(start)), start, true);
+      this.startIgnored.set(start, startIgnored);
+    }
+    return startIgnored ? chain.filter((layer) => relativeInside(start, layer.base) !== undefined) : chain;
   }
 
   walkRoot(dir: string, accept: (file: string) => boolean): void {
-    this.walk(dir, this.chains.chainFor(dir), accept);
+    this.walk(dir, this.chainFrom(dir), accept);
   }
 
   /** Returns whether the pattern matched any file. */
@@ -132,7 +150,7 @@ class Walker {
     if (!statOrUndefined(base)?.isDirectory()) return false;
     const matches = picomatch(scan.glob, { dot: true });
     let matched = false;
-    this.walk(base, this.chains.chainFor(base), (file) => {
+    this.walk(base, this.chainFrom(base), (file) => {
       const rel = relativeInside(base, file);
       if (rel === undefined || !matches(rel)) return false;
       matched = true;
