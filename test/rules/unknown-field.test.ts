@@ -80,6 +80,14 @@ describe('rule unknown-field', () => {
     assert.deepEqual(found.map((f) => f.text), ['key results']);
   });
 
+  it('does not rename onto a field that is already set (the key would be written twice)', () => {
+    const files = { 'init.md': '---\nkind: initiative\nowner: "@sam"\nownr: "@maria"\nOwner: "@kim"\n---\n# Checkout\n' };
+    const found = findingsOf(RULE, files);
+    assert.deepEqual(found.map((f) => [f.text, fixesOf(f)]), [['ownr', []], ['Owner', []]]);
+    assert.match(found[0]!.message, /It looks like 'owner', which is already set: delete this line if it is a leftover\./);
+    assert.match(found[1]!.message, /'Owner' repeats 'owner': only one of them counts/);
+  });
+
   it('explains that child lists nest only in strategy YAML files', () => {
     const [found] = findingsOf(RULE, { 'obj.md': '---\nkind: objective\ninitiatives: [INIT-a]\n---\n# Grow\n' });
     assert.match(found!.message, /nest under an objective only in \*\.strategy\.yaml files/);

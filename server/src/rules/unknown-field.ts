@@ -29,7 +29,7 @@ export const rule: Rule = {
       for (const field of entity.fields) {
         const known = fieldFor(entity.kind, field.key);
         if (known === undefined) report(unknownField(entity, field));
-        else if (entity.form !== 'heading' && field.keyText !== field.key) report(nonCanonicalKey(entity, field));
+        else if (entity.form !== 'heading' && field.keyText !== field.key) report(nonCanonicalKey(entity, field, entity.fields));
         if (known === 'milestones' && entity.form !== 'heading') for (const r of milestoneKeys(entity, field)) report(r);
       }
     }
@@ -43,13 +43,19 @@ function knownFields(entity: Entity): string[] {
 
 function unknownField(entity: Entity, field: Field): RuleReport {
   const candidates = knownFields(entity);
-  const { best, fixes } = renames(entity, field, candidates);
+  const written = new Set(entity.fields.map((f) => fieldFor(entity.kind, f.key)).filter((name): name is string => name !== undefined));
+  const isSet = (candidate: string) => written.has(fieldFor(entity.kind, candidate) ?? candidate);
+  const { best, taken, fixes } = renames(entity, field, candidates, isSet);
   const listed = Object.keys(FIELD_SPECS[entity.kind]).filter((c) => c !== 'kind').join(', ');
   const nesting =
     OBJECTIVE_CHILD_LISTS[field.key] && entity.kind === 'objective'
       ? ` Lists of ${field.key} nest under an objective only in *.strategy.yaml files; here, give each one an \`objective:\` field instead.`
       : '';
-  const hint = best ? `Did you mean '${best}'?` : `Known fields of ${/^[aeiou]/.test(entity.kind) ? 'an' : 'a'} ${entity.kind}: ${listed}.`;
+  const hint = taken
+    ? `It looks like '${taken}', which is already set: delete this line if it is a leftover.`
+    : best
+      ? `Did you mean '${best}'?`
+      : `Known fields of ${/^[aeiou]/.test(entity.kind) ? 'an' : 'a'} ${entity.kind}: ${listed}.`;
   return {
     span: field.keySpan,
     message: `Unknown field '${field.keyText}' on ${describe(entity)}: its value is ignored. ${hint}${nesting}`,
@@ -58,7 +64,15 @@ function unknownField(entity: Entity, field: Field): RuleReport {
 }
 
 /** A known field written in another spelling in YAML (`Owner`, `depends_on`): the schema knows only the canonical one. */
-function nonCanonicalKey(entity: Entity, field: Field): RuleReport {
+function nonCanonicalKey(entity: Entity, field: Field, siblings: readonly Field[]): RuleReport {
+  // Renaming next to the canonical spelling would write the key twice (a YAML error in front matter).
+  const twin = siblings.find((f) => f !== field && f.key === field.key);
+  if (twin) {
+    return {
+      span: field.keySpan,
+      message: `'${field.keyText}' repeats '${twin.keyText}': only one of them counts. Delete one, and write field names in lower case with hyphens in YAML.`,
+    };
+  }
   return {
     span: field.keySpan,
     message: `Write field names in lower case with hyphens in YAML: '${field.key}', not '${field.keyText}'.`,
@@ -75,15 +89,12 @@ function milestoneKeys(entity: Entity, field: Field): RuleReport[] {
     for (const key of item.fields) {
       if ((MILESTONE_FIELDS as readonly string[]).includes(key.keyText)) continue;
       if ((MILESTONE_FIELDS as readonly string[]).includes(key.key)) {
-        reports.push(nonCanonicalKey(entity, key));
+        reports.push(nonCanonicalKey(entity, key, item.fields));
         continue;
       }
-      const { best, fixes } = renames(entity, key, MILESTONE_FIELDS);
-      reports.push({
-        span: key.keySpan,
-        message: `Unknown milestone field '${key.keyText}': its value is ignored. ${best ? `Did you mean '${best}'?` : 'A milestone has title, due and done.'}`,
-        fixes,
-      });
+      const { best, taken, fixes } = renames(entity, key, MILESTONE_FIELDS, (c) => item.fields.some((f) => f.key === c));
+      const hint = taken ? `It looks like '${taken}', which is already set.` : best ? `Did you mean '${best}'?` : 'A milestone has title, due and done.';
+      reports.push({ span: key.keySpan, message: `Unknown milestone field '${key.keyText}': its value is ignored. ${hint}`, fixes });
     }
   }
   return reports;
@@ -93,12 +104,15 @@ function milestoneKeys(entity: Entity, field: Field): RuleReport[] {
  * Rename fixes, closest first. Safe (§6) only for the single closest candidate within edit
  * distance 2; a tie is a guess, so each tied candidate is only a suggestion.
  */
-function renames(entity: Entity, field: Field, candidates: readonly string[]): { best?: string; fixes: Fix[] } {
+function renames(entity: Entity, field: Field, candidates: readonly string[], isSet: (candidate: string) => boolean): { best?: string; taken?: string; fixes: Fix[] } {
   const written = canonicalKey(field.keyText);
-  const scored = candidates
+  const all = candidates
     .map((c) => ({ c, d: distance(written, c) }))
     .filter((s) => s.d <= MAX_RENAME_DISTANCE)
     .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c));
+  // The closest field is already written: this line is likely a leftover, and a rename would duplicate the key.
+  if (all[0] && isSet(all[0].c)) return { taken: all[0].c, fixes: [] };
+  const scored = all.filter((s) => !isSet(s.c));
   if (!scored.length) return { fixes: [] };
   const unique = scored.length === 1 || scored[1]!.d > scored[0]!.d;
   const names = scored.map((s) => (entity.form === 'heading' ? inStyleOf(field.keyText, s.c) : s.c));
