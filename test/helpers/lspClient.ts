@@ -78,6 +78,8 @@ export class LspClient {
   /** Every publishDiagnostics, in order. */
   readonly published: { uri: string; diagnostics: Diagnostic[] }[] = [];
   readonly messages: { type: number; message: string }[] = [];
+  /** window/logMessage: the server logs handler failures here (type 1). */
+  readonly logs: { type: number; message: string }[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly notifications: string[] = [];
   stderr = '';
@@ -106,7 +108,9 @@ export class LspClient {
       this.messages.push(params);
       this.notify();
     });
-    connection.onNotification('window/logMessage', () => undefined);
+    connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+      this.logs.push(params);
+    });
     connection.onNotification('strategyLint/strategyTreeChanged', () => {
       this.notifications.push('strategyLint/strategyTreeChanged');
       this.notify();
