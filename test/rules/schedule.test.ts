@@ -68,6 +68,8 @@ describe('rule schedule', () => {
       assert.deepEqual(findingsOf(RULE, fixed), []);
       const heading = { 'doc.md': '## Initiative: Checkout\n- Due: 2027-01-15\n' };
       assert.equal(applyFix(heading, findingsOf(RULE, heading)[0]!.finding)['doc.md'], '## Initiative: Checkout\n- Due: 2027-01-15\n- Status: done\n');
+      // An empty `status:` has no value to replace, and a second `status` key would be a duplicate.
+      assert.equal(findingsOf(RULE, initiative('status:', 'due: 2027-01-15'))[0]!.finding.fixes, undefined);
     });
   });
 

@@ -72,17 +72,22 @@ function reportOverdue({ file, report, settings }: RuleContext, initiative: Enti
   report({
     span: due.scalar.span,
     message: `${capitalise(describe(initiative))} is ${status} but was due ${due.date}, ${late} day${late === 1 ? '' : 's'} ago (today is ${settings.today}). Mark it done, or re-plan it with a new \`due\` date.`,
-    fixes: [markDone(file.path, initiative)],
+    fixes: markDone(file.path, initiative),
   });
 }
 
-/** Suggestion only: whether the work is really done is for the author to say. */
-function markDone(filePath: string, initiative: Entity): Fix {
+/**
+ * Suggestion only: whether the work is really done is for the author to say. None when `status` is
+ * written but empty: there is no value to replace, and inserting another `status` would repeat the key.
+ */
+function markDone(filePath: string, initiative: Entity): Fix[] {
+  const title = 'Mark as done (status: done)';
   const status = initiative.fields.find((f: Field) => fieldFor('initiative', f.key) === 'status');
-  if (status?.value.type === 'scalar' && status.value.span.end > status.value.span.start) {
-    return fix('Mark as done (status: done)', false, replaceValueEdit(filePath, initiative.form, status.value, 'done'));
+  if (!status) return [fix(title, false, insertFieldEdit(initiative, 'status', 'done'))];
+  if (status.value.type === 'scalar' && status.value.span.end > status.value.span.start) {
+    return [fix(title, false, replaceValueEdit(filePath, initiative.form, status.value, 'done'))];
   }
-  return fix('Mark as done (status: done)', false, insertFieldEdit(initiative, 'status', 'done'));
+  return [];
 }
 
 function reportAfterPeriod({ index, report, settings }: RuleContext, initiative: Entity, due: DateValue): void {
