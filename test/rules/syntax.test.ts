@@ -53,6 +53,15 @@ describe('rule syntax', () => {
     assert.deepEqual(findingsOf('syntax', fixed), []);
   });
 
+  it('quotes correctly in a file with a BOM and CRLF line endings, keeping both', () => {
+    const files = { 'plan.strategy.yaml': '\uFEFFinitiatives:\r\n  - id: INIT-a\r\n    owner: @maria # lead\r\n' };
+    const [finding] = findingsOf('syntax', files);
+    assert.equal(finding!.text, '@maria');
+    const fixed = applyFix(files, finding!.finding);
+    assert.equal(fixed['plan.strategy.yaml'], '\uFEFFinitiatives:\r\n  - id: INIT-a\r\n    owner: "@maria" # lead\r\n');
+    assert.deepEqual(findingsOf('syntax', fixed), []);
+  });
+
   it('reports only syntax for the broken file while other files are still linted', () => {
     const files = {
       'broken.strategy.yaml': 'initiatives:\n  - id: INIT-a\n    title: [oops\n',
