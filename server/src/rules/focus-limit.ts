@@ -2,7 +2,6 @@ import type { Entity } from '../model/entity.js';
 import { fieldScalar, fieldText, isActiveObjective, parsePeriod } from '../model/semantics.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule } from './rule.js';
-import { byIdThenPlace } from './workspaceFacts.js';
 import { entitiesOf } from './support.js';
 
 const DEFAULT_MAX = 5;
@@ -27,47 +26,44 @@ export const rule: Rule = {
     defaultOptions: { max: DEFAULT_MAX },
   },
   check({ file, index, options, settings, report }) {
-    const mine = entitiesOf(file.entities, 'objective').filter(isTopLevelActive);
+    const fy = settings.fiscalYearStart;
+    const mine = entitiesOf(file.entities, 'objective').filter((o) => focusPeriod(o, fy) !== undefined);
     if (!mine.length) return;
     const max = positiveInteger(options.max) ?? DEFAULT_MAX;
-    const fy = settings.fiscalYearStart;
-    const byPeriod = index.derive(`focus-limit:periods:${fy}`, () => topLevelObjectivesByPeriod(index, fy));
+    const counts = index.derive(`focus-limit:counts:${fy}`, () => topLevelObjectivesPerPeriod(index, fy));
     for (const objective of mine) {
-      const key = periodKey(objective, fy);
-      const group = key === undefined ? undefined : byPeriod.get(key);
-      if (!group || group.length <= max) continue;
+      const key = focusPeriod(objective, fy)!;
+      const count = counts.get(key) ?? 0;
+      if (count <= max) continue;
+      // The finding names only the period and the count (no list of the others), so it changes only
+      // when that count does: editing one objective's title does not re-check the whole period.
       report({
         span: objective.anchor,
         message:
-          `${group.length} active top-level objectives in period ${key}, more than the limit of ${max}: focus is spread too thin. ` +
+          `${count} active top-level objectives in period ${key}, more than the limit of ${max}: focus is spread too thin. ` +
           `Merge or drop objectives, make some children of another (\`parent:\`), or move them to another period.`,
-        related: group.filter((o) => o !== objective).map((o) => ({ file: o.file, span: o.anchor, message: `also in ${key}: objective '${o.id}'` })),
       });
     }
   },
 };
 
-function isTopLevelActive(objective: Entity): boolean {
-  // A written `parent` makes an objective a child even if the reference is broken (that is reported elsewhere).
-  return isActiveObjective(objective) && fieldText(objective, 'parent') === undefined;
-}
-
-function periodKey(objective: Entity, fiscalYearStart: number): string | undefined {
+/**
+ * The normalised period an objective counts in, or undefined when it does not count: it is not
+ * active, has a `parent` (written, even if broken: that is reported elsewhere) or no valid period.
+ * The engine uses it too, to re-check a period's files only when its count changes.
+ */
+export function focusPeriod(objective: Entity, fiscalYearStart: number): string | undefined {
+  if (!isActiveObjective(objective) || fieldText(objective, 'parent') !== undefined) return undefined;
   return parsePeriod(fieldScalar(objective, 'period')?.value, fiscalYearStart)?.key;
 }
 
-function topLevelObjectivesByPeriod(index: WorkspaceIndex, fiscalYearStart: number): Map<string, Entity[]> {
-  const byPeriod = new Map<string, Entity[]>();
+function topLevelObjectivesPerPeriod(index: WorkspaceIndex, fiscalYearStart: number): Map<string, number> {
+  const counts = new Map<string, number>();
   for (const objective of index.entitiesOfKind('objective')) {
-    if (!isTopLevelActive(objective)) continue;
-    const key = periodKey(objective, fiscalYearStart);
-    if (key === undefined) continue;
-    const group = byPeriod.get(key);
-    if (group) group.push(objective);
-    else byPeriod.set(key, [objective]);
+    const key = focusPeriod(objective, fiscalYearStart);
+    if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  for (const group of byPeriod.values()) group.sort(byIdThenPlace);
-  return byPeriod;
+  return counts;
 }
 
 function positiveInteger(value: unknown): number | undefined {
