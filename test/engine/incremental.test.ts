@@ -99,4 +99,48 @@ describe('incremental re-checking', () => {
     const goneOwners = ws.edit('owners.strategy.yaml', null);
     assert.ok(goneOwners.affected.has('plan.strategy.yaml'));
   });
+
+  describe('hints that name near candidates', () => {
+    it('declaring an owner close to an unknown one re-checks that owner value ("Did you mean")', () => {
+      const ws = new TrackedWorkspace({ 'owners.strategy.yaml': 'owners:\n  - id: sam\n', 'plan.md': '## Initiative: X\n- Owner: @marai\n' });
+      const { changed } = ws.edit('owners.strategy.yaml', 'owners:\n  - id: sam\n  - id: "@maria"\n');
+      assert.ok(changed.has('plan.md'));
+      assert.match(ws.findings().get('plan.md')!, /Did you mean @maria/);
+    });
+
+    it('renaming an objective away from a misspelt reference re-checks it', () => {
+      const ws = new TrackedWorkspace({ 'goals.strategy.yaml': 'objectives:\n  - id: OBJ-smb\n', 'plan.md': '## Initiative: X\n- Objective: OBJ-smbb\n' });
+      const { changed } = ws.edit('goals.strategy.yaml', 'objectives:\n  - id: OBJ-enterprise\n');
+      assert.ok(changed.has('plan.md'));
+    });
+
+    it('a new document close to a broken link re-checks the link', () => {
+      const ws = new TrackedWorkspace({ 'plan.md': '## Initiative: X\n- Objective: [Goals](goal.md)\n' });
+      const { changed } = ws.edit('goals.md', '---\nkind: objective\n---\n# Goals\n');
+      assert.ok(changed.has('plan.md'));
+    });
+  });
+
+  describe('stays narrow at scale', () => {
+    it('an edit to an initiative with a declared owner re-checks the owner, not every file naming that owner', () => {
+      const ws = new TrackedWorkspace({
+        'owners.strategy.yaml': owners,
+        'a.md': '## Initiative: A\n- Owner: @maria\n',
+        'b.md': '## Initiative: B\n- Owner: @maria\n',
+      });
+      const { affected } = ws.edit('a.md', '## Initiative: A\n- Owner: @maria\n- Status: done\n');
+      assert.deepEqual([...affected].sort(), ['a.md', 'owners.strategy.yaml']);
+    });
+
+    it("retitling an objective does not re-check its period's other objectives; changing its period does", () => {
+      const ws = new TrackedWorkspace(
+        { 'a.md': '## Objective: A\n- id: OBJ-a\n- Period: 2027\n', 'b.md': '## Objective: B\n- id: OBJ-b\n- Period: 2027\n' },
+        { rules: { 'focus-limit': ['warning', { max: 1 }] } },
+      );
+      assert.deepEqual([...ws.edit('a.md', '## Objective: Alpha\n- id: OBJ-a\n- Period: 2027\n').affected], ['a.md']);
+      const moved = ws.edit('a.md', '## Objective: Alpha\n- id: OBJ-a\n- Period: 2028\n');
+      assert.deepEqual([...moved.affected].sort(), ['a.md', 'b.md']);
+      assert.ok(moved.changed.has('b.md'), 'B is alone in 2027 now');
+    });
+  });
 });

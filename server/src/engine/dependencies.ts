@@ -1,18 +1,18 @@
-import type { Entity } from '../model/entity.js';
+import { distance } from 'fastest-levenshtein';
+import type { Entity, Reference } from '../model/entity.js';
 import type { ParsedFile } from '../model/file.js';
-import { parsePeriod } from '../model/semantics.js';
 import { refKey, type WorkspaceIndex } from '../index/workspaceIndex.js';
-import { fieldScalar } from '../model/semantics.js';
+import { focusPeriod } from '../rules/focus-limit.js';
 
 /** Fields along which findings propagate upwards (children → objectives → parents; dependents → dependencies). */
 const UPWARD_FIELDS = new Set(['objective', 'parent', 'depends-on', 'initiative']);
 
 /**
  * The keys a file's findings (and the findings of others about it) can depend on: the ids it declares
- * and references, the documents and anchors it can be linked by, its objectives' periods, and every
- * ancestor reachable upwards (so "through child objectives" and cycles re-check correctly).
+ * and references, the documents and anchors it can be linked by, and every ancestor reachable
+ * upwards (so "through child objectives" and cycles re-check correctly). Periods: see changedPeriodKeys.
  */
-export function touchedKeys(file: ParsedFile, index: WorkspaceIndex, fiscalYearStart: number): Set<string> {
+export function touchedKeys(file: ParsedFile, index: WorkspaceIndex, _fiscalYearStart: number): Set<string> {
   const keys = new Set<string>();
   const visited = new Set<Entity>();
   const climb = (entity: Entity) => {
@@ -20,8 +20,12 @@ export function touchedKeys(file: ParsedFile, index: WorkspaceIndex, fiscalYearS
     visited.add(entity);
     keys.add(`id:${entity.id}`);
     for (const ref of entity.refs) {
+      if (ref.field === 'owner') {
+        ownerKeys(ref, index, keys);
+        continue;
+      }
       keys.add(refKey(ref));
-      if (!UPWARD_FIELDS.has(ref.field) && ref.field !== 'owner' && ref.field !== 'metrics') continue;
+      if (!UPWARD_FIELDS.has(ref.field) && ref.field !== 'metrics') continue;
       for (const target of index.resolve(ref)) {
         keys.add(`id:${target.id}`);
         if (UPWARD_FIELDS.has(ref.field)) climb(target);
@@ -32,12 +36,40 @@ export function touchedKeys(file: ParsedFile, index: WorkspaceIndex, fiscalYearS
     keys.add(`doc:${entity.file}`);
     keys.add(`anchor:${entity.file}#${entity.id.toLowerCase()}`);
     if (entity.headingSlug) keys.add(`anchor:${entity.file}#${entity.headingSlug}`);
-    if (entity.kind === 'objective') {
-      const period = parsePeriod(fieldScalar(entity, 'period')?.value, fiscalYearStart);
-      if (period) keys.add(`period:${period.key}`);
-    }
     climb(entity);
   }
+  return keys;
+}
+
+/**
+ * An owner value that names a declared owner concerns only that declaration (owner-load reports
+ * there): `decl:` re-checks the owner's file, not the hundreds of files naming the same owner. An
+ * undeclared handle is reported at every value naming it (§10.2), so all of them are re-checked.
+ */
+function ownerKeys(ref: Reference, index: WorkspaceIndex, keys: Set<string>): void {
+  const owners = index.resolve(ref).filter((e) => e.kind === 'owner');
+  if (!owners.length) keys.add(refKey(ref));
+  for (const owner of owners) keys.add(`decl:${owner.id}`);
+}
+
+/**
+ * `period:` keys of the periods whose count of active top-level objectives (focus-limit's measure)
+ * the edit changed. Only those re-check the period's other files: typing in an objective's title
+ * does not re-check every objective of its period.
+ */
+export function changedPeriodKeys(before: ParsedFile | undefined, after: ParsedFile | undefined, fiscalYearStart: number): Set<string> {
+  const count = (file: ParsedFile | undefined) => {
+    const counts = new Map<string, number>();
+    for (const entity of file?.entities ?? []) {
+      const key = entity.kind === 'objective' ? focusPeriod(entity, fiscalYearStart) : undefined;
+      if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return counts;
+  };
+  const old = count(before);
+  const now = count(after);
+  const keys = new Set<string>();
+  for (const key of new Set([...old.keys(), ...now.keys()])) if (old.get(key) !== now.get(key)) keys.add(`period:${key}`);
   return keys;
 }
 
@@ -50,14 +82,68 @@ export function filesForKeys(keys: Set<string>, index: WorkspaceIndex, fiscalYea
       periods.add(key.slice(7));
       continue;
     }
+    if (key.startsWith('decl:')) {
+      for (const e of index.declarations(key.slice(5))) files.add(e.file);
+      continue;
+    }
     if (key.startsWith('id:')) for (const e of index.declarations(key.slice(3))) files.add(e.file);
     for (const entry of index.referencesByKey(key)) files.add(entry.from.file);
   }
   if (periods.size) {
     for (const objective of index.entitiesOfKind('objective')) {
-      const period = parsePeriod(fieldScalar(objective, 'period')?.value, fiscalYearStart);
-      if (period && periods.has(period.key)) files.add(objective.file);
+      const period = focusPeriod(objective, fiscalYearStart);
+      if (period !== undefined && periods.has(period)) files.add(objective.file);
     }
   }
   return files;
+}
+
+/** Edit distance within which hints offer a name ("Did you mean 'OBJ-smb'?"): the rules' MAX_DISTANCE. */
+const NEAR = 2;
+
+/**
+ * Files whose hints name near candidates ("Did you mean 'OBJ-smb'?", the closest owners, the entity
+ * titled like the written id, a similarly named document): such findings depend on names declared
+ * anywhere, not on a key their reference names. When an edit adds or removes a name, this re-checks
+ * references written within edit distance 2 of it and links into the edited file; when a file
+ * appears, disappears or changes what it declares, links to documents that declare nothing.
+ * Scans only when names changed, so ordinary edits cost nothing here.
+ */
+export function filesWithNearbyNames(before: ParsedFile | undefined, after: ParsedFile | undefined, index: WorkspaceIndex): Set<string> {
+  const files = new Set<string>();
+  const old = offeredNames(before);
+  const now = offeredNames(after);
+  const changed = [...old].filter((n) => !now.has(n)).concat([...now].filter((n) => !old.has(n)));
+  const documentChanged = documentShape(before) !== documentShape(after);
+  if (!changed.length && !documentChanged) return files;
+  const path = (after ?? before)!.path;
+  for (const key of index.referenceKeys()) {
+    let hit = false;
+    if (key.startsWith('id:')) {
+      const id = key.slice(3).toLowerCase();
+      hit = changed.some((name) => Math.abs(name.length - id.length) <= NEAR && distance(name, id) <= NEAR);
+    } else if (key.startsWith('anchor:') || key.startsWith('doc:')) {
+      const target = key.startsWith('doc:') ? key.slice(4) : key.slice(7, key.indexOf('#'));
+      hit = (target === path && changed.length > 0) || (documentChanged && !index.getFile(target)?.entities.length);
+    }
+    if (hit) for (const entry of index.referencesByKey(key)) files.add(entry.from.file);
+  }
+  return files;
+}
+
+/** Names a file offers to hints elsewhere: ids, heading slugs and titles, lower-cased. */
+function offeredNames(file: ParsedFile | undefined): Set<string> {
+  const names = new Set<string>();
+  for (const entity of file?.entities ?? []) {
+    if (entity.id) names.add(entity.id.toLowerCase());
+    if (entity.headingSlug) names.add(entity.headingSlug);
+    if (entity.title) names.add(entity.title.trim().toLowerCase());
+  }
+  return names;
+}
+
+/** What a link to the whole document can resolve to, as a comparable string. */
+function documentShape(file: ParsedFile | undefined): string {
+  if (!file) return '';
+  return file.entities.map((e) => `${e.form}:${e.kind}`).join(',');
 }

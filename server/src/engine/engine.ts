@@ -5,7 +5,7 @@ import { ParseCache } from '../parse/parseFile.js';
 import { RULES } from '../rules/registry.js';
 import type { LintSettings } from '../rules/rule.js';
 import type { ResolvedConfig } from './config.js';
-import { filesForKeys, touchedKeys } from './dependencies.js';
+import { changedPeriodKeys, filesForKeys, filesWithNearbyNames, touchedKeys } from './dependencies.js';
 import { lintFile, type ActiveRule } from './lintFile.js';
 
 /**
@@ -77,6 +77,8 @@ export class LintEngine {
       for (const f of filesForKeys(afterKeys, this.index, fy)) affected.add(f);
     }
     affected.add(filePath);
+    for (const f of filesWithNearbyNames(before, after, this.index)) affected.add(f);
+    for (const f of filesForKeys(changedPeriodKeys(before, after, fy), this.index, fy)) affected.add(f);
     // `unknown-owner` only speaks once the workspace declares an owner: the first or last one changes every file.
     if (hadOwners !== this.index.countOfKind('owner') > 0) for (const f of this.index.allFiles()) affected.add(f.path);
     return affected;

@@ -126,6 +126,11 @@ export class WorkspaceIndex {
     return this.byRefKey.get(key) ?? [];
   }
 
+  /** Every distinct reference key (see refKey): what "did you mean" re-checks scan for near names. */
+  referenceKeys(): IterableIterator<string> {
+    return this.byRefKey.keys();
+  }
+
   /** Memoises a workspace-wide computation until the index next changes. */
   derive<T>(key: string, compute: () => T): T {
     const cached = this.derived.get(key);
