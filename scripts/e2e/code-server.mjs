@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { codeServerEntry, node24, node24Env } from './paths.mjs';
 
 /** User settings for a test profile that opens no welcome page, chat, git or trust prompts. */
@@ -151,7 +152,7 @@ export function workbenchUrl(server, { folder, payload } = {}) {
 
 /** A path on the code-server machine as the workbench's remote URI (for `payload` values). */
 export function remoteUri(server, path) {
-  return `vscode-remote://127.0.0.1:${server.port}${encodeURI(path)}`;
+  return `vscode-remote://127.0.0.1:${server.port}${pathToFileURL(path).pathname}`; // percent-encoded
 }
 
 function signalGroup(pid, signal) {

@@ -54,11 +54,12 @@ function readJson(file) {
 
 /**
  * Installs `pkg@version` into its own npm project folder unless the marker says it is there.
- * `manifest` adds package.json fields; `env` is the install environment.
+ * `fields`: extra package.json fields; `markerExtra`: what else the install depends on;
+ * `check()`: whether the installed files are usable; `env`: the install environment.
  */
-function ensureNpmTool({ name, dir, pkg, version, check, manifest = {}, env = process.env }) {
+function ensureNpmTool({ name, dir, pkg, version, check, fields = {}, markerExtra = {}, env = process.env }) {
   const markerFile = join(dir, '.installed.json');
-  const wanted = { pkg, version, ...manifest.marker };
+  const wanted = { pkg, version, ...markerExtra };
   const marker = readJson(markerFile);
   const installedVersion = readJson(join(dir, 'node_modules', pkg, 'package.json'))?.version;
   if (JSON.stringify(marker) === JSON.stringify(wanted) && installedVersion === version && check()) {
@@ -68,7 +69,6 @@ function ensureNpmTool({ name, dir, pkg, version, check, manifest = {}, env = pr
   rmSync(markerFile, { force: true });
   rmSync(join(dir, 'node_modules'), { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const { marker: _unused, ...fields } = manifest;
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify({
     name: `strategy-lint-e2e-${name}`, private: true, ...fields, dependencies: { [pkg]: version },
   }, null, 2)}\n`);
@@ -97,7 +97,8 @@ export function install() {
     name: 'code-server', dir: tools.codeServer, pkg: 'code-server', version: VERSIONS.codeServer,
     // code-server's postinstall installs VS Code's own modules; it refuses to run unless npm runs
     // under Node 24, hence the Node 24 PATH and nodedir (node24Env).
-    manifest: { allowScripts: { 'code-server': true }, marker: { node: VERSIONS.node } },
+    fields: { allowScripts: { 'code-server': true } },
+    markerExtra: { node: VERSIONS.node },
     env: node24Env(),
     check: () => existsSync(codeServerEntry)
       && existsSync(join(tools.codeServer, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules')),
