@@ -18,8 +18,13 @@ async function main(argv: readonly string[], io: CliIO): Promise<number> {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     exitWith(error);
   });
-  process.on('uncaughtException', exitWith);
-  process.on('unhandledRejection', exitWith);
+  // Whatever escapes (a callback that throws) still ends as one message and exit 2.
+  const crash = (error: unknown) => {
+    exitWith(error);
+    process.exit(EXIT.fatal);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
   const args = parseArgs(argv, io);
   switch (args.command) {
     case 'done':

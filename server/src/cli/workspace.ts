@@ -31,7 +31,7 @@ export interface LoadedWorkspace {
   reported: string[];
   /** Whether other files of the workspace were loaded too, only so that references resolve. */
   contextOnly: boolean;
-  /** Raw texts by file (all loaded files), when `keepTexts` was asked for. */
+  /** Raw texts of the reported files, when `keepTexts` was asked for. */
   texts: Map<string, string>;
   /** The stdin file's path, when linting stdin. */
   stdinPath?: string;
@@ -75,7 +75,7 @@ export function loadWorkspace(request: WorkspaceRequest): LoadedWorkspace {
   const texts = new Map<string, string>();
   const unreadable = [...named.unreadable, ...(context?.unreadable ?? [])];
   const loaded = new Set<string>();
-  const load = (file: string) => {
+  const load = (file: string, keepText: boolean) => {
     if (loaded.has(file)) return;
     loaded.add(file);
     let text: string;
@@ -87,11 +87,11 @@ export function loadWorkspace(request: WorkspaceRequest): LoadedWorkspace {
       return;
     }
     engine.load(file, text);
-    if (request.keepTexts) texts.set(file, text);
+    if (keepText) texts.set(file, text);
   };
-  for (const file of named.files) load(file);
-  const reported = named.files.filter((f) => loaded.has(f) && engine.getFile(f));
-  if (context) for (const file of context.files) load(file);
+  for (const file of named.files) load(file, request.keepTexts === true);
+  const reported = named.files.filter((f) => engine.getFile(f));
+  if (context) for (const file of context.files) load(file, false);
   return { cwd, config, engine, reported, contextOnly: loaded.size > reported.length, texts, ...(stdinPath ? { stdinPath } : {}), skipped: named.skipped, unreadable };
 }
 
