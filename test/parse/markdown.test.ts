@@ -101,3 +101,19 @@ describe('Markdown authoring forms', () => {
     assert.deepEqual(file.lineMap.positionAt(field(entity!, 'owner')!.value.span.start), { line: 1, character: 9 });
   });
 });
+
+describe('suppression comments', () => {
+  it('reads rule ids up to an ESLint-style ` -- reason`', () => {
+    const text = '<!-- strategy-lint-disable-next-line owner-load, dropped-link -- agreed in the Q1 review -->\n## Initiative: A\n';
+    const [comment] = parseFile('/ws/a.md', text).suppressions;
+    assert.deepEqual(comment!.rules.map((r) => [r.id, text.slice(r.span.start, r.span.end)]), [['owner-load', 'owner-load'], ['dropped-link', 'dropped-link']]);
+    assert.equal(comment!.targetLine, 1);
+  });
+
+  it('reads YAML comments and skips comment-only lines to find the next line', () => {
+    const text = 'initiatives:\n  # strategy-lint-disable-next-line initiative-owner\n  # why: owner hired in March\n  - id: A\n';
+    const [comment] = parseFile('/ws/a.strategy.yaml', text).suppressions;
+    assert.equal(comment!.kind, 'next-line');
+    assert.equal(comment!.targetLine, 3);
+  });
+});

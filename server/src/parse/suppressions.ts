@@ -15,7 +15,9 @@ export function findSuppressions(text: string, language: 'markdown' | 'yaml', li
     const kind = directive === 'disable-next-line' ? 'next-line' : directive === 'disable-file' ? 'file' : directive === 'disable' ? 'disable' : 'enable';
     const listStart = start + match[0].indexOf(match[2]!, directive.length);
     const rules: { id: string; span: { start: number; end: number } }[] = [];
-    for (const id of match[2]!.matchAll(/[A-Za-z][A-Za-z0-9-]*/g)) {
+    // As in ESLint, ` -- ` starts a free-text reason: `<!-- strategy-lint-disable-next-line owner-load -- agreed in Q1 review -->`.
+    const ruleList = match[2]!.split(/\s--(?:\s|$)/)[0]!;
+    for (const id of ruleList.matchAll(/[A-Za-z][A-Za-z0-9-]*/g)) {
       rules.push({ id: id[0], span: { start: listStart + id.index!, end: listStart + id.index! + id[0].length } });
     }
     const comment: SuppressionComment = { kind, rules, span: { start, end: start + match[0].length } };
