@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync } from 'node:fs';
-import { CLEAN_PLAN, jsonOf, read, runCli, workspace } from './cli.js';
+import { chmodSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { CLEAN_PLAN, jsonOf, openToAll, read, runCli, workspace } from './cli.js';
 
 const TODAY = ['--today', '2027-01-01'];
 
@@ -124,5 +125,18 @@ describe('strategy-lint --fix', () => {
     runCli([...TODAY, '--fix', 'a.strategy.yaml'], { cwd: root });
     assert.equal(read(root, 'a.strategy.yaml'), FIXED);
     assert.equal(read(root, 'b.strategy.yaml'), BROKEN);
+  });
+
+  it('refuses to rewrite a read-only file (exit 2, file unchanged)', () => {
+    const root = workspace({ 'plan.strategy.yaml': CLEAN_PLAN, 'fix.strategy.yaml': BROKEN });
+    openToAll(root);
+    chmodSync(path.join(root, 'fix.strategy.yaml'), 0o444);
+    // As root every file is writable: run as `nobody`, who can write the folder but not the file.
+    chmodSync(root, 0o777);
+    const uid = process.getuid?.() === 0 ? 65534 : undefined;
+    const run = runCli([...TODAY, '--fix'], { cwd: root, ...(uid !== undefined ? { uid } : {}) });
+    assert.equal(run.status, 2, run.stderr);
+    assert.equal(run.stderr, 'strategy-lint: cannot write the fixes to fix.strategy.yaml: permission denied\n');
+    assert.equal(read(root, 'fix.strategy.yaml'), BROKEN);
   });
 });

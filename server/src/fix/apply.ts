@@ -1,4 +1,4 @@
-import { chmodSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, chownSync, constants, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Finding, Fix, TextEdit } from '../model/finding.js';
 
@@ -114,7 +114,8 @@ function withoutBom(text: string): string {
 /**
  * Replaces a file's content atomically: write a temporary file beside it, then rename over it,
  * so an interrupted run leaves the old or the new content, never half of one. Keeps the file's
- * permission bits, and writes through a symbolic link to its target rather than replacing the link.
+ * permission bits and (where allowed) its owner, refuses a file that is not writable (read-only
+ * means "do not change"), and writes through a symbolic link to its target rather than replacing the link.
  */
 export function writeFileAtomic(filePath: string, text: string): void {
   let target = filePath;
@@ -123,16 +124,25 @@ export function writeFileAtomic(filePath: string, text: string): void {
   } catch {
     // A file that does not exist yet is written where it was named.
   }
-  let mode: number | undefined;
+  let original: Stats | undefined;
   try {
-    mode = statSync(target).mode & 0o7777;
+    original = statSync(target);
   } catch {
-    mode = undefined;
+    original = undefined;
   }
+  if (original) accessSync(target, constants.W_OK);
+  const mode = original ? original.mode & 0o7777 : 0o666;
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.strategy-lint-${process.pid}-${Date.now().toString(36)}.tmp`);
   try {
-    writeFileSync(temp, text, { flag: 'wx', mode: mode ?? 0o666 });
-    if (mode !== undefined) chmodSync(temp, mode);
+    writeFileSync(temp, text, { flag: 'wx', mode });
+    if (original) {
+      chmodSync(temp, mode);
+      try {
+        chownSync(temp, original.uid, original.gid);
+      } catch {
+        // Only root may give a file away; the content and mode are what matter.
+      }
+    }
     renameSync(temp, target);
   } catch (error) {
     try {
