@@ -83,8 +83,12 @@ export function startServer(streams: ServerStreams = {}): Connection {
     if (!root) return;
     const state = new FolderState(root.replace(/\/$/, '') || '/', folder.uri, folder.name);
     folders.add(state);
-    void state.enqueue(() => syncFolder(state, 'initial', sync)).catch((error) => log(`scanning ${root} failed: ${error?.stack ?? error}`));
+    if (initialized) scan(state);
   };
+  // Nothing may be sent before the initialize response: the first scans start on `initialized`.
+  let initialized = false;
+  const scan = (state: FolderState) =>
+    void state.enqueue(() => syncFolder(state, 'initial', sync)).catch((error) => log(`scanning ${state.root} failed: ${error?.stack ?? error}`));
 
   connection.onInitialize((params): InitializeResult => {
     clientCapabilities = params.capabilities;
@@ -111,6 +115,8 @@ export function startServer(streams: ServerStreams = {}): Connection {
   });
 
   connection.onInitialized(() => {
+    initialized = true;
+    for (const folder of folders.all()) if (!folder.loose) scan(folder);
     const workspace = clientCapabilities.workspace;
     if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
