@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../model/finding.js';
 import { RULES } from '../rules/registry.js';
@@ -26,7 +26,7 @@ export interface CliIO {
 export const processIO: CliIO = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
-  readStdin: () => readFileSync(0),
+  readStdin: readAllStdin,
   env: process.env,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
 };
@@ -92,6 +92,32 @@ export function runLint(args: LintArgs, io: CliIO): number {
     return EXIT.problems;
   }
   return EXIT.ok;
+}
+
+/**
+ * All of stdin, synchronously. readFileSync(0) fails with EAGAIN when stdin is a non-blocking pipe
+ * (some CI runners and editors hand one over): read in chunks and wait briefly instead.
+ */
+function readAllStdin(): Buffer {
+  const chunks: Buffer[] = [];
+  const chunk = Buffer.allocUnsafe(1 << 16);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, chunk, 0, chunk.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      if (code === 'EOF') break;
+      throw error;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+  }
+  return Buffer.concat(chunks);
 }
 
 /** --color / --no-color win; then NO_COLOR (any non-empty value) and FORCE_COLOR; else colour on a terminal only. */
