@@ -102,7 +102,7 @@ describe('language server: code actions', function () {
     const d = client.diagnostics.get(doc())!.find((x) => x.code === 'initiative-owner' && x.range.start.line === 9)!;
     assert.ok(d, 'Lonely has no owner');
     const actions = await actionsAt(doc(), d);
-    const owner = actions.filter((a) => a.diagnostics?.[0]?.code === 'initiative-owner');
+    const owner = actions.filter((a) => a.diagnostics?.[0]?.code === 'initiative-owner' && !a.title.startsWith('Disable'));
     assert.deepEqual(owner.map((a) => a.title), ['Insert owner @maria']);
     assert.equal(owner[0]!.isPreferred, true);
     const text = apply(doc(), owner[0]!);
@@ -113,12 +113,39 @@ describe('language server: code actions', function () {
   it('a fix may replace a reference in YAML and keep the file valid', async () => {
     const d = diagnostic(plan(), 'unresolved-reference');
     const actions = await actionsAt(plan(), d, ['quickfix']);
-    assert.deepEqual(actions.map((a) => a.title), ["Replace 'OBJ-smbb' with 'OBJ-smb'", "Create objective 'OBJ-smbb'"]);
+    assert.deepEqual(actions.map((a) => a.title), [
+      "Replace 'OBJ-smbb' with 'OBJ-smb'",
+      "Create objective 'OBJ-smbb'",
+      'Disable unresolved-reference for this line',
+      'Disable unresolved-reference for the entire file',
+    ]);
     assert.equal(actions[0]!.isPreferred, true);
     assert.equal(actions[1]!.isPreferred, undefined);
     const text = apply(plan(), actions[0]!);
     assert.match(text, /objective: OBJ-smb\n/);
     await client.waitForDiagnostics(plan(), (ds) => !ds.some((x) => x.code === 'unresolved-reference'));
+  });
+
+  it('offers to disable a rule for a line or the whole file, where a comment cannot change the document', async () => {
+    const yaml = await actionsAt(plan(), diagnostic(plan(), 'schedule'), ['quickfix']);
+    const line = yaml.find((a) => a.title === 'Disable schedule for this line')!;
+    const text = apply(plan(), line);
+    assert.match(text, /    start: 2027-03-01\n    # strategy-lint-disable-next-line schedule\n    due: 2027-02-01\n/);
+    await client.waitForDiagnostics(plan(), (ds) => !ds.some((x) => x.code === 'schedule'));
+
+    // In Markdown, a comment inside the field list would end the list: only the file-level action there.
+    const inList = await actionsAt(doc(), diagnostic(doc(), 'invalid-value'), ['quickfix']);
+    assert.ok(!inList.some((a) => a.title === 'Disable invalid-value for this line'));
+    const whole = inList.find((a) => a.title === 'Disable invalid-value for the entire file')!;
+    assert.match(apply(doc(), whole), /^<!-- strategy-lint-disable-file invalid-value -->\n# Initiatives\n/);
+    await client.waitForDiagnostics(doc(), (ds) => !ds.some((x) => x.code === 'invalid-value'));
+
+    // On a heading line, the line comment is safe.
+    const heading = client.diagnostics.get(doc())!.find((x) => x.code === 'initiative-owner' && x.range.start.line === 10)!;
+    const onHeading = (await actionsAt(doc(), heading, ['quickfix'])).find((a) => a.title === 'Disable initiative-owner for this line')!;
+    assert.match(apply(doc(), onHeading), /\n<!-- strategy-lint-disable-next-line initiative-owner -->\n## Initiative: Lonely\n/);
+    await client.waitForDiagnostics(doc(), (ds) => !ds.some((x) => x.code === 'initiative-owner' && x.range.start.line === 11));
+    assert.ok(client.diagnostics.get(doc())!.some((x) => x.code === 'initiative-objective' || x.code === 'unknown-field'), 'other findings stay');
   });
 
   it('source.fixAll.strategyLint applies every safe fix of the document at once, like --fix', async () => {

@@ -3,6 +3,7 @@ import type { LintEngine } from '../engine/engine.js';
 import type { Finding, TextEdit } from '../model/finding.js';
 import { applyEdits, chooseSafeFixes, fixUntilStable } from '../fix/apply.js';
 import { SOURCE, toDiagnostic } from './diagnostics.js';
+import { suppressionActions } from './suppressActions.js';
 import { minimalEdit, toWorkspaceEdit } from './workspaceEdits.js';
 
 export const FIX_ALL_KIND = 'source.fixAll.strategyLint';
@@ -22,10 +23,12 @@ export function codeActionsFor(engine: LintEngine, filePath: string, text: strin
   if (wants(CodeActionKind.QuickFix)) {
     const start = parsed.lineMap.offsetAt(params.range.start);
     const end = parsed.lineMap.offsetAt(params.range.end);
+    const suppressions: CodeAction[] = [];
     for (const finding of findings) {
-      if (!finding.fixes?.length || finding.span.start > end || finding.span.end < start) continue;
+      if (finding.span.start > end || finding.span.end < start) continue;
       const diagnostic = matchingDiagnostic(params.context.diagnostics, toDiagnostic(finding, parsed.lineMap, engine.index));
-      finding.fixes.forEach((fix, i) => {
+      suppressions.push(...suppressionActions(finding, parsed, text, diagnostic, engine.index));
+      (finding.fixes ?? []).forEach((fix, i) => {
         const action: CodeAction = {
           title: fix.title,
           kind: CodeActionKind.QuickFix,
@@ -35,6 +38,13 @@ export function codeActionsFor(engine: LintEngine, filePath: string, text: strin
         if (i === 0 && (fix.safe || finding.fixes!.length === 1)) action.isPreferred = true;
         actions.push(action);
       });
+    }
+    // Fixes first; "disable" actions after them, once per rule and place.
+    const seen = new Set<string>();
+    for (const action of suppressions) {
+      const key = `${action.title}@${JSON.stringify(action.edit)}`;
+      if (!seen.has(key)) actions.push(action);
+      seen.add(key);
     }
   }
   // Fix-all is computed only when asked for (on save, from the Source Action menu): it re-lints.
