@@ -91,6 +91,9 @@ describe('strategy-lint exit codes (SPEC §8)', () => {
     const run = runCli(['plan.strategy.yaml', 'docs/missing.md'], { cwd: root });
     assert.equal(run.status, 2);
     assert.equal(run.stderr, 'strategy-lint: no such file or directory: docs/missing.md\n');
+    const typo = runCli(['reprot'], { cwd: root });
+    assert.equal(typo.status, 2);
+    assert.equal(typo.stderr, 'strategy-lint: no such file or directory: reprot (did you mean the command "report"?)\n');
   });
 
   it('exits 2 when a glob pattern matches no file', () => {

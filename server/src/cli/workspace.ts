@@ -8,6 +8,7 @@ import { ignoreLayer, type IgnoreChain } from '../files/gitignore.js';
 import { absolutePosix, displayPath, parentDir, relativeInside, toPosix } from '../files/paths.js';
 import { decodeUtf8, FileReadError, readTextFile } from '../files/read.js';
 import { reasonOf } from '../files/errno.js';
+import { didYouMean } from '../config/suggest.js';
 import type { RuleSetting } from '../model/finding.js';
 import type { WorkspaceArgs } from './args.js';
 import { CliError } from './errors.js';
@@ -98,6 +99,9 @@ export function loadWorkspace(request: WorkspaceRequest): LoadedWorkspace {
 /** A missing file is reported before the config is even read: it is the likelier mistake. */
 function assertPathsExist(paths: readonly string[], cwd: string): void {
   const missing = paths.filter((p) => !isGlobPattern(p) && !existsSync(absolutePosix(p, cwd)));
+  if (missing.length === 1 && paths[0] === missing[0] && didYouMean(missing[0]!, ['report'])) {
+    throw new CliError(`no such file or directory: ${missing[0]} (did you mean the command "report"?)`);
+  }
   if (missing.length) throw new MissingPathError(missing, 'missing');
 }
 
