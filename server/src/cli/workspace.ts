@@ -74,7 +74,8 @@ export function loadWorkspace(request: WorkspaceRequest): LoadedWorkspace {
 
   const engine = new LintEngine(config);
   const texts = new Map<string, string>();
-  const unreadable = [...named.unreadable, ...(context?.unreadable ?? [])];
+  // The context walk meets the named folders again: name each unreadable one once.
+  const unreadable = [...new Map([...named.unreadable, ...(context?.unreadable ?? [])].map((u) => [u.path, u])).values()];
   const loaded = new Set<string>();
   const load = (file: string, keepText: boolean) => {
     if (loaded.has(file)) return;
