@@ -168,6 +168,28 @@ describe('language server: diagnostics', function () {
   });
 });
 
+describe('language server: initial scan', function () {
+  this.timeout(60_000);
+
+  it('publishes nothing computed on a half-loaded workspace (no references broken only because their target was not read yet)', async () => {
+    const files: Record<string, string> = { 'a.md': INITIATIVES, 'zz/plan.strategy.yaml': PLAN };
+    for (let i = 0; i < 400; i++) files[`notes/n${i}.md`] = `# Note ${i}\n\n## Objective: Goal ${i}\n- id: OBJ-n${i}\n`;
+    const ws = new TempWorkspace(files);
+    const client = await LspClient.start({ folders: [ws.root] });
+    try {
+      // Opened while the scan runs: the editor's text is linted at once, but published only once the scan is done.
+      client.open(ws.uri('a.md'), INITIATIVES);
+      await client.waitForIdle(30_000);
+      const published = client.published.filter((p) => p.uri === ws.uri('a.md'));
+      assert.deepEqual(published.flatMap((p) => p.diagnostics.map((d) => d.code)), []);
+      assert.ok((client.diagnostics.get(ws.uri('notes/n7.md')) ?? []).some((d) => d.code === 'objective-initiatives'), 'the scan did publish');
+    } finally {
+      await client.shutdown().catch(() => undefined);
+      ws.dispose();
+    }
+  });
+});
+
 describe('language server: configuration', function () {
   this.timeout(30_000);
   let ws: TempWorkspace;

@@ -209,7 +209,8 @@ export class Analyzer {
   }
 
   private lintAndPublish(folder: FolderState, file: string): void {
-    if (folder.disposed) return;
+    // Before the first scan completes nothing is final; the scan marks every file when it ends.
+    if (folder.disposed || !folder.ready) return;
     const uri = pathToUri(file);
     // Never publish results for a text older than the editor's: the pending edit will re-lint this file.
     if (this.pending.has(uri)) return;

@@ -17,6 +17,11 @@ export class FolderState {
   /** The invalid config text last announced with showMessage (announce once per change). */
   announcedConfigText: string | undefined;
   disposed = false;
+  /**
+   * False until the first scan has loaded every file: findings computed on a half-loaded index
+   * (references to files not read yet) would flash as errors, so nothing is published before.
+   */
+  ready = false;
   private queue: Promise<unknown> = Promise.resolve();
   /** Tasks queued or running (the folder is busy while this is above 0). */
   inFlight = 0;
@@ -30,6 +35,7 @@ export class FolderState {
     readonly loose = false,
   ) {
     this.engine = new LintEngine(defaultConfig(root || '/'));
+    this.ready = loose;
   }
 
   /** Runs `task` after every task queued before it; a failure does not stop the queue. */

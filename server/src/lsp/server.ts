@@ -88,7 +88,12 @@ export function startServer(streams: ServerStreams = {}): Connection {
   // Nothing may be sent before the initialize response: the first scans start on `initialized`.
   let initialized = false;
   const scan = (state: FolderState) =>
-    void state.enqueue(() => syncFolder(state, 'initial', sync)).catch((error) => log(`scanning ${state.root} failed: ${error?.stack ?? error}`));
+    void state.enqueue(() => syncFolder(state, 'initial', sync)).catch((error) => {
+      log(`scanning ${state.root} failed: ${error?.stack ?? error}`);
+      // Publish what could be loaded rather than nothing.
+      state.ready = true;
+      analyzer.markDirty(state, state.filePaths());
+    });
 
   connection.onInitialize((params): InitializeResult => {
     clientCapabilities = params.capabilities;

@@ -71,6 +71,7 @@ export async function syncFolder(folder: FolderState, mode: SyncMode, context: S
   });
   if (folder.disposed) return;
   if (relintAll || bulk) for (const file of folder.filePaths()) dirty.add(file);
+  folder.ready = true;
   context.analyzer.markDirty(folder, dirty);
 }
 
