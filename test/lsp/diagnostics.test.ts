@@ -71,6 +71,18 @@ describe('language server: diagnostics', function () {
     assert.equal(client.published.filter((p) => p.uri === ws.uri('docs/notes.md')).length, 0);
   });
 
+  it('gives related information that points into the other file (duplicate ids)', async () => {
+    ws.write('docs/dup.md', '## Objective: Again\n- id: OBJ-smb\n');
+    client.fileChanged([{ uri: ws.uri('docs/dup.md'), type: 1 }]);
+    const dup = await client.waitForDiagnostics(ws.uri('docs/dup.md'), (d) => d.some((x) => x.code === 'duplicate-id'));
+    const related = dup.find((x) => x.code === 'duplicate-id')!.relatedInformation!;
+    assert.equal(related.length, 1);
+    assert.equal(related[0]!.location.uri, ws.uri('strategy/plan.strategy.yaml'));
+    assert.deepEqual(related[0]!.location.range, { start: { line: 4, character: 8 }, end: { line: 4, character: 15 } });
+    const other = await client.waitForDiagnostics(ws.uri('strategy/plan.strategy.yaml'), (d) => d.some((x) => x.code === 'duplicate-id'));
+    assert.equal(other.find((x) => x.code === 'duplicate-id')!.relatedInformation![0]!.location.uri, ws.uri('docs/dup.md'));
+  });
+
   it('an edit in one document updates the findings of another that references it, and reverting clears them', async () => {
     await client.waitForIdle();
     const plan = ws.uri('strategy/plan.strategy.yaml');
