@@ -163,11 +163,16 @@ export function registerFeatures(context: FeatureContext): void {
     }),
   );
 
+  // The client asks again after each change it is told about; unchanged indexes give the same tree.
+  let treeCache: { key: string; nodes: ReturnType<typeof strategyTree> } | undefined;
   connection.onRequest(
     StrategyTreeRequest,
     guard('strategyTree', [], () => {
       analyzer.flushAll();
-      return strategyTree(folders.all().map((f) => f.engine.index));
+      const indexes = folders.all().map((f) => f.engine.index);
+      const key = folders.all().map((f) => `${f.uri}@${f.engine.index.version}`).join('|');
+      if (treeCache?.key !== key) treeCache = { key, nodes: strategyTree(indexes) };
+      return treeCache.nodes;
     }),
   );
 

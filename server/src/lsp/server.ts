@@ -35,6 +35,9 @@ export interface ServerStreams {
   output?: NodeJS.WritableStream;
 }
 
+/** Quiet time after the last change the Strategy view shows before telling the client. */
+const TREE_CHANGED_DELAY_MS = 300;
+
 /** Files the server must hear about: what takes part, the root configs and the ignore files. */
 const WATCHED_GLOBS = ['**/*.{md,markdown}', '**/*.strategy.{yaml,yml}', '**/.strategylint.{yaml,yml,json}', '**/.gitignore'];
 
@@ -61,9 +64,18 @@ export function startServer(streams: ServerStreams = {}): Connection {
   let clientCapabilities: InitializeParams['capabilities'] = {};
   let shuttingDown = false;
 
+  // The tree is rebuilt by the client on this notification: a burst of typing announces it once.
+  let treeTimer: NodeJS.Timeout | undefined;
+  const announceTreeChange = () => {
+    if (treeTimer) clearTimeout(treeTimer);
+    treeTimer = setTimeout(() => {
+      treeTimer = undefined;
+      if (!shuttingDown) void connection.sendNotification(StrategyTreeChangedNotification);
+    }, TREE_CHANGED_DELAY_MS);
+  };
   const analyzer = new Analyzer(folders, documents, publisher, () => settings, {
     onSettled: (treeChanged) => {
-      if (treeChanged && !shuttingDown) void connection.sendNotification(StrategyTreeChangedNotification);
+      if (treeChanged) announceTreeChange();
     },
     log,
   });
@@ -194,6 +206,7 @@ export function startServer(streams: ServerStreams = {}): Connection {
 
   connection.onShutdown(() => {
     shuttingDown = true;
+    if (treeTimer) clearTimeout(treeTimer);
     analyzer.dispose();
   });
 
