@@ -48,8 +48,9 @@ export function activate(context: vscode.ExtensionContext): StrategyLintApi {
     }),
     server.onDidChangeState((state) => {
       statusBar.update();
+      // Picks the Strategy view's welcome text (package.json → viewsWelcome).
+      void vscode.commands.executeCommand('setContext', 'strategyLint.serverState', state);
       if (state === 'running') failureShown = false;
-      if (state === 'disabled') treeView.message = 'strategy-lint is disabled (setting strategyLint.enable).';
       if (state === 'failed' && !failureShown) {
         failureShown = true;
         void vscode.window
