@@ -92,20 +92,25 @@ export class ServerController implements vscode.Disposable {
     return this.lastStart;
   }
 
-  /** Tells the running server about changed settings; restarts it where only a restart helps. */
-  async settingsChanged(): Promise<void> {
-    const settings = readSettings();
-    if (!settings.enable) return this.stop();
-    if (!this.client) return this.start();
-    const client = this.languageClient;
-    // Pull diagnostics are triggered by the client, with options fixed when the client is made.
-    const pulls = client?.initializeResult?.capabilities.diagnosticProvider !== undefined;
-    if (pulls && settings.run !== this.runMode) return this.restart();
-    if (client) {
-      await client.sendNotification(DidChangeConfigurationNotification.type, {
-        settings: { [SECTION]: serverSettings() },
-      });
-    }
+  /**
+   * Applies changed settings: stops or starts the server for `enable`, restarts it where only a
+   * restart helps, else tells the running server. Queued, so quick toggles end in the last state.
+   */
+  settingsChanged(): Promise<void> {
+    this.lastStart = this.enqueue(async () => {
+      const settings = readSettings();
+      if (!settings.enable) return this.doStop();
+      if (!this.client) return this.doStart();
+      const client = this.languageClient;
+      // Pull diagnostics are triggered by the client, with options fixed when the client is made.
+      const pulls = client?.initializeResult?.capabilities.diagnosticProvider !== undefined;
+      if (pulls && settings.run !== this.runMode) {
+        await this.doStop();
+        return this.doStart();
+      }
+      await client?.sendNotification(DidChangeConfigurationNotification.type, { settings: { [SECTION]: serverSettings() } });
+    });
+    return this.lastStart;
   }
 
   private enqueue(task: () => Promise<void>): Promise<void> {
