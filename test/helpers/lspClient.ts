@@ -76,7 +76,7 @@ export class LspClient {
   /** Last diagnostics published, by URI. */
   readonly diagnostics = new Map<string, Diagnostic[]>();
   /** Every publishDiagnostics, in order. */
-  readonly published: { uri: string; diagnostics: Diagnostic[] }[] = [];
+  readonly published: { uri: string; version?: number; diagnostics: Diagnostic[] }[] = [];
   readonly messages: { type: number; message: string }[] = [];
   /** window/logMessage: the server logs handler failures here (type 1). */
   readonly logs: { type: number; message: string }[] = [];
@@ -99,7 +99,7 @@ export class LspClient {
       this.notify();
     }));
     process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
-    connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
+    connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {
       this.diagnostics.set(params.uri, params.diagnostics);
       this.published.push(params);
       this.notify();
