@@ -5,9 +5,18 @@ import { Ajv } from 'ajv';
 import { parseDocument } from 'yaml';
 import { isPlaceholderText } from '../../server/src/model/kinds.js';
 import { buildStrategySchema, PLACEHOLDER_WORDS } from '../../server/src/schema/strategySchema.js';
-import { validateStrategyDocument } from '../../server/src/schema/validateValue.js';
+import { isValidDate } from '../../server/src/model/semantics.js';
 import { strategySchemaText } from '../../scripts/write-strategy-schema.js';
+import { GENERATED_VALIDATORS_PATH, generateValidators } from '../../scripts/write-strategy-validators.js';
 import { lintWorkspace } from '../helpers/workspace.js';
+
+/** The whole-document validation an editor does with schemas/strategy.schema.json (dates checked as real days). */
+function validateStrategyDocument(document: unknown): { instancePath: string; message?: string }[] {
+  const ajv = new Ajv({ allowUnionTypes: true, strictTypes: false, allErrors: true });
+  ajv.addFormat('date', { type: 'string', validate: isValidDate });
+  const validate = ajv.compile(buildStrategySchema());
+  return validate(document) ? [] : [...(validate.errors ?? [])];
+}
 
 const ROOT_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 /** The rules whose verdict the schema encodes: a file is schema-valid exactly when none of them fires. */
@@ -121,6 +130,10 @@ describe('strategy JSON Schema', () => {
 
   it('is checked in as generated from the field table (run `node out/scripts/write-strategy-schema.js` after changing it)', () => {
     assert.equal(readFileSync(`${ROOT_DIR}schemas/strategy.schema.json`, 'utf8'), strategySchemaText());
+  });
+
+  it('has its ahead-of-time compiled validators checked in, generated from this schema (npm run build regenerates them)', () => {
+    assert.equal(readFileSync(`${ROOT_DIR}${GENERATED_VALIDATORS_PATH}`, 'utf8'), generateValidators());
   });
 
   it('accepts the example of SPEC §4.1 and a single entity with kind', () => {

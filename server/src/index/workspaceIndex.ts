@@ -31,7 +31,7 @@ export class WorkspaceIndex {
     this.removeFile(file.path);
     this.files.set(file.path, file);
     for (const entity of file.entities) {
-      push(this.byId, entity.id, entity);
+      insertSorted(this.byId, entity.id, entity);
       let kindSet = this.byKind.get(entity.kind);
       if (!kindSet) this.byKind.set(entity.kind, (kindSet = new Set()));
       kindSet.add(entity);
@@ -159,6 +159,21 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * Declarations of one id stay in (path, offset) order whatever order files were loaded or edited in,
+ * so the CLI and the language server word duplicate findings identically.
+ */
+function insertSorted(map: Map<string, Entity[]>, key: string, entity: Entity): void {
+  const list = map.get(key);
+  if (!list) {
+    map.set(key, [entity]);
+    return;
+  }
+  const at = list.findIndex((e) => e.file > entity.file || (e.file === entity.file && e.anchor.start > entity.anchor.start));
+  if (at === -1) list.push(entity);
+  else list.splice(at, 0, entity);
 }
 
 function pull<K, V>(map: Map<K, V[]>, key: K, match: (v: V) => boolean): void {

@@ -1,43 +1,31 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { EntityKind } from '../model/entity.js';
+import { FIELD_SPECS, isPlaceholderText } from '../model/kinds.js';
 import { isValidDate } from '../model/semantics.js';
-import { buildStrategySchema, STRATEGY_SCHEMA_ID } from './strategySchema.js';
+import validators from './generated/strategyValidators.cjs';
+import { fieldValidatorName, milestoneValidatorName } from './validatorNames.js';
 
 /**
- * Validation of single values against the strategy JSON Schema. The schema is compiled once, on
- * first use (most lint runs of clean files never need more than a few of its definitions), and
- * each definition's validator is cached by ajv.
+ * Validation of values against the strategy JSON Schema, through validators that ajv compiled
+ * ahead of time (scripts/write-strategy-validators.ts): a cold run pays nothing to compile them.
+ * The one check JSON Schema leaves to a `format` — that a date is a real calendar day — is made here.
  */
-let ajv: Ajv | undefined;
-
-function instance(): Ajv {
-  if (!ajv) {
-    ajv = new Ajv({ allowUnionTypes: true, strictTypes: false, allErrors: true });
-    // §3 dates are real calendar days: the pattern alone would accept 2027-02-30.
-    ajv.addFormat('date', { type: 'string', validate: isValidDate });
-    ajv.addSchema(buildStrategySchema());
-  }
-  return ajv;
+function validate(name: string, value: unknown): boolean {
+  const validator = validators[name];
+  if (!validator) throw new Error(`the generated strategy validators have no '${name}' (run npm run build)`);
+  return validator(value);
 }
 
-function validator(pointer: string): ValidateFunction {
-  const validate = instance().getSchema(pointer ? `${STRATEGY_SCHEMA_ID}#${pointer}` : STRATEGY_SCHEMA_ID);
-  if (!validate) throw new Error(`strategy schema has no definition at ${pointer}`);
-  return validate;
+function realDate(value: unknown): boolean {
+  return typeof value !== 'string' || isPlaceholderText(value) || isValidDate(value.trim());
 }
 
 /** Whether `value` (plain YAML data, or a Markdown string) is allowed for `field` of `kind`. */
 export function isValidFieldValue(kind: EntityKind, field: string, value: unknown): boolean {
-  return validator(`/$defs/${kind}/properties/${field}`)(value) as boolean;
+  if (!validate(fieldValidatorName(kind, field), value)) return false;
+  return FIELD_SPECS[kind][field]?.type !== 'date' || realDate(value);
 }
 
 /** Whether `value` is allowed for `key` (title, due, done) of a milestone. */
 export function isValidMilestoneValue(key: string, value: unknown): boolean {
-  return validator(`/$defs/milestone/properties/${key}`)(value) as boolean;
-}
-
-/** Validates a whole parsed `*.strategy.yaml` document; returns ajv's errors (empty when valid). */
-export function validateStrategyDocument(document: unknown): ErrorObject[] {
-  const validate = validator('');
-  return validate(document) ? [] : [...(validate.errors ?? [])];
+  return validate(milestoneValidatorName(key), value) && (key !== 'due' || realDate(value));
 }
