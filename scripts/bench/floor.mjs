@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 
 const HEADING = /^(?: {0,3}#{1,6}[ \t]+)?(?:objective|key[ \t]+result|kr|metric|initiative|project)[ \t]*:/im;
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+// The same remark configuration the engine uses (CommonMark, see server/src/parse/markdownFile.ts).
+const processor = unified().use(remarkParse).freeze();
 
 function walk(dir, out) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -36,6 +36,12 @@ describe('Markdown authoring forms', () => {
     assert.equal(field(entity!, 'note'), undefined);
   });
 
+  it('reads fields around GitHub tables and task lists, which declare nothing themselves', () => {
+    const text = '## Initiative: A\n\n| Risk | Owner: nobody |\n| --- | --- |\n| x | y |\n\n**Owner:** @sam\n\n- [ ] Objective: not a field list\n';
+    const [entity] = parse(text).entities;
+    assert.deepEqual(entity!.fields.map((f) => [f.key, slice(text, f.value.span)]), [['owner', '@sam']]);
+  });
+
   it('derives the id from the slug of the title, or takes an explicit id', () => {
     const file = parse('## Objective: Expand to Brazil!\n\n## Initiative: Pix\n- id: INIT-pix\n');
     assert.deepEqual(file.entities.map((e) => [e.id, e.headingSlug]), [['expand-to-brazil', 'objective-expand-to-brazil'], ['INIT-pix', 'initiative-pix']]);

@@ -1,7 +1,6 @@
 import { parseDocument, isMap } from 'yaml';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import * as path from 'node:path';
 import type { Entity } from '../model/entity.js';
 import type { ParseNote } from '../model/file.js';
@@ -12,7 +11,10 @@ import { syntaxNotes } from './yamlSyntax.js';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+// CommonMark without GFM: every GFM addition (tables, task items, strikethrough, autolinks,
+// footnotes) is inline or a table, and none of them can declare an entity or a field, while
+// remark-gfm adds ~12% to every parse. Fields are read from the source text, not from inline nodes.
+const processor = unified().use(remarkParse).freeze();
 
 export interface MarkdownParse {
   entities: Entity[];
