@@ -28,7 +28,7 @@ export const rule: Rule = {
       );
       report({
         span: missingSpan(initiative, state),
-        message: `${capitalise(describe(initiative))} has no owner: nobody is accountable for it. Add \`owner: @handle\`.`,
+        message: `${capitalise(describe(initiative))} has no owner: nobody is accountable for it. Add ${ownerSyntax(initiative)}.`,
         fixes,
       });
     }
@@ -48,6 +48,11 @@ function ownerCandidates(initiative: Entity, index: WorkspaceIndex): string[] {
   const declared = idsOfKind(index, 'owner');
   const ordered = [...preferred.filter((p) => declared.includes(p)), ...declared];
   return [...new Set(ordered)].slice(0, MAX_CANDIDATES);
+}
+
+/** How the missing field is written in the entity's own form. */
+function ownerSyntax(initiative: Entity): string {
+  return initiative.form === 'heading' ? '`- Owner: @handle`' : '`owner: "@handle"`';
 }
 
 function capitalise(text: string): string {
