@@ -7,6 +7,15 @@ export interface IncomingReference {
   from: Entity;
 }
 
+/** One file entering or leaving the index (a replacement is a removal, then an addition). */
+export interface FileChange {
+  before?: ParsedFile;
+  after?: ParsedFile;
+}
+
+/** File changes remembered for maintain(); a value further behind is rebuilt from scratch. */
+const JOURNAL_LENGTH = 128;
+
 /** Why a reference resolves to nothing, for messages that say how to fix it. */
 export type UnresolvedReason = 'no-such-id' | 'no-such-document' | 'document-declares-several' | 'no-such-anchor' | 'external';
 
@@ -22,6 +31,9 @@ export class WorkspaceIndex {
   private readonly byRefKey = new Map<string, IncomingReference[]>();
   private versionCounter = 0;
   private readonly derived = new Map<string, { version: number; value: unknown }>();
+  private readonly maintained = new Map<string, { version: number; value: unknown }>();
+  /** The latest file changes, oldest first, each with the version it produced (consecutive). */
+  private journal: { version: number; change: FileChange }[] = [];
 
   get version(): number {
     return this.versionCounter;
@@ -37,7 +49,7 @@ export class WorkspaceIndex {
       kindSet.add(entity);
       for (const ref of entity.refs) push(this.byRefKey, refKey(ref), { ref, from: entity });
     }
-    this.versionCounter++;
+    this.record({ after: file });
   }
 
   removeFile(filePath: string): void {
@@ -49,7 +61,12 @@ export class WorkspaceIndex {
       this.byKind.get(entity.kind)?.delete(entity);
       for (const ref of entity.refs) pull(this.byRefKey, refKey(ref), (r) => r.ref === ref);
     }
-    this.versionCounter++;
+    this.record({ before: old });
+  }
+
+  private record(change: FileChange): void {
+    this.journal.push({ version: ++this.versionCounter, change });
+    if (this.journal.length > 2 * JOURNAL_LENGTH) this.journal = this.journal.slice(-JOURNAL_LENGTH);
   }
 
   getFile(filePath: string): ParsedFile | undefined {
@@ -103,14 +120,17 @@ export class WorkspaceIndex {
     return file.entities.length > 1 ? 'document-declares-several' : 'no-such-document';
   }
 
-  /** References that resolve to `entity`, from anywhere in the workspace. */
-  incoming(entity: Entity): IncomingReference[] {
+  /**
+   * References that resolve to `entity`, from anywhere in the workspace. `accept` filters entries
+   * before they are resolved, which is the costly part when an id is named thousands of times.
+   */
+  incoming(entity: Entity, accept?: (entry: IncomingReference) => boolean): IncomingReference[] {
     const keys = new Set([`id:${entity.id}`, `doc:${entity.file}`, `anchor:${entity.file}#${entity.id.toLowerCase()}`]);
     if (entity.headingSlug) keys.add(`anchor:${entity.file}#${entity.headingSlug}`);
     const result: IncomingReference[] = [];
     for (const key of keys) {
       for (const entry of this.byRefKey.get(key) ?? []) {
-        if (this.resolve(entry.ref).includes(entity)) result.push(entry);
+        if ((!accept || accept(entry)) && this.resolve(entry.ref).includes(entity)) result.push(entry);
       }
     }
     return result;
@@ -137,6 +157,32 @@ export class WorkspaceIndex {
     if (cached && cached.version === this.versionCounter) return cached.value as T;
     const value = compute();
     this.derived.set(key, { version: this.versionCounter, value });
+    return value;
+  }
+
+  /**
+   * A workspace-wide value kept current file by file: `build` makes it from the whole index once;
+   * after that, each file change since it was last asked for is handed to `apply`, which updates it
+   * in place. So an edit costs the edited file, not the workspace. `apply` sees every change in
+   * order (a replaced file as its removal, then its addition); when more changes than the journal
+   * keeps have happened, the value is built again.
+   */
+  maintain<T>(key: string, build: () => T, apply: (value: T, change: FileChange) => void): T {
+    const state = this.maintained.get(key);
+    if (state && state.version === this.versionCounter) return state.value as T;
+    const oldest = this.journal[0]?.version ?? this.versionCounter + 1;
+    if (state && state.version >= oldest - 1) {
+      try {
+        for (let i = state.version - oldest + 1; i < this.journal.length; i++) apply(state.value as T, this.journal[i]!.change);
+      } catch (error) {
+        this.maintained.delete(key);
+        throw error;
+      }
+      state.version = this.versionCounter;
+      return state.value as T;
+    }
+    const value = build();
+    this.maintained.set(key, { version: this.versionCounter, value });
     return value;
   }
 }
