@@ -79,6 +79,16 @@ describe('rule objective-initiatives', () => {
       const withWork = { 'c.strategy.yaml': cycle, 'i.strategy.yaml': 'initiatives:\n  - id: I\n    objective: A\n' };
       assert.deepEqual(findingsOf(RULE, withWork), []);
     });
+
+    it('credits an objective on a cycle whose work is reached only through the other objective, whichever is checked first', () => {
+      // A's children are B (on the cycle) and D (with work). Asking about A first meets B while A is
+      // still open: B must not be settled as uncovered then, since it is covered through A.
+      const objectives = 'objectives:\n  - id: A\n    parent: B\n  - id: B\n    parent: A\n  - id: D\n    parent: A\n';
+      const work = 'initiatives:\n  - id: I\n    objective: D\n';
+      assert.deepEqual(findingsOf(RULE, { 'a.strategy.yaml': objectives, 'w.strategy.yaml': work }), []);
+      const swapped = 'objectives:\n  - id: B\n    parent: A\n  - id: D\n    parent: A\n  - id: A\n    parent: B\n';
+      assert.deepEqual(findingsOf(RULE, { 'w.strategy.yaml': work, 'a.strategy.yaml': swapped }), []);
+    });
   });
 
   it('is silenced by suppression comments in YAML and Markdown', () => {

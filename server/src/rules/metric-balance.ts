@@ -3,7 +3,7 @@ import type { RelatedLocation } from '../model/finding.js';
 import { enumValue } from '../model/semantics.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule } from './rule.js';
-import { byIdThenPlace, referencedObjectives } from './workspaceFacts.js';
+import { byIdThenPlace, linkedFrom } from './workspaceFacts.js';
 import { describe, entitiesOf } from './support.js';
 
 interface TypedMetrics {
@@ -28,9 +28,8 @@ export const rule: Rule = {
     // A dropped objective is no longer steered, so the balance of its metrics does not matter.
     const objectives = entitiesOf(file.entities, 'objective').filter((o) => enumValue(o, 'status') !== 'dropped');
     if (!objectives.length) return;
-    const typed = index.derive('metric-balance:typed', () => typedMetricsByObjective(index));
     for (const objective of objectives) {
-      const metrics = typed.get(objective);
+      const metrics = typedMetrics(index, objective);
       if (!metrics || (metrics.leading.length && metrics.lagging.length)) continue;
       const only = metrics.lagging.length ? 'lagging' : 'leading';
       const missing = only === 'lagging' ? 'leading' : 'lagging';
@@ -48,19 +47,16 @@ export const rule: Rule = {
   },
 };
 
-/** Each objective's own metrics with a valid `type`, grouped by type. */
-function typedMetricsByObjective(index: WorkspaceIndex): Map<Entity, TypedMetrics> {
-  const byObjective = new Map<Entity, TypedMetrics>();
-  for (const metric of index.entitiesOfKind('metric')) {
+/** The objective's own metrics with a valid `type`, grouped by type; undefined when none is typed. */
+function typedMetrics(index: WorkspaceIndex, objective: Entity): TypedMetrics | undefined {
+  let typed: TypedMetrics | undefined;
+  for (const metric of linkedFrom(index, objective, 'metric', 'objective')) {
     const type = enumValue(metric, 'type');
     if (type !== 'leading' && type !== 'lagging') continue;
-    for (const objective of referencedObjectives(metric, 'objective', index)) {
-      let entry = byObjective.get(objective);
-      if (!entry) byObjective.set(objective, (entry = { leading: [], lagging: [] }));
-      entry[type].push(metric);
-    }
+    typed ??= { leading: [], lagging: [] };
+    typed[type].push(metric);
   }
-  return byObjective;
+  return typed;
 }
 
 function capitalise(text: string): string {

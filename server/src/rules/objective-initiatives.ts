@@ -1,6 +1,7 @@
+import type { Entity } from '../model/entity.js';
 import { enumValue, isActiveObjective } from '../model/semantics.js';
 import { docsUrl, type Rule } from './rule.js';
-import { coveredThroughChildren, objectivesLinkedFrom } from './workspaceFacts.js';
+import { coveredThroughChildren, linkedFrom } from './workspaceFacts.js';
 import { describe, entitiesOf } from './support.js';
 
 /**
@@ -18,11 +19,9 @@ export const rule: Rule = {
   check({ file, index, report }) {
     const objectives = entitiesOf(file.entities, 'objective').filter(isActiveObjective);
     if (!objectives.length) return;
-    const executed = index.derive('objective-initiatives:executed', () =>
-      coveredThroughChildren(objectivesLinkedFrom(index, 'initiative', (i) => enumValue(i, 'status') !== 'dropped'), index),
-    );
+    const served = (o: Entity) => linkedFrom(index, o, 'initiative', 'objective').some((i) => enumValue(i, 'status') !== 'dropped');
     for (const objective of objectives) {
-      if (executed.has(objective)) continue;
+      if (coveredThroughChildren(index, objective, 'objective-initiatives:executed', served)) continue;
       const id = objective.id || '<id>';
       report({
         span: objective.anchor,

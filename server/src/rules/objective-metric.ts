@@ -1,6 +1,7 @@
+import type { Entity } from '../model/entity.js';
 import { isActiveObjective } from '../model/semantics.js';
 import { docsUrl, type Rule } from './rule.js';
-import { coveredThroughChildren, objectivesLinkedFrom } from './workspaceFacts.js';
+import { coveredThroughChildren, linkedFrom } from './workspaceFacts.js';
 import { describe, entitiesOf } from './support.js';
 
 /**
@@ -19,9 +20,9 @@ export const rule: Rule = {
   check({ file, index, report }) {
     const objectives = entitiesOf(file.entities, 'objective').filter(isActiveObjective);
     if (!objectives.length) return;
-    const measured = index.derive('objective-metric:measured', () => coveredThroughChildren(objectivesLinkedFrom(index, 'metric'), index));
+    const measuredDirectly = (o: Entity) => linkedFrom(index, o, 'metric', 'objective').length > 0;
     for (const objective of objectives) {
-      if (measured.has(objective)) continue;
+      if (coveredThroughChildren(index, objective, 'objective-metric:measured', measuredDirectly)) continue;
       const id = objective.id || '<id>';
       report({
         span: objective.anchor,
