@@ -32,6 +32,16 @@ describe('rule parent-cycle', () => {
     assert.deepEqual(fromYaml.finding.related!.map((r) => r.file.slice(ROOT.length + 1)), ['b.md', 'c.md']);
   });
 
+  it('reports a cycle met first from an objective that only leads into it, and not that objective', () => {
+    const files = {
+      'a-lead.md': '## Objective: Lead\n- id: X\n- Parent: A\n',
+      'b-loop.strategy.yaml': 'objectives:\n  - id: A\n    parent: B\n  - id: B\n    parent: A\n',
+    };
+    const found = findingsOf(RULE, files);
+    assert.deepEqual(found.map((f) => [f.file, f.text]), [['b-loop.strategy.yaml', 'B'], ['b-loop.strategy.yaml', 'A']]);
+    assert.equal(found[0]!.message, 'Cycle in `parent` links: A → B → A. An objective cannot roll up to itself; change one of these `parent` links.');
+  });
+
   it('reports self-references', () => {
     const found = findingsOf(RULE, {
       'plan.strategy.yaml': 'objectives:\n  - id: O1\n    title: One\n    parent: O1\ninitiatives:\n  - id: I1\n    depends-on: [I0, I1]\n',

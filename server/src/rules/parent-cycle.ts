@@ -21,15 +21,15 @@ export const rule: Rule = {
     docsUrl: docsUrl('parent-cycle'),
   },
   check({ file, index, report }) {
-    const graph = cycleGraph(index);
+    const graph = index.derive('parent-cycle:graph', () => new CycleGraph(index));
     for (const entity of file.entities) {
-      const component = graph.component.get(entity);
-      if (component === undefined || !graph.cyclic.has(component)) continue;
-      for (const edge of graph.edges.get(entity) ?? []) {
-        if (graph.component.get(edge.to) !== component) continue;
+      const component = graph.componentOf(entity);
+      if (!component?.cyclic) continue;
+      for (const edge of graph.edges(entity)) {
+        if (graph.componentOf(edge.to) !== component) continue;
         const rest = pathBetween(graph, edge.to, entity, component);
         const path = rest ? [entity, ...rest] : [entity, edge.to];
-        const ids = rest ? path.map((e) => e.id).join(' → ') : `${entity.id} → ${edge.to.id} → … → ${entity.id} (a loop through ${graph.sizes.get(component)} ${entity.kind}s)`;
+        const ids = rest ? path.map((e) => e.id).join(' → ') : `${entity.id} → ${edge.to.id} → … → ${entity.id} (a loop through ${component.members.length} ${entity.kind}s)`;
         const field = edge.ref.field;
         const message =
           field === 'parent'
@@ -50,71 +50,76 @@ interface Edge {
   ref: Reference;
 }
 
-interface CycleGraph {
-  edges: Map<Entity, Edge[]>;
-  /** Strongly connected component of each entity with a cycle field. */
-  component: Map<Entity, number>;
-  /** Components that contain a cycle: more than one entity, or one that links to itself. */
-  cyclic: Set<number>;
-  sizes: Map<number, number>;
+/** A strongly connected component of the `parent`/`depends-on` graph. */
+interface Component {
+  members: Entity[];
+  /** More than one entity, or one that links to itself. */
+  cyclic: boolean;
 }
 
 /** A longer loop is summarised: listing it whole in every finding on it would cost time and say little. */
 const MAX_PATH_SEARCH = 64;
 
-/** The `parent`/`depends-on` graph and its strongly connected components, computed once per index version. */
-function cycleGraph(index: WorkspaceIndex): CycleGraph {
-  return index.derive('parent-cycle:graph', () => {
-    const edges = new Map<Entity, Edge[]>();
-    for (const [kind, field] of Object.entries(CYCLE_FIELDS) as [EntityKind, string][]) {
-      for (const entity of index.entitiesOfKind(kind)) {
-        const out: Edge[] = [];
-        for (const ref of entity.refs) {
-          if (ref.field !== field) continue;
-          // A link to an entity of another kind is `kind-mismatch`'s, not a cycle.
-          for (const to of index.resolve(ref)) if (to.kind === kind) out.push({ to, ref });
-        }
-        edges.set(entity, out);
-      }
-    }
-    const component = stronglyConnected(edges);
-    const sizes = new Map<number, number>();
-    for (const c of component.values()) sizes.set(c, (sizes.get(c) ?? 0) + 1);
-    const cyclic = new Set<number>();
-    for (const [entity, out] of edges) {
-      const c = component.get(entity)!;
-      if (sizes.get(c)! > 1 || out.some((e) => e.to === entity)) cyclic.add(c);
-    }
-    return { edges, component, cyclic, sizes };
-  });
-}
+/**
+ * The `parent`/`depends-on` graph, explored only from the entities asked about: the components of
+ * an entity are found by Tarjan's algorithm over what it reaches (parent chains are short), and
+ * kept until the index next changes. So a keystroke explores the re-checked files' chains, and a
+ * full run visits each entity once.
+ */
+class CycleGraph {
+  private readonly outgoing = new Map<Entity, Edge[]>();
+  private readonly components = new Map<Entity, Component>();
 
-/** Tarjan's algorithm, iterative (a long `depends-on` chain must not overflow the stack). */
-function stronglyConnected(edges: Map<Entity, Edge[]>): Map<Entity, number> {
-  const order = new Map<Entity, number>();
-  const low = new Map<Entity, number>();
-  const onStack = new Set<Entity>();
-  const stack: Entity[] = [];
-  const component = new Map<Entity, number>();
-  let counter = 0;
-  let components = 0;
-  for (const root of edges.keys()) {
-    if (order.has(root)) continue;
+  constructor(private readonly index: WorkspaceIndex) {}
+
+  /** Links of `entity` in its cycle field to entities of its own kind (one of another kind is `kind-mismatch`'s, not a cycle). */
+  edges(entity: Entity): Edge[] {
+    let out = this.outgoing.get(entity);
+    if (out) return out;
+    out = [];
+    const field = CYCLE_FIELDS[entity.kind];
+    for (const ref of entity.refs) {
+      if (ref.field !== field) continue;
+      for (const to of this.index.resolve(ref)) if (to.kind === entity.kind) out.push({ to, ref });
+    }
+    this.outgoing.set(entity, out);
+    return out;
+  }
+
+  /** The strongly connected component of an entity with a cycle field; undefined for other kinds. */
+  componentOf(entity: Entity): Component | undefined {
+    if (!CYCLE_FIELDS[entity.kind]) return undefined;
+    if (!this.components.has(entity)) this.explore(entity);
+    return this.components.get(entity);
+  }
+
+  /**
+   * Tarjan's algorithm from `root`, iterative (a long `depends-on` chain must not overflow the
+   * stack). Entities whose component an earlier exploration found are finished: they reach nothing
+   * that could lead back here, so they are skipped.
+   */
+  private explore(root: Entity): void {
+    const order = new Map<Entity, number>();
+    const low = new Map<Entity, number>();
+    const onStack = new Set<Entity>();
+    const stack: Entity[] = [];
+    let counter = 0;
+    const visit = (node: Entity) => {
+      order.set(node, counter);
+      low.set(node, counter++);
+      stack.push(node);
+      onStack.add(node);
+    };
     const work: { node: Entity; next: number }[] = [{ node: root, next: 0 }];
-    order.set(root, counter);
-    low.set(root, counter++);
-    stack.push(root);
-    onStack.add(root);
+    visit(root);
     while (work.length) {
       const frame = work[work.length - 1]!;
-      const out = edges.get(frame.node) ?? [];
+      const out = this.edges(frame.node);
       if (frame.next < out.length) {
         const to = out[frame.next++]!.to;
+        if (this.components.has(to)) continue;
         if (!order.has(to)) {
-          order.set(to, counter);
-          low.set(to, counter++);
-          stack.push(to);
-          onStack.add(to);
+          visit(to);
           work.push({ node: to, next: 0 });
         } else if (onStack.has(to)) {
           low.set(frame.node, Math.min(low.get(frame.node)!, order.get(to)!));
@@ -125,31 +130,32 @@ function stronglyConnected(edges: Map<Entity, Edge[]>): Map<Entity, number> {
       const parent = work[work.length - 1];
       if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
       if (low.get(frame.node) === order.get(frame.node)) {
+        const members: Entity[] = [];
         let member: Entity;
         do {
           member = stack.pop()!;
           onStack.delete(member);
-          component.set(member, components);
+          members.push(member);
         } while (member !== frame.node);
-        components++;
+        const component: Component = { members, cyclic: members.length > 1 || this.edges(frame.node).some((e) => e.to === frame.node) };
+        for (const m of members) this.components.set(m, component);
       }
     }
   }
-  return component;
 }
 
 /**
  * Shortest path from `from` to `to` inside one component (breadth-first), both included; undefined
  * when it is not found among the first MAX_PATH_SEARCH entities visited.
  */
-function pathBetween(graph: CycleGraph, from: Entity, to: Entity, component: number): Entity[] | undefined {
+function pathBetween(graph: CycleGraph, from: Entity, to: Entity, component: Component): Entity[] | undefined {
   if (from === to) return [to];
   const previous = new Map<Entity, Entity>([[from, from]]);
   const queue = [from];
   for (let head = 0; head < queue.length && head < MAX_PATH_SEARCH; head++) {
     const node = queue[head]!;
-    for (const edge of graph.edges.get(node) ?? []) {
-      if (previous.has(edge.to) || graph.component.get(edge.to) !== component) continue;
+    for (const edge of graph.edges(node)) {
+      if (previous.has(edge.to) || graph.componentOf(edge.to) !== component) continue;
       previous.set(edge.to, node);
       if (edge.to === to) {
         const path = [to];
@@ -169,7 +175,7 @@ function relatedPath(graph: CycleGraph, path: Entity[]): RelatedLocation[] {
   for (let i = 1; i < path.length - 1; i++) {
     const from = path[i]!;
     const to = path[i + 1]!;
-    const edge = (graph.edges.get(from) ?? []).find((e) => e.to === to);
+    const edge = graph.edges(from).find((e) => e.to === to);
     if (edge) related.push({ file: from.file, span: edge.ref.span, message: `${from.id} → ${to.id} (${edge.ref.field})` });
   }
   return related;
