@@ -1,6 +1,7 @@
 import type { Entity, Reference } from '../model/entity.js';
+import type { RelatedLocation } from '../model/finding.js';
 import { fieldText, isActiveInitiative } from '../model/semantics.js';
-import type { WorkspaceIndex } from '../index/workspaceIndex.js';
+import { refKey, type WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule } from './rule.js';
 import { byIdThenPlace } from './workspaceFacts.js';
 import { entitiesOf } from './support.js';
@@ -8,12 +9,6 @@ import { entitiesOf } from './support.js';
 const DEFAULT_CAPACITY = 3;
 /** Initiatives named in a message before "and N more". */
 const LISTED = 8;
-
-/** Active initiatives per owner: declared owners by their declaration, undeclared ones by handle. */
-interface Loads {
-  byOwner: Map<Entity, Entity[]>;
-  byHandle: Map<string, Entity[]>;
-}
 
 /**
  * An owner carrying more active initiatives than they can is where execution stalls: work is
@@ -41,10 +36,9 @@ export const rule: Rule = {
     const initiatives = entitiesOf(file.entities, 'initiative').filter(isActiveInitiative);
     if (!owners.length && !initiatives.length) return;
     const optionCapacity = positiveInteger(options.capacity);
-    const loads = index.derive('owner-load:loads', () => activeInitiativesPerOwner(index));
 
     for (const owner of owners) {
-      const load = loads.byOwner.get(owner) ?? [];
+      const load = loadOfOwner(index, owner);
       const own = positiveInteger(fieldText(owner, 'capacity'));
       const capacity = own ?? optionCapacity ?? DEFAULT_CAPACITY;
       if (load.length <= capacity) continue;
@@ -55,7 +49,7 @@ export const rule: Rule = {
         message:
           `Owner @${owner.id} carries ${load.length} active initiatives, more than its capacity of ${capacity} (${source}): ${list(load)}. ` +
           `Reassign some, move them back to \`proposed\`, or raise \`capacity\` if the owner can really carry them.`,
-        related: load.map((i) => ({ file: i.file, span: i.anchor, message: `active initiative '${i.id}'` })),
+        related: relatedOf(load),
       });
     }
 
@@ -64,7 +58,7 @@ export const rule: Rule = {
     for (const initiative of initiatives) {
       for (const ref of initiative.refs) {
         const handle = undeclaredHandle(ref, index);
-        const load = handle === undefined ? undefined : loads.byHandle.get(handle);
+        const load = handle === undefined ? undefined : loadOfHandle(index, handle);
         if (!load || load.length <= capacity) continue;
         report({
           span: ref.span,
@@ -77,20 +71,79 @@ export const rule: Rule = {
   },
 };
 
-function activeInitiativesPerOwner(index: WorkspaceIndex): Loads {
-  const loads: Loads = { byOwner: new Map(), byHandle: new Map() };
-  for (const initiative of index.entitiesOfKind('initiative')) {
-    if (!isActiveInitiative(initiative)) continue;
-    for (const ref of initiative.refs) {
-      if (ref.field !== 'owner') continue;
-      const declared = index.resolve(ref).filter((e) => e.kind === 'owner');
-      for (const owner of declared) add(loads.byOwner, owner, initiative);
-      const handle = declared.length ? undefined : undeclaredHandle(ref, index);
-      if (handle !== undefined) add(loads.byHandle, handle, initiative);
+/** Active initiatives that name one owner key (see refKey), sorted once per change of the group. */
+interface OwnerGroup {
+  initiatives: Set<Entity>;
+  sorted?: Entity[];
+}
+
+/**
+ * Active initiatives grouped by the key of each of their owner references, kept current file by
+ * file (index.maintain). An owners file declares every owner, so it is re-checked on almost every
+ * keystroke: its loads must cost the owners, not a walk over every initiative of the workspace.
+ */
+function groupsByOwnerKey(index: WorkspaceIndex): Map<string, OwnerGroup> {
+  const update = (groups: Map<string, OwnerGroup>, entities: Iterable<Entity>, adding: boolean) => {
+    for (const initiative of entities) {
+      if (initiative.kind !== 'initiative' || !isActiveInitiative(initiative)) continue;
+      for (const ref of initiative.refs) {
+        if (ref.field !== 'owner') continue;
+        const key = refKey(ref);
+        let group = groups.get(key);
+        if (!group && !adding) continue;
+        if (!group) groups.set(key, (group = { initiatives: new Set() }));
+        if (adding) group.initiatives.add(initiative);
+        else group.initiatives.delete(initiative);
+        group.sorted = undefined;
+        if (!group.initiatives.size) groups.delete(key);
+      }
+    }
+  };
+  return index.maintain(
+    'owner-load:groups',
+    () => {
+      const groups = new Map<string, OwnerGroup>();
+      update(groups, index.entitiesOfKind('initiative'), true);
+      return groups;
+    },
+    (groups, { before, after }) => {
+      if (before) update(groups, before.entities, false);
+      if (after) update(groups, after.entities, true);
+    },
+  );
+}
+
+function sortedGroup(index: WorkspaceIndex, key: string): readonly Entity[] {
+  const group = groupsByOwnerKey(index).get(key);
+  if (!group) return [];
+  return (group.sorted ??= [...group.initiatives].sort(byIdThenPlace));
+}
+
+/**
+ * Active initiatives whose owner is this declaration. A handle (`@x`, `x`, `[[x]]`) resolves to every
+ * declaration of its id, so all initiatives naming the id count; a link to the owner's document or
+ * heading counts when it resolves to this declaration.
+ */
+function loadOfOwner(index: WorkspaceIndex, owner: Entity): readonly Entity[] {
+  const byHandle = sortedGroup(index, `id:${owner.id}`);
+  const linkKeys = new Set([`doc:${owner.file}`, `anchor:${owner.file}#${owner.id.toLowerCase()}`]);
+  if (owner.headingSlug) linkKeys.add(`anchor:${owner.file}#${owner.headingSlug}`);
+  const linked = new Set<Entity>();
+  for (const key of linkKeys) {
+    for (const initiative of sortedGroup(index, key)) {
+      if (initiative.refs.some((ref) => ref.field === 'owner' && refKey(ref) === key && index.resolve(ref).includes(owner))) linked.add(initiative);
     }
   }
-  for (const group of [...loads.byOwner.values(), ...loads.byHandle.values()]) group.sort(byIdThenPlace);
-  return loads;
+  if (!linked.size) return byHandle;
+  return [...new Set([...byHandle, ...linked])].sort(byIdThenPlace);
+}
+
+/**
+ * Active initiatives naming an owner nobody declares, by its handle: every reference written with
+ * that handle (`@x`, `x`, `[[x]]`), since none of them resolves to an owner.
+ */
+function loadOfHandle(index: WorkspaceIndex, handle: string): readonly Entity[] {
+  return sortedGroup(index, `id:${handle}`);
 }
 
 /** The handle of an owner reference that names (`@x`, `x`, `[[x]]`) an owner nobody declares. */
@@ -99,11 +152,17 @@ function undeclaredHandle(ref: Reference, index: WorkspaceIndex): string | undef
   return index.resolve(ref).some((e) => e.kind === 'owner') ? undefined : ref.id;
 }
 
-/** Adds an initiative once, even when it names the same owner twice. */
-function add<K>(map: Map<K, Entity[]>, key: K, initiative: Entity): void {
-  const group = map.get(key);
-  if (!group) map.set(key, [initiative]);
-  else if (!group.includes(initiative)) group.push(initiative);
+/**
+ * Where each initiative of a load is declared. A load stays the same array while none of its
+ * initiatives changes (see sortedGroup), so an owners file re-checked on every keystroke does not
+ * rebuild thousands of locations for owners the edit did not touch.
+ */
+const relatedOfLoad = new WeakMap<readonly Entity[], RelatedLocation[]>();
+
+function relatedOf(load: readonly Entity[]): RelatedLocation[] {
+  let related = relatedOfLoad.get(load);
+  if (!related) relatedOfLoad.set(load, (related = load.map((i) => ({ file: i.file, span: i.anchor, message: `active initiative '${i.id}'` }))));
+  return related;
 }
 
 function list(initiatives: readonly Entity[]): string {
