@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Entity, Reference } from '../model/entity.js';
 import type { ParsedFile } from '../model/file.js';
 import { refKey, type WorkspaceIndex } from '../index/workspaceIndex.js';
-import { focusPeriod } from '../rules/focus-limit.js';
+import { focusPeriod, topLevelObjectivesByPeriod } from '../rules/focus-limit.js';
 
 /** Fields along which findings propagate upwards (children → objectives → parents; dependents → dependencies). */
 const UPWARD_FIELDS = new Set(['objective', 'parent', 'depends-on', 'initiative']);
@@ -90,10 +90,8 @@ export function filesForKeys(keys: Set<string>, index: WorkspaceIndex, fiscalYea
     for (const entry of index.referencesByKey(key)) files.add(entry.from.file);
   }
   if (periods.size) {
-    for (const objective of index.entitiesOfKind('objective')) {
-      const period = focusPeriod(objective, fiscalYearStart);
-      if (period !== undefined && periods.has(period)) files.add(objective.file);
-    }
+    const byPeriod = topLevelObjectivesByPeriod(index, fiscalYearStart);
+    for (const period of periods) for (const objective of byPeriod.get(period) ?? []) files.add(objective.file);
   }
   return files;
 }

@@ -30,10 +30,10 @@ export const rule: Rule = {
     const mine = entitiesOf(file.entities, 'objective').filter((o) => focusPeriod(o, fy) !== undefined);
     if (!mine.length) return;
     const max = positiveInteger(options.max) ?? DEFAULT_MAX;
-    const counts = index.derive(`focus-limit:counts:${fy}`, () => topLevelObjectivesPerPeriod(index, fy));
+    const byPeriod = topLevelObjectivesByPeriod(index, fy);
     for (const objective of mine) {
       const key = focusPeriod(objective, fy)!;
-      const count = counts.get(key) ?? 0;
+      const count = byPeriod.get(key)?.size ?? 0;
       if (count <= max) continue;
       // The finding names only the period and the count (no list of the others), so it changes only
       // when that count does: editing one objective's title does not re-check the whole period.
@@ -57,13 +57,39 @@ export function focusPeriod(objective: Entity, fiscalYearStart: number): string 
   return parsePeriod(fieldScalar(objective, 'period')?.value, fiscalYearStart)?.key;
 }
 
-function topLevelObjectivesPerPeriod(index: WorkspaceIndex, fiscalYearStart: number): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const objective of index.entitiesOfKind('objective')) {
-    const key = focusPeriod(objective, fiscalYearStart);
-    if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
+/**
+ * The objectives that count in each period, kept current file by file (index.maintain): an edit
+ * costs the edited file's objectives, not a sweep of every objective in the workspace.
+ * The engine uses it too, to find the files of a period whose count changed.
+ */
+export function topLevelObjectivesByPeriod(index: WorkspaceIndex, fiscalYearStart: number): ReadonlyMap<string, ReadonlySet<Entity>> {
+  const add = (byPeriod: Map<string, Set<Entity>>, entities: Iterable<Entity>) => {
+    for (const objective of entities) {
+      const key = objective.kind === 'objective' ? focusPeriod(objective, fiscalYearStart) : undefined;
+      if (key === undefined) continue;
+      let members = byPeriod.get(key);
+      if (!members) byPeriod.set(key, (members = new Set()));
+      members.add(objective);
+    }
+  };
+  return index.maintain(
+    `focus-limit:by-period:${fiscalYearStart}`,
+    () => {
+      const byPeriod = new Map<string, Set<Entity>>();
+      add(byPeriod, index.entitiesOfKind('objective'));
+      return byPeriod;
+    },
+    (byPeriod, { before, after }) => {
+      for (const objective of before?.entities ?? []) {
+        const key = objective.kind === 'objective' ? focusPeriod(objective, fiscalYearStart) : undefined;
+        const members = key === undefined ? undefined : byPeriod.get(key);
+        if (!members) continue;
+        members.delete(objective);
+        if (!members.size) byPeriod.delete(key!);
+      }
+      add(byPeriod, after?.entities ?? []);
+    },
+  );
 }
 
 function positiveInteger(value: unknown): number | undefined {
