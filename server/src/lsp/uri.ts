@@ -15,8 +15,17 @@ export function uriToPath(uri: string): string | undefined {
   return normalisePath(parsed.fsPath);
 }
 
+/** URIs of paths already converted: diagnostics name thousands of related places per keystroke. */
+const uriOfPath = new Map<string, string>();
+const MAX_CACHED_URIS = 100_000;
+
 export function pathToUri(filePath: string): string {
-  return URI.file(filePath).toString();
+  let uri = uriOfPath.get(filePath);
+  if (uri === undefined) {
+    if (uriOfPath.size >= MAX_CACHED_URIS) uriOfPath.clear();
+    uriOfPath.set(filePath, (uri = URI.file(filePath).toString()));
+  }
+  return uri;
 }
 
 export function normalisePath(filePath: string): string {
