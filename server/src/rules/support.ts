@@ -3,6 +3,8 @@ import type { Entity, EntityKind, Field, ScalarValue } from '../model/entity.js'
 import { fieldFor, isPlaceholderText } from '../model/kinds.js';
 import { scalarItems } from '../parse/entityRefs.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
+import { idNeighbourhood, type IdNeighbourhood } from '../index/idNeighbourhood.js';
+import type { NearName } from '../index/nameTrie.js';
 import type { Span } from '../model/span.js';
 
 /** Entities of one kind declared in the file being checked. */
@@ -39,16 +41,57 @@ export function describe(entity: Entity): string {
 
 /** Ids within `maxDistance` edits of `id`, closest first (ties: alphabetical). */
 export function closest(id: string, candidates: Iterable<string>, maxDistance = 2): string[] {
-  const scored: { c: string; d: number }[] = [];
+  return closestScored(id, candidates, maxDistance).map((s) => s.name);
+}
+
+/**
+ * `closest` with each candidate's distance: a case-only difference scores 0.5 (it ranks first),
+ * others their edit distance. When `candidates` is an array from idsOfKind and the index has not
+ * changed since, the kind's id neighbourhood answers without comparing `id` with every id.
+ */
+export function closestScored(id: string, candidates: Iterable<string>, maxDistance = 2): NearName[] {
+  const source = typeof candidates === 'object' ? kindIdLists.get(candidates as readonly string[]) : undefined;
+  const scored = source && source.index.version === source.version && id.length <= MAX_INDEXED_QUERY ? nearIds(id, idNeighbourhood(source.index, source.kind), maxDistance) : scoreAll(id, candidates, maxDistance);
+  return scored.sort(byDistanceThenName);
+}
+
+/** Longer queries are compared one by one: the trie walk recurses once per character. */
+const MAX_INDEXED_QUERY = 256;
+
+function scoreAll(id: string, candidates: Iterable<string>, maxDistance: number): NearName[] {
+  const scored: NearName[] = [];
   for (const c of candidates) {
     if (c === id || Math.abs(c.length - id.length) > maxDistance) continue;
     const d = distance(id.toLowerCase(), c.toLowerCase()) === 0 ? 0.5 : distance(id, c);
-    if (d <= maxDistance) scored.push({ c, d });
+    if (d <= maxDistance) scored.push({ name: c, distance: d });
   }
-  return scored.sort((a, b) => a.d - b.d || a.c.localeCompare(b.c)).map((s) => s.c);
+  return scored;
 }
+
+/** What scoreAll finds among the ids of the neighbourhood, from the ids near `id` only. */
+function nearIds(id: string, ids: IdNeighbourhood, maxDistance: number): NearName[] {
+  if (!(maxDistance >= 0)) return [];
+  const found = new Map<string, number>();
+  for (const near of ids.within(id, maxDistance)) if (near.name !== id) found.set(near.name, near.distance);
+  for (const name of ids.sameButCase(id)) if (name !== id && Math.abs(name.length - id.length) <= maxDistance) found.set(name, 0.5);
+  const scored: NearName[] = [];
+  for (const [name, d] of found) if (d <= maxDistance) scored.push({ name, distance: d });
+  // scoreAll meets the ids in idsOfKind's order (code units): same order for ties that localeCompare cannot break.
+  return scored.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function byDistanceThenName(a: NearName, b: NearName): number {
+  return a.distance - b.distance || a.name.localeCompare(b.name);
+}
+
+/** Arrays handed out by idsOfKind, with the index version they list the ids of. */
+const kindIdLists = new WeakMap<readonly string[], { index: WorkspaceIndex; kind: EntityKind; version: number }>();
 
 /** Ids of declared entities of one kind (owners with their `@`-less handle). */
 export function idsOfKind(index: WorkspaceIndex, kind: EntityKind): string[] {
-  return index.derive(`ids:${kind}`, () => [...new Set([...index.entitiesOfKind(kind)].map((e) => e.id).filter(Boolean))].sort());
+  return index.derive(`ids:${kind}`, () => {
+    const ids = [...new Set([...index.entitiesOfKind(kind)].map((e) => e.id).filter(Boolean))].sort();
+    kindIdLists.set(ids, { index, kind, version: index.version });
+    return ids;
+  });
 }

@@ -7,7 +7,7 @@ import type { Fix } from '../model/finding.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule, type RuleReport } from './rule.js';
 import { aKind, capitalise, relativePath, replaceReferenceEdit } from './linkSupport.js';
-import { idsOfKind } from './support.js';
+import { closestScored, idsOfKind } from './support.js';
 
 /** Farthest a candidate may be and still be offered (and, when it is the only one, applied by --fix). */
 const MAX_DISTANCE = 2;
@@ -52,7 +52,8 @@ function unresolved(file: ParsedFile, entity: Entity, ref: Reference, index: Wor
   }
   if (reason === 'no-such-id') {
     const id = ref.id ?? '';
-    const candidates = closestCandidates(id, idsOfKind(index, kind));
+    // The kind's id neighbourhood answers from the ids near `id`, not by comparing every id.
+    const candidates = closestScored(id, idsOfKind(index, kind), MAX_DISTANCE).map((c) => ({ text: c.name, distance: c.distance }));
     const byTitle = candidates.length ? undefined : titled(id, kind, index);
     const hint = candidates.length
       ? ` Did you mean '${candidates[0]!.text}'?`
@@ -127,8 +128,23 @@ function pushStub(fixes: Fix[], file: ParsedFile, kind: EntityKind, id: string):
 function titled(text: string, kind: EntityKind, index: WorkspaceIndex): Entity | undefined {
   const wanted = text.trim().toLowerCase();
   if (!wanted) return undefined;
-  for (const e of index.entitiesOfKind(kind)) if (e.id && e.title?.trim().toLowerCase() === wanted) return e;
-  return undefined;
+  return entitiesByTitle(index, kind).get(wanted);
+}
+
+/**
+ * The first entity (in the index's order) with an id of each lower-cased title: built once per
+ * index version rather than scanning every entity for each reference that names nothing.
+ */
+function entitiesByTitle(index: WorkspaceIndex, kind: EntityKind): ReadonlyMap<string, Entity> {
+  return index.derive(`titles:${kind}`, () => {
+    const byTitle = new Map<string, Entity>();
+    for (const e of index.entitiesOfKind(kind)) {
+      if (!e.id || e.title === undefined) continue;
+      const title = e.title.trim().toLowerCase();
+      if (!byTitle.has(title)) byTitle.set(title, e);
+    }
+    return byTitle;
+  });
 }
 
 /**
