@@ -138,16 +138,34 @@ export const TOP_LEVEL_LISTS: Record<string, EntityKind> = {
 
 export const MILESTONE_FIELDS = ['title', 'due', 'done'] as const;
 
+const FIELD_FOR_MEMO: Partial<Record<EntityKind, Map<string, string | null>>> = {};
+const FIELD_FOR_MEMO_SIZE = 1000;
+
 /** Resolves a written key to the canonical field of `kind`, or undefined when the schema does not know it. */
 export function fieldFor(kind: EntityKind, key: string): string | undefined {
+  // Rules ask this of every field, again and again, for a handful of distinct keys: remember the answers.
+  const memo = (FIELD_FOR_MEMO[kind] ??= new Map());
+  const known = memo.get(key);
+  if (known !== undefined) return known ?? undefined;
   const canonical = canonicalKey(key);
-  if (canonical in FIELD_SPECS[kind]) return canonical;
-  return FIELD_ALIASES[kind]?.[canonical];
+  const field = canonical in FIELD_SPECS[kind] ? canonical : FIELD_ALIASES[kind]?.[canonical];
+  if (memo.size >= FIELD_FOR_MEMO_SIZE) memo.clear(); // keys typed in an editor must not pile up
+  memo.set(key, field ?? null);
+  return field;
 }
 
 const PLACEHOLDERS = new Set(['tbd', 'tbc', 'todo', '?', 'n/a', 'none', '-', '']);
+/** The longest placeholder ('none'). */
+const PLACEHOLDER_MAX_LENGTH = 4;
 
 /** §3: placeholders are not values. */
 export function isPlaceholderText(text: string): boolean {
+  // Most values are longer than any placeholder: when neither end is whitespace, trimming and
+  // lower-casing (one code unit per code unit for these) cannot bring them down to one.
+  if (text.length > PLACEHOLDER_MAX_LENGTH && isVisibleAscii(text.charCodeAt(0)) && isVisibleAscii(text.charCodeAt(text.length - 1))) return false;
   return PLACEHOLDERS.has(text.trim().toLowerCase());
+}
+
+function isVisibleAscii(code: number): boolean {
+  return code > 0x20 && code < 0x7f;
 }

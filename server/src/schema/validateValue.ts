@@ -9,10 +9,25 @@ import { fieldValidatorName, milestoneValidatorName } from './validatorNames.js'
  * ahead of time (scripts/write-strategy-validators.ts): a cold run pays nothing to compile them.
  * The one check JSON Schema leaves to a `format` — that a date is a real calendar day — is made here.
  */
-function validate(name: string, value: unknown): boolean {
+function validatorNamed(name: string): (value: unknown) => boolean {
   const validator = validators[name];
   if (!validator) throw new Error(`the generated strategy validators have no '${name}' (run npm run build)`);
-  return validator(value);
+  return validator;
+}
+
+function validate(name: string, value: unknown): boolean {
+  return validatorNamed(name)(value);
+}
+
+/** Validators by kind and field: building a validator's name for every value of every field cost more than validating. */
+const FIELD_VALIDATORS = new Map<EntityKind, Map<string, (value: unknown) => boolean>>();
+
+function fieldValidator(kind: EntityKind, field: string): (value: unknown) => boolean {
+  let byField = FIELD_VALIDATORS.get(kind);
+  if (!byField) FIELD_VALIDATORS.set(kind, (byField = new Map()));
+  let validator = byField.get(field);
+  if (!validator) byField.set(field, (validator = validatorNamed(fieldValidatorName(kind, field))));
+  return validator;
 }
 
 function realDate(value: unknown): boolean {
@@ -21,7 +36,7 @@ function realDate(value: unknown): boolean {
 
 /** Whether `value` (plain YAML data, or a Markdown string) is allowed for `field` of `kind`. */
 export function isValidFieldValue(kind: EntityKind, field: string, value: unknown): boolean {
-  if (!validate(fieldValidatorName(kind, field), value)) return false;
+  if (!fieldValidator(kind, field)(value)) return false;
   return FIELD_SPECS[kind][field]?.type !== 'date' || realDate(value);
 }
 
