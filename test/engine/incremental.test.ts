@@ -119,9 +119,28 @@ describe('incremental re-checking', () => {
       const { changed } = ws.edit('goals.md', '---\nkind: objective\n---\n# Goals\n');
       assert.ok(changed.has('plan.md'));
     });
+
+    it('renaming an owner re-checks a broken owner link whose name is close to it', () => {
+      const ws = new TrackedWorkspace({ 'owners.strategy.yaml': 'owners:\n  - id: a\n', 'plan.md': '## Initiative: X\n- Owner: [B](p3.md)\n' });
+      assert.match(ws.findings().get('plan.md')!, /Did you mean @a\?/);
+      const { changed } = ws.edit('owners.strategy.yaml', 'owners:\n  - id: b\n');
+      assert.ok(changed.has('plan.md'));
+      assert.match(ws.findings().get('plan.md')!, /Did you mean @b\?/);
+    });
   });
 
   describe('stays narrow at scale', () => {
+    it('renaming an objective re-checks references near its names only where they resolve to nothing', () => {
+      const ws = new TrackedWorkspace({
+        'goals.strategy.yaml': 'objectives:\n  - id: OBJ-a1\n  - id: OBJ-a2\n',
+        'uses-a2.md': '## Initiative: X\n- Objective: OBJ-a2\n',
+        'misspelt.md': '## Initiative: Y\n- Objective: OBJ-a3\n',
+        'renamed.strategy.yaml': 'objectives:\n  - id: OBJ-a4\n',
+      });
+      const { affected } = ws.edit('renamed.strategy.yaml', 'objectives:\n  - id: OBJ-a5\n');
+      assert.deepEqual([...affected].sort(), ['misspelt.md', 'renamed.strategy.yaml']);
+    });
+
     it('an edit to an initiative with a declared owner re-checks the owner, not every file naming that owner', () => {
       const ws = new TrackedWorkspace({
         'owners.strategy.yaml': owners,

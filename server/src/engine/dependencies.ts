@@ -102,8 +102,9 @@ const NEAR = 2;
 /**
  * Files whose hints name near candidates ("Did you mean 'OBJ-smb'?", the closest owners, the entity
  * titled like the written id, a similarly named document): such findings depend on names declared
- * anywhere, not on a key their reference names. When an edit adds or removes a name, this re-checks
- * references written within edit distance 2 of it and links into the edited file; when a file
+ * anywhere, not on a key their reference names. Only a reference that leads to no entity of its
+ * kind gets such a hint. When an edit adds or removes a name, this re-checks those written within
+ * edit distance 2 of it, broken links, and links into the edited file; when a file
  * appears, disappears or changes what it declares, links to documents that declare nothing.
  * Scans only when names changed, so ordinary edits cost nothing here.
  */
@@ -119,14 +120,25 @@ export function filesWithNearbyNames(before: ParsedFile | undefined, after: Pars
     let hit = false;
     if (key.startsWith('id:')) {
       const id = key.slice(3).toLowerCase();
-      hit = changed.some((name) => Math.abs(name.length - id.length) <= NEAR && distance(name, id) <= NEAR);
+      if (!changed.some((name) => Math.abs(name.length - id.length) <= NEAR && distance(name, id) <= NEAR)) continue;
+      // Only a reference that leads to no entity of its kind gets a hint; one naming a changed id
+      // exactly is re-checked through its key (touchedKeys) whether it resolves now or not.
+      for (const entry of index.referencesByKey(key)) if (!leadsToItsKind(entry.ref, index)) files.add(entry.from.file);
+      continue;
     } else if (key.startsWith('anchor:') || key.startsWith('doc:')) {
       const target = key.startsWith('doc:') ? key.slice(4) : key.slice(7, key.indexOf('#'));
       hit = (target === path && changed.length > 0) || (documentChanged && !index.getFile(target)?.entities.length);
+      // A broken link's hint compares its anchor or document name with every name (unknown-owner's
+      // "Did you mean @b?" for `[B](people.md)`): re-check broken links whenever names change.
+      if (!hit && changed.length) for (const entry of index.referencesByKey(key)) if (!leadsToItsKind(entry.ref, index)) files.add(entry.from.file);
     }
     if (hit) for (const entry of index.referencesByKey(key)) files.add(entry.from.file);
   }
   return files;
+}
+
+function leadsToItsKind(ref: Reference, index: WorkspaceIndex): boolean {
+  return index.resolve(ref).some((target) => target.kind === ref.expected);
 }
 
 /** Names a file offers to hints elsewhere: ids, heading slugs and titles, lower-cased. */
