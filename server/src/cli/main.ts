@@ -1,6 +1,6 @@
-// Entry of the bundle (dist/strategy-lint.cjs): the `strategy-lint` command and, with --stdio, the
-// language server. Each path loads only its own modules: the server and the report are imported
-// lazily, so a lint run never pays for them.
+// Entry of the CLI bundle (dist/strategy-lint.cjs): the `strategy-lint` command and, with --stdio,
+// the language server, which is a bundle of its own (dist/strategy-lint-server.cjs) loaded only then.
+// The report is imported lazily too, so a lint run never pays for either.
 import { displayPath } from '../files/paths.js';
 import { parseArgs, type ReportArgs } from './args.js';
 import { describeFailure, EXIT } from './errors.js';
@@ -9,8 +9,8 @@ import { loadWorkspace } from './workspace.js';
 
 async function main(argv: readonly string[], io: CliIO): Promise<number> {
   if (argv.includes('--stdio')) {
-    const { startServer } = await import('../lsp/server.js');
-    startServer();
+    // A separate bundle at run time (scripts/build.mjs): it starts the server as it loads.
+    await import('../lsp/main.js');
     return -1;
   }
   // Output piped into a command that stops reading (`| head`) is not an error.

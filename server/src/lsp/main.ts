@@ -1,0 +1,6 @@
+// Entry of the language server bundle (dist/strategy-lint-server.cjs, shipped in the extension as
+// client/dist/server.cjs): loading it starts the server on the transport named in argv (--stdio).
+// `strategy-lint --stdio` loads it from the CLI bundle's folder, so a lint run never compiles it.
+import { startServer } from './server.js';
+
+startServer();
