@@ -4,6 +4,7 @@ import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule } from './rule.js';
 import { capitalise, fieldExample, linkedEntities, setLinkEdit } from './linkSupport.js';
 import { describe, entitiesOf, missingSpan, requiredFieldState } from './support.js';
+import { firstIds, linkedFrom } from './workspaceFacts.js';
 
 const MAX_CANDIDATES = 5;
 
@@ -23,9 +24,7 @@ export const rule: Rule = {
     for (const initiative of entitiesOf(file.entities, 'initiative')) {
       const state = requiredFieldState(initiative, 'metrics');
       if (state.state === 'present') continue;
-      const fixes = metricCandidates(initiative, index).map((metric) =>
-        fix(`Link metric '${metric.id}'`, false, setLinkEdit(initiative, state, 'metrics', metric.id, true)),
-      );
+      const fixes = metricCandidates(initiative, index).map((id) => fix(`Link metric '${id}'`, false, setLinkEdit(initiative, state, 'metrics', id, true)));
       report({
         span: missingSpan(initiative, state),
         message: `${capitalise(describe(initiative))} has no metric: nobody can tell whether it worked. Add ${fieldExample(initiative, 'metrics', initiative.form === 'heading' ? '<metric id>' : '[<metric id>]')} naming the key result it moves.`,
@@ -35,14 +34,9 @@ export const rule: Rule = {
   },
 };
 
-/** Metrics to offer, best first: those measuring the initiative's objective, then the rest. */
-function metricCandidates(initiative: Entity, index: WorkspaceIndex): Entity[] {
-  const objectives = linkedEntities(initiative, 'objective', 'objective', index);
-  const measuresObjective = (metric: Entity) => linkedEntities(metric, 'objective', 'objective', index).some((o) => objectives.includes(o));
-  const ranked = [...index.entitiesOfKind('metric')]
-    .filter((m) => m.id)
-    .map((metric) => ({ metric, rank: measuresObjective(metric) ? 0 : metric.file === initiative.file ? 1 : 2 }))
-    .sort((a, b) => a.rank - b.rank || a.metric.id.localeCompare(b.metric.id));
-  const seen = new Set<string>();
-  return ranked.map((r) => r.metric).filter((m) => !seen.has(m.id) && seen.add(m.id)).slice(0, MAX_CANDIDATES);
+/** Metrics to offer (their ids), best first: those measuring the initiative's objective, then those of its file, then the rest. */
+function metricCandidates(initiative: Entity, index: WorkspaceIndex): string[] {
+  const measuring = linkedEntities(initiative, 'objective', 'objective', index).flatMap((objective) => linkedFrom(index, objective, 'metric', 'objective'));
+  const sameFile = index.getFile(initiative.file)?.entities ?? [];
+  return firstIds(index, 'metric', MAX_CANDIDATES, [measuring, sameFile]);
 }

@@ -5,6 +5,7 @@ import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule } from './rule.js';
 import { capitalise, fieldExample, hasImplicitLink, linkedEntities, setLinkEdit } from './linkSupport.js';
 import { describe, entitiesOf, missingSpan, requiredFieldState } from './support.js';
+import { firstIds } from './workspaceFacts.js';
 
 const MAX_CANDIDATES = 5;
 
@@ -26,9 +27,7 @@ export const rule: Rule = {
       if (hasImplicitLink(initiative, 'objective')) continue;
       const state = requiredFieldState(initiative, 'objective');
       if (state.state === 'present') continue;
-      const fixes = objectiveCandidates(initiative, index).map((objective) =>
-        fix(`Link to objective '${objective.id}'`, false, setLinkEdit(initiative, state, 'objective', objective.id)),
-      );
+      const fixes = objectiveCandidates(initiative, index).map((id) => fix(`Link to objective '${id}'`, false, setLinkEdit(initiative, state, 'objective', id)));
       report({
         span: missingSpan(initiative, state),
         message: `${capitalise(describe(initiative))} is linked to no objective: nothing says which goal it serves. Add ${fieldExample(initiative, 'objective', '<objective id>')}.`,
@@ -39,15 +38,14 @@ export const rule: Rule = {
 };
 
 /**
- * Objectives to offer, best first: those already measured by the metrics the initiative moves,
- * then objectives of the same file, then the rest; active objectives before achieved or dropped ones.
+ * Objectives to offer (their ids), best first: those already measured by the metrics the initiative
+ * moves, then objectives of the same file, then the rest; active objectives before achieved or
+ * dropped ones. A duplicated id is one candidate: the edit writes the id, not the declaration.
  */
-function objectiveCandidates(initiative: Entity, index: WorkspaceIndex): Entity[] {
+function objectiveCandidates(initiative: Entity, index: WorkspaceIndex): string[] {
   const viaMetrics = linkedEntities(initiative, 'metrics', 'metric', index).flatMap((metric) => linkedEntities(metric, 'objective', 'objective', index));
-  const all = [...index.entitiesOfKind('objective')].filter((o) => o.id);
-  const rank = (o: Entity): number => (viaMetrics.includes(o) ? 0 : o.file === initiative.file ? 1 : 2) * 2 + (isActiveObjective(o) ? 0 : 1);
-  const ordered = all.sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
-  const seen = new Set<string>();
-  // A duplicated id is one candidate: the edit writes the id, not the declaration.
-  return ordered.filter((o) => !seen.has(o.id) && seen.add(o.id)).slice(0, MAX_CANDIDATES);
+  const sameFile = entitiesOf(index.getFile(initiative.file)?.entities ?? [], 'objective');
+  const groups = [viaMetrics, sameFile].flatMap((group) => [group.filter(isActiveObjective), group.filter((o) => !isActiveObjective(o))]);
+  const hasActiveDeclaration = (id: string) => index.declarations(id).some(isActiveObjective);
+  return firstIds(index, 'objective', MAX_CANDIDATES, groups, [hasActiveDeclaration, () => true]);
 }

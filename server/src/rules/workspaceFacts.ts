@@ -68,6 +68,94 @@ export function coveredThroughChildren(index: WorkspaceIndex, objective: Entity,
   return false;
 }
 
+/** Ids in the order candidates are offered in: alphabetical as people read it, then by code unit so the order is total. */
+export function compareIds(a: string, b: string): number {
+  return a.localeCompare(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+interface IdsInOrder {
+  /** Declarations per id, so an id leaves the list with its last declaration. */
+  counts: Map<string, number>;
+  ids: string[];
+}
+
+/**
+ * The distinct ids of one kind in compareIds order, kept current file by file (index.maintain):
+ * rules that offer "the first few other ids" read them from the front instead of sorting the kind.
+ */
+export function idsInOrder(index: WorkspaceIndex, kind: EntityKind): readonly string[] {
+  const change = (value: IdsInOrder, entities: readonly Entity[], delta: 1 | -1) => {
+    for (const entity of entities) {
+      if (entity.kind !== kind || !entity.id) continue;
+      const count = (value.counts.get(entity.id) ?? 0) + delta;
+      if (count > 0) value.counts.set(entity.id, count);
+      else value.counts.delete(entity.id);
+      if (count === 1 && delta === 1) value.ids.splice(insertionPoint(value.ids, entity.id), 0, entity.id);
+      if (count === 0) value.ids.splice(insertionPoint(value.ids, entity.id), 1);
+    }
+  };
+  return index.maintain<IdsInOrder>(
+    `facts:ids-in-order:${kind}`,
+    () => {
+      const counts = new Map<string, number>();
+      for (const entity of index.entitiesOfKind(kind)) if (entity.id) counts.set(entity.id, (counts.get(entity.id) ?? 0) + 1);
+      return { counts, ids: [...counts.keys()].sort(compareIds) };
+    },
+    (value, { before, after }) => {
+      if (before) change(value, before.entities, -1);
+      if (after) change(value, after.entities, 1);
+    },
+  ).ids;
+}
+
+/** Where `id` is, or would go, in a list in compareIds order. */
+function insertionPoint(ids: readonly string[], id: string): number {
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (compareIds(ids[mid]!, id) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * Up to `count` distinct ids of `kind`, best first, as sorting every entity of the kind by
+ * (tier, id) would rank them, without that sort: first the ids of each preferred group in turn,
+ * then the remaining ids in id order, tier by tier (`restTiers` tells the tiers apart; an id that
+ * none accepts is left out). Each group is small (an objective's metrics, one file's entities).
+ */
+export function firstIds(
+  index: WorkspaceIndex,
+  kind: EntityKind,
+  count: number,
+  groups: readonly (readonly Entity[])[],
+  restTiers: readonly ((id: string) => boolean)[] = [() => true],
+): string[] {
+  const picked: string[] = [];
+  const seen = new Set<string>();
+  for (const group of groups) {
+    for (const id of [...new Set(group.filter((e) => e.kind === kind && e.id).map((e) => e.id))].sort(compareIds)) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      picked.push(id);
+      if (picked.length === count) return picked;
+    }
+  }
+  const needed = count - picked.length;
+  const tiers = restTiers.map((): string[] => []);
+  for (const id of idsInOrder(index, kind)) {
+    if (seen.has(id)) continue;
+    const tier = restTiers.findIndex((accepts) => accepts(id));
+    if (tier === -1 || tiers[tier]!.length === needed) continue;
+    tiers[tier]!.push(id);
+    // The first tier is full: no later id can come before any of these.
+    if (tiers[0]!.length === needed) break;
+  }
+  return [...picked, ...tiers.flat()].slice(0, count);
+}
+
 /** Stable order whatever order files were loaded in, so messages do not change with unrelated edits. */
 export function byIdThenPlace(a: Entity, b: Entity): number {
   return a.id.localeCompare(b.id) || a.file.localeCompare(b.file) || a.anchor.start - b.anchor.start;
