@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { applyFix, findingsOf, lintWorkspace } from '../helpers/workspace.js';
+import { applyFix, findingsOf, lintWorkspace, ROOT, workspace } from '../helpers/workspace.js';
 
 describe('rule initiative-objective', () => {
   const objectives = 'objectives:\n  - id: OBJ-a\n    title: A\n  - id: OBJ-b\n    title: B\n';
@@ -101,6 +101,20 @@ describe('rule initiative-objective', () => {
           ["Link to objective 'OBJ-x'", false],
         ],
       );
+    });
+
+    it('offers the objectives declared now, as edits elsewhere rename, add and drop them', () => {
+      const engine = workspace({
+        'goals.strategy.yaml': 'objectives:\n  - id: OBJ-c\n  - id: OBJ-d\n',
+        'plan.strategy.yaml': 'initiatives:\n  - id: INIT-a\n',
+      });
+      const offered = () => engine.lint(`${ROOT}/plan.strategy.yaml`).find((f) => f.ruleId === 'initiative-objective')!.fixes!.map((f) => f.title.replace(/^Link to objective /, ''));
+      assert.deepEqual(offered(), ["'OBJ-c'", "'OBJ-d'"]);
+      engine.update(`${ROOT}/goals.strategy.yaml`, 'objectives:\n  - id: OBJ-e\n  - id: OBJ-d\n    status: dropped\n');
+      engine.update(`${ROOT}/more.strategy.yaml`, 'objectives:\n  - id: OBJ-b\n');
+      assert.deepEqual(offered(), ["'OBJ-b'", "'OBJ-e'", "'OBJ-d'"]);
+      engine.remove(`${ROOT}/more.strategy.yaml`);
+      assert.deepEqual(offered(), ["'OBJ-e'", "'OBJ-d'"]);
     });
 
     it('prefers active objectives over dropped or achieved ones', () => {
