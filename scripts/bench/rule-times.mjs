@@ -11,8 +11,9 @@ const load = (p) => import(pathToFileURL(resolve(root, 'out/server/src', p)).hre
 const [{ RULES }, { loadWorkspace }, { getFormatter }] = await Promise.all([load('rules/registry.js'), load('cli/workspace.js'), load('cli/formatters/index.js')]);
 
 const args = process.argv.slice(2);
-const workspacePath = args.find((a) => !a.startsWith('--')) ?? '.bench/ws-10000';
-const runs = Number(args[args.indexOf('--runs') + 1] || 1);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt === -1 ? 1 : Number(args[runsAt + 1]);
+const workspacePath = args.find((a, i) => !a.startsWith('--') && (runsAt === -1 || i !== runsAt + 1)) ?? '.bench/ws-10000';
 
 const totals = new Map();
 for (const rule of RULES) {

@@ -8,16 +8,18 @@ import type { FileChange, WorkspaceIndex } from './workspaceIndex.js';
  */
 export class IdNeighbourhood {
   private readonly trie = new NameTrie();
-  /** Ids by their lower-case form: a case-only difference is the likeliest slip (§10.6). */
-  private readonly byLowerCase = new Map<string, Set<string>>();
+  /**
+   * Ids by their lower-case form (a case-only difference is the likeliest slip, §10.6): one id,
+   * or several ids; no Set per entry, as there is an entry for nearly every id.
+   */
+  private readonly byLowerCase = new Map<string, string | string[]>();
 
   /** One more declaration of `id` (several entities may declare one id). */
   add(id: string): void {
     if (!id || !this.trie.add(id)) return;
     const lower = id.toLowerCase();
     const same = this.byLowerCase.get(lower);
-    if (same) same.add(id);
-    else this.byLowerCase.set(lower, new Set([id]));
+    this.byLowerCase.set(lower, same === undefined ? id : typeof same === 'string' ? [same, id] : [...same, id]);
   }
 
   /** One declaration of `id` fewer; the id leaves with its last declaration. */
@@ -25,8 +27,9 @@ export class IdNeighbourhood {
     if (!id || !this.trie.remove(id)) return;
     const lower = id.toLowerCase();
     const same = this.byLowerCase.get(lower);
-    same?.delete(id);
-    if (same?.size === 0) this.byLowerCase.delete(lower);
+    const left = typeof same === 'string' || same === undefined ? [] : same.filter((other) => other !== id);
+    if (left.length === 0) this.byLowerCase.delete(lower);
+    else this.byLowerCase.set(lower, left.length === 1 ? left[0]! : left);
   }
 
   /** Ids within `maxDistance` edits of `query` (itself included when declared), in no particular order. */
@@ -35,16 +38,15 @@ export class IdNeighbourhood {
   }
 
   /** Ids equal to `query` but for case (itself included when declared). */
-  sameButCase(query: string): ReadonlySet<string> {
-    return this.byLowerCase.get(query.toLowerCase()) ?? EMPTY;
+  sameButCase(query: string): readonly string[] {
+    const same = this.byLowerCase.get(query.toLowerCase());
+    return same === undefined ? [] : typeof same === 'string' ? [same] : same;
   }
 
   get size(): number {
     return this.trie.count;
   }
 }
-
-const EMPTY: ReadonlySet<string> = new Set();
 
 /**
  * The neighbourhood of `kind`'s ids, kept current file by file (WorkspaceIndex.maintain): the

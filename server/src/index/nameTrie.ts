@@ -4,16 +4,23 @@ export interface NearName {
   distance: number;
 }
 
+/**
+ * A node of a radix trie: the edge into it is labelled with one or more characters (chains of
+ * single children are merged, so a workspace of n ids has fewer than 2n nodes).
+ */
 interface TrieNode {
-  /** UTF-16 code units of the children's edges, parallel to `children`. */
-  chars: number[];
+  label: string;
+  /** Children, their labels starting with distinct characters; arrays of exact size (they are many and small). */
   children: TrieNode[];
   /** The name that ends here, while at least one holder of it remains. */
-  name?: string;
+  name: string | undefined;
   holders: number;
 }
 
-const newNode = (): TrieNode => ({ chars: [], children: [], holders: 0 });
+/** The children of every leaf: arrays are replaced, never changed in place, so one empty array serves all. */
+const NO_CHILDREN: TrieNode[] = [];
+
+const newNode = (label: string, children: TrieNode[] = NO_CHILDREN): TrieNode => ({ label, children, name: undefined, holders: 0 });
 
 /**
  * A multiset of names that answers "which names are within k edits (Levenshtein, UTF-16 code
@@ -25,7 +32,7 @@ const newNode = (): TrieNode => ({ chars: [], children: [], holders: 0 });
  * so an editor session that types and deletes ids does not grow the trie.
  */
 export class NameTrie {
-  private readonly root = newNode();
+  private readonly root = newNode('');
   private size = 0;
 
   get count(): number {
@@ -35,16 +42,26 @@ export class NameTrie {
   /** Adds one holder of `name`; true when the name is new to the trie. */
   add(name: string): boolean {
     let node = this.root;
-    for (let i = 0; i < name.length; i++) {
-      const c = name.charCodeAt(i);
-      const at = node.chars.indexOf(c);
-      if (at !== -1) node = node.children[at]!;
-      else {
-        const child = newNode();
-        node.chars.push(c);
-        node.children.push(child);
-        node = child;
+    let at = 0;
+    while (at < name.length) {
+      const index = childStartingWith(node, name.charCodeAt(at));
+      if (index === -1) {
+        const leaf = newNode(name.slice(at));
+        node.children = [...node.children, leaf];
+        node = leaf;
+        at = name.length;
+        break;
       }
+      const child = node.children[index]!;
+      const shared = commonPrefixLength(child.label, name, at);
+      if (shared < child.label.length) {
+        // Split the edge: the shared part becomes a node of its own, above the child.
+        const middle = newNode(child.label.slice(0, shared), [child]);
+        child.label = child.label.slice(shared);
+        node.children = replaced(node.children, index, middle);
+        node = middle;
+      } else node = child;
+      at += shared;
     }
     if (node.holders++ > 0) return false;
     node.name = name;
@@ -56,33 +73,38 @@ export class NameTrie {
   remove(name: string): boolean {
     const path: TrieNode[] = [this.root];
     let node = this.root;
-    for (let i = 0; i < name.length; i++) {
-      const at = node.chars.indexOf(name.charCodeAt(i));
-      if (at === -1) return false;
-      node = node.children[at]!;
+    let at = 0;
+    while (at < name.length) {
+      const index = childStartingWith(node, name.charCodeAt(at));
+      if (index === -1) return false;
+      const child = node.children[index]!;
+      if (!name.startsWith(child.label, at)) return false;
+      at += child.label.length;
+      node = child;
       path.push(node);
     }
     if (node.holders === 0 || --node.holders > 0) return false;
     node.name = undefined;
     this.size--;
-    // Prune the branch that led only to this name.
-    for (let depth = name.length; depth > 0; depth--) {
-      const child = path[depth]!;
-      if (child.holders > 0 || child.children.length > 0) break;
-      const parent = path[depth - 1]!;
-      const at = parent.children.indexOf(child);
-      parent.chars.splice(at, 1);
-      parent.children.splice(at, 1);
-    }
+    // Drop a node that leads nowhere now, and merge a node left with a single child into it.
+    if (node !== this.root && node.children.length === 0) {
+      const parent = path[path.length - 2]!;
+      parent.children = parent.children.filter((c) => c !== node);
+      if (parent !== this.root && parent.holders === 0 && parent.children.length === 1) mergeWithOnlyChild(parent);
+    } else if (node !== this.root && node.children.length === 1) mergeWithOnlyChild(node);
     return true;
   }
 
   has(name: string): boolean {
     let node = this.root;
-    for (let i = 0; i < name.length; i++) {
-      const at = node.chars.indexOf(name.charCodeAt(i));
-      if (at === -1) return false;
-      node = node.children[at]!;
+    let at = 0;
+    while (at < name.length) {
+      const index = childStartingWith(node, name.charCodeAt(at));
+      if (index === -1) return false;
+      const child = node.children[index]!;
+      if (!name.startsWith(child.label, at)) return false;
+      at += child.label.length;
+      node = child;
     }
     return node.holders > 0;
   }
@@ -103,7 +125,8 @@ export class NameTrie {
     for (let i = 0; i <= n; i++) first[i] = Math.min(i, infinity);
     if (this.root.holders > 0 && first[n]! <= k) found.push({ name: this.root.name!, distance: first[n]! });
 
-    const walk = (node: TrieNode, depth: number, c: number): void => {
+    /** Fills the row of `depth` from the row above for one more character `c`; false when nothing in it is within k. */
+    const step = (depth: number, c: number): boolean => {
       const previous = rows[depth - 1]!;
       const row = rowAt(depth);
       // Only the band |i - depth| <= k can hold distances within k. Its neighbours are set to
@@ -120,11 +143,47 @@ export class NameTrie {
         row[i] = cell;
         if (cell < best) best = cell;
       }
-      if (best > k) return; // every longer path only adds edits
-      if (node.holders > 0 && to === n && row[n]! <= k) found.push({ name: node.name!, distance: row[n]! });
-      for (let j = 0; j < node.children.length; j++) walk(node.children[j]!, depth + 1, node.chars[j]!);
+      return best <= k;
     };
-    for (let j = 0; j < this.root.children.length; j++) walk(this.root.children[j]!, 1, this.root.chars[j]!);
+
+    const walk = (node: TrieNode, depth: number): void => {
+      const label = node.label;
+      for (let j = 0; j < label.length; j++) {
+        if (!step(depth + j + 1, label.charCodeAt(j))) return; // every longer path only adds edits
+      }
+      const end = depth + label.length;
+      if (node.holders > 0 && end + k >= n && end - k <= n && rows[end]![n]! <= k) found.push({ name: node.name!, distance: rows[end]![n]! });
+      for (const child of node.children) walk(child, end);
+    };
+    for (const child of this.root.children) walk(child, 0);
     return found;
   }
+}
+
+function childStartingWith(node: TrieNode, code: number): number {
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) if (children[i]!.label.charCodeAt(0) === code) return i;
+  return -1;
+}
+
+/** How many characters `label` shares with `name` from `at` on. */
+function commonPrefixLength(label: string, name: string, at: number): number {
+  let i = 0;
+  while (i < label.length && at + i < name.length && label.charCodeAt(i) === name.charCodeAt(at + i)) i++;
+  return i;
+}
+
+function replaced<T>(items: readonly T[], index: number, item: T): T[] {
+  const copy = items.slice();
+  copy[index] = item;
+  return copy;
+}
+
+/** A node that ends no name and has one child becomes that child, with the two labels joined. */
+function mergeWithOnlyChild(node: TrieNode): void {
+  const child = node.children[0]!;
+  node.label += child.label;
+  node.children = child.children;
+  node.name = child.name;
+  node.holders = child.holders;
 }
