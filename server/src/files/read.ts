@@ -19,13 +19,15 @@ export class FileReadError extends Error {
  * a fix must never write back a file it could not read faithfully.
  */
 export function readTextFile(path: string): string {
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    // Decoded in one native call (for thousands of small files much faster than reading a Buffer
+    // and decoding it); the bytes are read only when decoding replaced something.
+    const text = readFileSync(path, 'utf8');
+    return text.includes('\uFFFD') ? decodeUtf8(path, readFileSync(path)) : text;
   } catch (error) {
+    if (error instanceof FileReadError) throw error;
     throw new FileReadError(path, `cannot read the file: ${reasonOf(error)}`);
   }
-  return decodeUtf8(path, bytes);
 }
 
 export function decodeUtf8(path: string, bytes: Buffer): string {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FileLanguage, ParsedFile } from '../model/file.js';
 import { LineMap } from '../text/lineMap.js';
+import { compactEntities } from './compact.js';
 import { parseMarkdown } from './markdownFile.js';
 import { findSuppressions } from './suppressions.js';
 import { parseStrategyYaml } from './yamlFile.js';
@@ -42,7 +43,8 @@ export function parseFile(filePath: string, rawText: string, language = language
     hasBom,
     eol,
     participates: parsed.declares,
-    entities: parsed.entities,
+    // The index keeps entities for the whole run: not the text they were read from, nor spare slots.
+    entities: compactEntities(parsed.entities),
     notes: parsed.notes,
     suppressions: parsed.declares ? findSuppressions(text, language, lineMap) : [],
   };
