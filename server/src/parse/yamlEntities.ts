@@ -104,10 +104,11 @@ export class YamlEntityReader {
     const childLists: { kind: EntityKind; node: unknown; keyEnd: number }[] = [];
     const fields = [];
     for (const pair of map.items) {
-      const field = this.values.field(pair as never);
-      const childKind = kind === 'objective' ? OBJECTIVE_CHILD_LISTS[field.key] : undefined;
-      if (childKind && form === 'yaml') childLists.push({ kind: childKind, node: pair.value, keyEnd: field.keySpan.end });
-      else fields.push(field);
+      const key = this.values.key(pair as never);
+      const childKind = kind === 'objective' ? OBJECTIVE_CHILD_LISTS[key.key] : undefined;
+      // A nested list is read as entities below, not also as a field value (most of a plan file).
+      if (childKind && form === 'yaml') childLists.push({ kind: childKind, node: pair.value, keyEnd: key.keySpan.end });
+      else fields.push(this.values.field(pair as never, key));
     }
     const idField = fields.find((f) => f.key === 'id');
     const titleField = fields.find((f) => f.key === 'title');

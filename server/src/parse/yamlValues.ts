@@ -39,10 +39,15 @@ export class YamlValueReader {
     return map.items.filter(isPair).map((pair) => this.field(pair as Pair<Node, unknown>));
   }
 
-  field(pair: Pair<Node, unknown>): Field {
+  field(pair: Pair<Node, unknown>, key = this.key(pair)): Field {
+    const value = this.value(pair.value, key.keySpan.end - this.base + 1);
+    return { key: key.key, keyText: key.keyText, keySpan: key.keySpan, value };
+  }
+
+  /** A pair's key alone: what it names decides whether its value is read as a field at all. */
+  key(pair: Pair<Node, unknown>): Pick<Field, 'key' | 'keyText' | 'keySpan'> {
     const keySpan = this.span(pair.key as Node, 0);
     const keyText = isScalar(pair.key) ? String(pair.key.value) : this.text.slice(keySpan.start, keySpan.end);
-    const value = this.value(pair.value, keySpan.end - this.base + 1);
-    return { key: canonicalKey(keyText), keyText, keySpan, value };
+    return { key: canonicalKey(keyText), keyText, keySpan };
   }
 }
