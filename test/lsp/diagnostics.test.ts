@@ -127,6 +127,31 @@ describe('language server: diagnostics', function () {
     assert.deepEqual(client.published.slice(before), []);
   });
 
+  it("sends the edited document's diagnostics before those of the files its edit affects, whose related places follow the edit", async () => {
+    const more = '# More\n\n## Initiative: Two\n- Owner: @maria\n\n## Initiative: Three\n- Owner: @maria\n\n## Initiative: Four\n- Owner: @maria\n';
+    ws.write('docs/more.md', more);
+    // The plan also links into more.md, so the edit reaches it before more.md's own keys.
+    ws.write('strategy/plan.strategy.yaml', `${PLAN}prds:\n  - id: PRD-two\n    initiative: "[Two](../docs/more.md#two)"\n`);
+    client.fileChanged([
+      { uri: ws.uri('docs/more.md'), type: 1 },
+      { uri: ws.uri('strategy/plan.strategy.yaml'), type: 2 },
+    ]);
+    const plan = ws.uri('strategy/plan.strategy.yaml');
+    const load = (d: { code?: string | number }[]) => d.find((x) => x.code === 'owner-load') as (typeof d)[number] & { relatedInformation?: { location: { uri: string; range: { start: { line: number } } } }[] };
+    const lines = (d: Parameters<typeof load>[0]) => load(d)!.relatedInformation!.filter((r) => r.location.uri === ws.uri('docs/more.md')).map((r) => r.location.range.start.line).sort((a, b) => a - b);
+    assert.deepEqual(lines(await client.waitForDiagnostics(plan, (d) => load(d) !== undefined, 'maria over capacity')), [2, 5, 8]);
+    await client.waitForIdle();
+    const uri = ws.uri('docs/more.md');
+    client.open(uri, more);
+    await client.waitForIdle();
+    const before = client.published.length;
+    client.change(uri, `<!-- moved down -->\n\n${more}`);
+    const moved = await client.waitForDiagnostics(plan, (d) => load(d) !== undefined && lines(d)[0] === 4, 'related places two lines down');
+    assert.deepEqual(lines(moved), [4, 7, 10]);
+    const order = client.published.slice(before).map((p) => p.uri);
+    assert.ok(order.indexOf(uri) !== -1 && order.indexOf(uri) < order.indexOf(plan), `published in order ${order.join(', ')}`);
+  });
+
   it('reports files created, changed and deleted on disk (watched files), and drops what .gitignore excludes', async () => {
     await client.waitForIdle();
     assert.ok(client.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'), 'registers file watchers');

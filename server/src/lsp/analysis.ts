@@ -41,6 +41,8 @@ const SLICE_MS = 12;
 export class Analyzer {
   /** Files to (re-)lint, with the folder that owns them. */
   private readonly dirty = new Map<string, FolderState>();
+  /** Files of the documents whose edits were just applied: linted and sent before the files they affect. */
+  private readonly edited = new Set<string>();
   /** Open documents whose latest text the engine has not seen yet. */
   private readonly pending = new Set<string>();
   /** Document version given to the engine, by URI. */
@@ -159,8 +161,10 @@ export class Analyzer {
       this.current.updateMs += performance.now() - started;
       this.current.filesUpdated++;
     }
-    if (lint) for (const f of affected) this.dirty.set(f, folder);
-    else {
+    if (lint) {
+      for (const f of affected) this.dirty.set(f, folder);
+      this.edited.add(file);
+    } else {
       const deferred = this.deferred.get(uri) ?? new Map<string, FolderState>();
       for (const f of affected) deferred.set(f, folder);
       this.deferred.set(uri, deferred);
@@ -192,6 +196,19 @@ export class Analyzer {
     const started = performance.now();
     try {
       while (this.dirty.size) {
+        if (this.edited.size) {
+          // What the user is typing in first, and sent at once (the connection writes on a later turn):
+          // an edit that affects an owners file with thousands of related locations must not wait for it.
+          for (const file of this.edited) {
+            const folder = this.dirty.get(file);
+            if (!folder) continue;
+            this.dirty.delete(file);
+            this.lintAndPublish(folder, file);
+          }
+          this.edited.clear();
+          await new Promise((resolve) => setImmediate(resolve));
+          continue;
+        }
         const sliceEnd = performance.now() + SLICE_MS;
         for (const [file, folder] of this.dirty) {
           this.dirty.delete(file);
