@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
-import type { Finding, Severity } from '../model/finding.js';
+import type { Finding, RelatedLocation, Severity } from '../model/finding.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { RULES_BY_ID } from '../rules/registry.js';
 import { docsUrl } from '../rules/rule.js';
@@ -32,12 +32,35 @@ export function toDiagnostic(finding: Finding, lineMap: LineMap, index: Workspac
     codeDescription: { href: ruleDocsUrl(finding.ruleId) },
     message: finding.message,
   };
-  const related: DiagnosticRelatedInformation[] = [];
-  for (const place of finding.related ?? []) {
-    const map = place.file === finding.file ? lineMap : index.getFile(place.file)?.lineMap;
-    if (!map) continue;
-    related.push({ location: { uri: pathToUri(place.file), range: map.rangeOf(place.span) }, message: place.message });
-  }
+  const related = finding.related?.length ? relatedInformation(finding, lineMap, index) : [];
   if (related.length) diagnostic.relatedInformation = related;
   return diagnostic;
+}
+
+interface ConvertedRelated {
+  /** The line map each place was converted with (undefined: its file is gone). */
+  maps: (LineMap | undefined)[];
+  info: DiagnosticRelatedInformation[];
+}
+
+/**
+ * Converted related places by the finding's array. Rules may hand out the same array while what it
+ * lists is unchanged (owner-load's thousands of initiatives): it is converted again only when a
+ * place's file has a new line map, so re-checking an owners file does not rebuild every location.
+ */
+const convertedRelated = new WeakMap<readonly RelatedLocation[], ConvertedRelated>();
+
+function relatedInformation(finding: Finding, lineMap: LineMap, index: WorkspaceIndex): DiagnosticRelatedInformation[] {
+  const places = finding.related!;
+  const mapOf = (place: RelatedLocation) => (place.file === finding.file ? lineMap : index.getFile(place.file)?.lineMap);
+  const cached = convertedRelated.get(places);
+  if (cached && places.every((place, i) => mapOf(place) === cached.maps[i])) return cached.info;
+  const maps = places.map(mapOf);
+  const info: DiagnosticRelatedInformation[] = [];
+  places.forEach((place, i) => {
+    const map = maps[i];
+    if (map) info.push({ location: { uri: pathToUri(place.file), range: map.rangeOf(place.span) }, message: place.message });
+  });
+  convertedRelated.set(places, { maps, info });
+  return info;
 }

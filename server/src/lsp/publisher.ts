@@ -1,4 +1,4 @@
-import type { Connection, Diagnostic } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import { pathToUri } from './uri.js';
 
 /**
@@ -7,7 +7,7 @@ import { pathToUri } from './uri.js';
  * would cost the client a repaint per file.
  */
 export class DiagnosticsPublisher {
-  private readonly published = new Map<string, string>();
+  private readonly published = new Map<string, readonly string[]>();
   /** Counts sends since the last call to takeSentCount() (for the stats request). */
   private sent = 0;
 
@@ -16,10 +16,10 @@ export class DiagnosticsPublisher {
   /** Returns true when a notification was sent. */
   publish(filePath: string, diagnostics: Diagnostic[], version?: number): boolean {
     const uri = pathToUri(filePath);
-    const key = diagnostics.length ? JSON.stringify(diagnostics) : '';
+    const key = diagnosticsKey(diagnostics);
     const previous = this.published.get(uri);
-    if (previous === key || (previous === undefined && key === '')) return false;
-    if (key === '') this.published.delete(uri);
+    if (previous ? sameStrings(previous, key) : key.length === 0) return false;
+    if (!key.length) this.published.delete(uri);
     else this.published.set(uri, key);
     void this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
     this.sent++;
@@ -49,4 +49,29 @@ export class DiagnosticsPublisher {
     this.sent = 0;
     return n;
   }
+}
+
+/** JSON of related information by array (toDiagnostic hands out the same array while it is unchanged). */
+const relatedJson = new WeakMap<DiagnosticRelatedInformation[], string>();
+
+/**
+ * What the client has of a file's diagnostics, as comparable strings: each diagnostic without its
+ * related information, then that. An owners file can carry thousands of related locations: the
+ * unchanged lists are serialised once and compare as the same string, not on every keystroke.
+ */
+function diagnosticsKey(diagnostics: readonly Diagnostic[]): string[] {
+  const key: string[] = [];
+  for (const { relatedInformation, ...rest } of diagnostics) {
+    let related = '';
+    if (relatedInformation) {
+      related = relatedJson.get(relatedInformation) ?? JSON.stringify(relatedInformation);
+      relatedJson.set(relatedInformation, related);
+    }
+    key.push(JSON.stringify(rest), related);
+  }
+  return key;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((text, i) => text === b[i]);
 }
