@@ -1,36 +1,58 @@
-import type { Entity, FieldValue, Reference } from '../model/entity.js';
+import type { Entity, Field, FieldValue, Reference } from '../model/entity.js';
 
 /**
  * What the index keeps of a file stays in memory for the whole run (and for the editor session),
- * and every byte of it is copied by the garbage collector while files are being read. Two things
- * made it twice the size it needs to be:
+ * and every byte of it is copied by the garbage collector while files are being read. Three things
+ * made it about twice the size it needs to be:
  * - Strings of 13 characters or more that V8 cuts out of a larger string (slice, trim, a regex
  *   group, a YAML scalar) are views that keep the whole larger string alive: titles, values and
  *   references kept the file's whole text (a quarter of the CLI's heap at 10k documents).
+ * - Every field key (`id`, `owner`, `status`, …), list indent and short value was a string of its
+ *   own, for a handful of distinct ones; a YAML scalar held its value and its source text apart.
  * - Arrays built by push() reserve 17 slots, for lists of fields and references of a few items.
  */
 const SLICE_MIN_LENGTH = 13;
 
+/** Field keys and indents seen so far (a vocabulary: the schema's names, their spellings, a few indents). */
+const vocabulary = new Map<string, string>();
+/** A cap, so that keys typed in an editor session cannot pile up. */
+const VOCABULARY_SIZE = 2000;
+
+function common(s: string): string {
+  const known = vocabulary.get(s);
+  if (known !== undefined) return known;
+  if (vocabulary.size >= VOCABULARY_SIZE) vocabulary.clear();
+  const own = detached(s);
+  vocabulary.set(own, own);
+  return own;
+}
+
+/** A string that is not a view into a larger one (short strings never are). */
+function detached(s: string): string {
+  // A round trip through JSON is the cheapest way to get a flat string of one's own.
+  return s.length < SLICE_MIN_LENGTH ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
 /**
  * Copies the strings the entities (their fields and references) took from the text, so that the
- * text can be freed, and trims their arrays to size. In place; returns `entities` trimmed.
+ * text can be freed, shares the repeated ones, and trims arrays to size. In place; returns
+ * `entities` trimmed.
  */
 export function compactEntities(entities: Entity[]): Entity[] {
+  // Strings repeated within the file (a reference's id and text, a title and its heading's slug source…).
   const copies = new Map<string, string>();
   const copy = (s: string): string => {
     if (s.length < SLICE_MIN_LENGTH) return s;
-    let detached = copies.get(s);
-    if (detached === undefined) {
-      // A round trip through JSON is the cheapest way to get a flat string of one's own.
-      detached = JSON.parse(JSON.stringify(s)) as string;
-      copies.set(detached, detached);
-    }
-    return detached;
+    let own = copies.get(s);
+    if (own === undefined) copies.set((own = detached(s)), own);
+    return own;
   };
   const value = (v: FieldValue): void => {
     if (v.type === 'scalar') {
-      v.text = copy(v.text);
-      if (typeof v.value === 'string') v.value = copy(v.value);
+      const text = copy(v.text);
+      v.text = text;
+      // A plain YAML scalar (and every Markdown value) is its own source text: one string for both.
+      if (typeof v.value === 'string') v.value = v.value === text ? text : copy(v.value);
     } else if (v.type === 'list') {
       v.items = v.items.slice();
       for (const item of v.items) value(item);
@@ -39,20 +61,21 @@ export function compactEntities(entities: Entity[]): Entity[] {
       for (const field of v.fields) fieldOf(field);
     }
   };
-  const fieldOf = (field: { key: string; keyText: string; value: FieldValue }): void => {
-    field.key = copy(field.key);
-    field.keyText = copy(field.keyText);
+  const fieldOf = (field: Field): void => {
+    field.keyText = common(field.keyText);
+    field.key = field.key === field.keyText ? field.keyText : common(field.key);
     value(field.value);
   };
   const reference = (ref: Reference): void => {
     ref.text = copy(ref.text);
-    if (ref.id !== undefined) ref.id = copy(ref.id);
+    if (ref.id !== undefined) ref.id = ref.id === ref.text ? ref.text : copy(ref.id);
     if (ref.anchor !== undefined) ref.anchor = copy(ref.anchor);
   };
   for (const entity of entities) {
     entity.id = copy(entity.id);
     if (entity.title !== undefined) entity.title = copy(entity.title);
     if (entity.headingSlug !== undefined) entity.headingSlug = copy(entity.headingSlug);
+    entity.insertion.indent = common(entity.insertion.indent);
     // slice() allocates exactly what is there.
     entity.fields = entity.fields.slice();
     entity.refs = entity.refs.slice();
