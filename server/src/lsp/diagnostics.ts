@@ -38,29 +38,63 @@ export function toDiagnostic(finding: Finding, lineMap: LineMap, index: Workspac
 }
 
 interface ConvertedRelated {
-  /** The line map each place was converted with (undefined: its file is gone). */
-  maps: (LineMap | undefined)[];
+  /** The change log, and its count of changes, the conversion is known to be current for. */
+  log: ChangeLog;
+  count: number;
+  /** Files the places are in: a change to any of them makes the conversion stale. */
+  files: ReadonlySet<string>;
   info: DiagnosticRelatedInformation[];
 }
 
 /**
  * Converted related places by the finding's array. Rules may hand out the same array while what it
- * lists is unchanged (owner-load's thousands of initiatives): it is converted again only when a
- * place's file has a new line map, so re-checking an owners file does not rebuild every location.
+ * lists is unchanged (owner-load's thousands of initiatives): it is converted again only when one of
+ * the files it points into has changed since, so re-checking an owners file costs the files edited,
+ * not every location.
  */
 const convertedRelated = new WeakMap<readonly RelatedLocation[], ConvertedRelated>();
 
 function relatedInformation(finding: Finding, lineMap: LineMap, index: WorkspaceIndex): DiagnosticRelatedInformation[] {
   const places = finding.related!;
-  const mapOf = (place: RelatedLocation) => (place.file === finding.file ? lineMap : index.getFile(place.file)?.lineMap);
+  const log = changeLog(index);
   const cached = convertedRelated.get(places);
-  if (cached && places.every((place, i) => mapOf(place) === cached.maps[i])) return cached.info;
-  const maps = places.map(mapOf);
+  if (cached && cached.log === log && unchangedSince(log, cached.count, cached.files)) {
+    cached.count = log.count;
+    return cached.info;
+  }
   const info: DiagnosticRelatedInformation[] = [];
-  places.forEach((place, i) => {
-    const map = maps[i];
+  for (const place of places) {
+    const map = place.file === finding.file ? lineMap : index.getFile(place.file)?.lineMap;
     if (map) info.push({ location: { uri: pathToUri(place.file), range: map.rangeOf(place.span) }, message: place.message });
-  });
-  convertedRelated.set(places, { maps, info });
+  }
+  convertedRelated.set(places, { log, count: log.count, files: new Set(places.map((p) => p.file)), info });
   return info;
+}
+
+/** The paths of the latest file changes of an index, and how many changes it has seen. */
+interface ChangeLog {
+  count: number;
+  recent: string[];
+}
+
+const RECENT_CHANGES = 512;
+
+/** Kept by index.maintain; a log rebuilt from scratch is a new object, so older conversions are not trusted. */
+function changeLog(index: WorkspaceIndex): ChangeLog {
+  return index.maintain<ChangeLog>(
+    'lsp:changed-files',
+    () => ({ count: 0, recent: [] }),
+    (log, { before, after }) => {
+      log.count++;
+      log.recent.push((after ?? before)!.path);
+      if (log.recent.length > 2 * RECENT_CHANGES) log.recent.splice(0, log.recent.length - RECENT_CHANGES);
+    },
+  );
+}
+
+function unchangedSince(log: ChangeLog, count: number, files: ReadonlySet<string>): boolean {
+  const since = log.count - count;
+  if (since > log.recent.length) return false;
+  for (let i = log.recent.length - since; i < log.recent.length; i++) if (files.has(log.recent[i]!)) return false;
+  return true;
 }
