@@ -45,7 +45,10 @@ export async function measureKeystrokes(root, ws) {
       }
     }, 100);
   });
-  const initialScanMs = lastPublish - scanStart;
+  // Loading publishes nothing (a half-loaded workspace is never published): quiet is not done.
+  // The server's stats say when nothing is left to load or lint.
+  while (!(await connection.sendRequest('strategyLint/stats')).idle) await new Promise((r) => setTimeout(r, 200));
+  const initialScanMs = Date.now() - scanStart;
 
   const file = join(ws, 'strategy', readdirSync(join(ws, 'strategy')).sort()[0]);
   const uri = pathToFileURL(file).href;
