@@ -4,6 +4,7 @@
 import { displayPath } from '../files/paths.js';
 import { parseArgs, type ReportArgs } from './args.js';
 import { describeFailure, EXIT } from './errors.js';
+import { limitHeapGrowth } from './heap.js';
 import { processIO, runLint, writeOutputFile, type CliIO } from './run.js';
 import { loadWorkspace } from './workspace.js';
 
@@ -26,6 +27,7 @@ async function main(argv: readonly string[], io: CliIO): Promise<number> {
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
   const args = parseArgs(argv, io);
+  if (args.command !== 'done') limitHeapGrowth();
   switch (args.command) {
     case 'done':
       return EXIT.ok;
