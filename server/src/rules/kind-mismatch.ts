@@ -7,6 +7,7 @@ import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule } from './rule.js';
 import { aKind, declarationSpan, fileName, referenceTo, replaceReferenceEdit } from './linkSupport.js';
 import { describe } from './support.js';
+import { BestIds } from './workspaceFacts.js';
 
 const MAX_CANDIDATES = 5;
 
@@ -66,7 +67,11 @@ function replacementFixes(entity: Entity, ref: Reference, wrong: Entity, index: 
     ...index.incoming(wrong).map((r) => r.from).filter((from) => from.kind === kind),
   ];
   const written = ref.id ?? ref.anchor ?? wrong.id;
-  const rest = [...index.entitiesOfKind(kind)].filter((e) => e.id).sort((a, b) => distance(written, a.id) - distance(written, b.id) || a.id.localeCompare(b.id));
+  // The rest by closeness of id, the closest few only (an id once, as its first declaration).
+  const neighbourIds = new Set(neighbours.map((n) => n.id));
+  const closest = new BestIds<Entity>(MAX_CANDIDATES);
+  for (const e of index.entitiesOfKind(kind)) if (e.id && !neighbourIds.has(e.id)) closest.offer(e.id, distance(written, e.id), e);
+  const rest = closest.values();
   const seen = new Set<string>();
   return [...neighbours, ...rest]
     .filter((c) => c.id && !seen.has(c.id) && seen.add(c.id))

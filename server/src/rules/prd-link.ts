@@ -6,6 +6,7 @@ import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule } from './rule.js';
 import { setLinkEdit } from './linkSupport.js';
 import { entitiesOf, missingSpan, requiredFieldState, type RequiredState } from './support.js';
+import { BestIds } from './workspaceFacts.js';
 
 const MAX_CANDIDATES = 5;
 /** Places kept for objectives when a PRD links nothing at all. */
@@ -56,30 +57,60 @@ function linkFixes(prd: Entity, initiative: RequiredState, objective: RequiredSt
   ];
 }
 
-function candidateFixes(prd: Entity, kind: EntityKind, state: RequiredState, candidates: Entity[]): Fix[] {
-  return candidates.map((candidate) => fix(`Link to ${kind} '${candidate.id}'`, false, setLinkEdit(prd, state, kind, candidate.id)));
+function candidateFixes(prd: Entity, kind: EntityKind, state: RequiredState, candidates: string[]): Fix[] {
+  return candidates.map((id) => fix(`Link to ${kind} '${id}'`, false, setLinkEdit(prd, state, kind, id)));
 }
 
 /**
- * Candidates of one kind, best first: a title like the PRD's (a PRD is often named after its
- * initiative), then the same owner, then the same folder, then alphabetical.
+ * Candidates of one kind (their ids), best first, at most MAX_CANDIDATES: a title like the PRD's (a
+ * PRD is often named after its initiative), then the same owner, then the same folder, then
+ * alphabetical. A duplicated id counts once, with its best declaration.
  */
-function rankCandidates(prd: Entity, kind: EntityKind, index: WorkspaceIndex): Entity[] {
+function rankCandidates(prd: Entity, kind: EntityKind, index: WorkspaceIndex): string[] {
   const prdWords = words(prd.title ?? prd.id);
   const prdOwner = fieldText(prd, 'owner')?.replace(/^@/, '');
-  const folder = (path: string) => path.slice(0, path.lastIndexOf('/'));
-  const scored = [...index.entitiesOfKind(kind)]
-    .filter((e) => e.id)
-    .map((entity) => ({
-      entity,
-      score:
-        similarity(prdWords, words(entity.title ?? entity.id)) * 4 +
-        (prdOwner && fieldText(entity, 'owner')?.replace(/^@/, '') === prdOwner ? 2 : 0) +
-        (folder(entity.file) === folder(prd.file) ? 1 : 0),
-    }))
-    .sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
-  const seen = new Set<string>();
-  return scored.map((s) => s.entity).filter((e) => !seen.has(e.id) && seen.add(e.id));
+  const prdFolder = folderOf(prd.file);
+  const best = new BestIds<string>(MAX_CANDIDATES);
+  for (const traits of traitsOfKind(index, kind).values()) {
+    const score = similarity(prdWords, traits.words) * 4 + (prdOwner && traits.owner === prdOwner ? 2 : 0) + (traits.folder === prdFolder ? 1 : 0);
+    best.offer(traits.id, -score, traits.id);
+  }
+  return best.values();
+}
+
+/** What a candidate is compared on: its title's words, its owner (without `@`) and its folder. */
+interface Traits {
+  id: string;
+  words: Set<string>;
+  owner: string | undefined;
+  folder: string;
+}
+
+/**
+ * The traits of every entity of a kind (with an id), kept current file by file (index.maintain):
+ * each PRD without a link compares itself with all of them, so they are not worked out again per PRD.
+ */
+function traitsOfKind(index: WorkspaceIndex, kind: EntityKind): Map<Entity, Traits> {
+  const add = (all: Map<Entity, Traits>, entity: Entity) => {
+    if (entity.kind !== kind || !entity.id) return;
+    all.set(entity, { id: entity.id, words: words(entity.title ?? entity.id), owner: fieldText(entity, 'owner')?.replace(/^@/, ''), folder: folderOf(entity.file) });
+  };
+  return index.maintain(
+    `prd-link:traits:${kind}`,
+    () => {
+      const all = new Map<Entity, Traits>();
+      for (const entity of index.entitiesOfKind(kind)) add(all, entity);
+      return all;
+    },
+    (all, { before, after }) => {
+      for (const entity of before?.entities ?? []) all.delete(entity);
+      for (const entity of after?.entities ?? []) add(all, entity);
+    },
+  );
+}
+
+function folderOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/'));
 }
 
 function words(text: string): Set<string> {

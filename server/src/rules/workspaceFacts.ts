@@ -156,6 +156,40 @@ export function firstIds(
   return [...picked, ...tiers.flat()].slice(0, count);
 }
 
+/**
+ * The `count` best distinct ids offered, lower rank first (ties by compareIds): what sorting every
+ * offer and keeping each id's best would give, in one pass with no sort. An id offered again keeps
+ * its better rank, and on a tie its first value. A finding's candidates must not cost a sort of its kind.
+ */
+export class BestIds<T> {
+  private readonly best: { id: string; rank: number; value: T }[] = [];
+
+  constructor(private readonly count: number) {}
+
+  offer(id: string, rank: number, value: T): void {
+    const best = this.best;
+    const worst = best[best.length - 1];
+    if (best.length === this.count && worst && !comesBefore(rank, id, worst)) return;
+    const known = best.findIndex((b) => b.id === id);
+    if (known !== -1) {
+      if (rank >= best[known]!.rank) return;
+      best.splice(known, 1);
+    }
+    let at = best.length;
+    while (at > 0 && comesBefore(rank, id, best[at - 1]!)) at--;
+    best.splice(at, 0, { id, rank, value });
+    if (best.length > this.count) best.pop();
+  }
+
+  values(): T[] {
+    return this.best.map((b) => b.value);
+  }
+}
+
+function comesBefore(rank: number, id: string, other: { id: string; rank: number }): boolean {
+  return rank < other.rank || (rank === other.rank && compareIds(id, other.id) < 0);
+}
+
 /** Stable order whatever order files were loaded in, so messages do not change with unrelated edits. */
 export function byIdThenPlace(a: Entity, b: Entity): number {
   return a.id.localeCompare(b.id) || a.file.localeCompare(b.file) || a.anchor.start - b.anchor.start;
