@@ -5,7 +5,7 @@ import { NameTrie } from '../../server/src/index/nameTrie.js';
 import { WorkspaceIndex } from '../../server/src/index/workspaceIndex.js';
 import type { Entity, EntityKind } from '../../server/src/model/entity.js';
 import type { ParsedFile } from '../../server/src/model/file.js';
-import { closest, idsOfKind } from '../../server/src/rules/support.js';
+import { closest, closestOfKind, closestScored, idsOfKind } from '../../server/src/rules/support.js';
 
 /**
  * "Did you mean …?" and the safe replacement fix come from the ids near a broken reference. They are
@@ -89,7 +89,10 @@ describe('closest over the ids of a kind', () => {
             const ids = idsOfKind(index, kindOf);
             for (const query of [...queries, ...ids.slice(0, 3)]) {
               // A copy is an ordinary iterable: closest compares the query with each of its ids.
-              assert.deepEqual(closest(query, ids, k), closest(query, [...ids], k), `${kindOf} '${query}' k=${k} among ${JSON.stringify(ids)}`);
+              const oneByOne = closestScored(query, [...ids], k);
+              assert.deepEqual(closestScored(query, ids, k), oneByOne, `${kindOf} '${query}' k=${k} among ${JSON.stringify(ids)}`);
+              assert.deepEqual(closestOfKind(index, kindOf, query, k), oneByOne);
+              assert.deepEqual(closest(query, ids, k), oneByOne.map((c) => c.name));
             }
           }
         }

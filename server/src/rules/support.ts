@@ -51,7 +51,13 @@ export function closest(id: string, candidates: Iterable<string>, maxDistance = 
  */
 export function closestScored(id: string, candidates: Iterable<string>, maxDistance = 2): NearName[] {
   const source = typeof candidates === 'object' ? kindIdLists.get(candidates as readonly string[]) : undefined;
-  const scored = source && source.index.version === source.version && id.length <= MAX_INDEXED_QUERY ? nearIds(id, idNeighbourhood(source.index, source.kind), maxDistance) : scoreAll(id, candidates, maxDistance);
+  if (source && source.index.version === source.version) return closestOfKind(source.index, source.kind, id, maxDistance);
+  return scoreAll(id, candidates, maxDistance).sort(byDistanceThenName);
+}
+
+/** `closestScored(id, idsOfKind(index, kind), maxDistance)`, without listing (and sorting) the kind's ids first. */
+export function closestOfKind(index: WorkspaceIndex, kind: EntityKind, id: string, maxDistance = 2): NearName[] {
+  const scored = id.length <= MAX_INDEXED_QUERY ? nearIds(id, idNeighbourhood(index, kind), maxDistance) : scoreAll(id, idsOfKind(index, kind), maxDistance);
   return scored.sort(byDistanceThenName);
 }
 

@@ -7,7 +7,7 @@ import type { Fix } from '../model/finding.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule, type RuleReport } from './rule.js';
 import { aKind, capitalise, relativePath, replaceReferenceEdit } from './linkSupport.js';
-import { closestScored, idsOfKind } from './support.js';
+import { closestOfKind } from './support.js';
 
 /** Farthest a candidate may be and still be offered (and, when it is the only one, applied by --fix). */
 const MAX_DISTANCE = 2;
@@ -53,7 +53,7 @@ function unresolved(file: ParsedFile, entity: Entity, ref: Reference, index: Wor
   if (reason === 'no-such-id') {
     const id = ref.id ?? '';
     // The kind's id neighbourhood answers from the ids near `id`, not by comparing every id.
-    const candidates = closestScored(id, idsOfKind(index, kind), MAX_DISTANCE).map((c) => ({ text: c.name, distance: c.distance }));
+    const candidates = closestOfKind(index, kind, id, MAX_DISTANCE).map((c) => ({ text: c.name, distance: c.distance }));
     const byTitle = candidates.length ? undefined : titled(id, kind, index);
     const hint = candidates.length
       ? ` Did you mean '${candidates[0]!.text}'?`
