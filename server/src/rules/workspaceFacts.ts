@@ -3,10 +3,13 @@ import { enumValue } from '../model/semantics.js';
 import type { IncomingReference, WorkspaceIndex } from '../index/workspaceIndex.js';
 
 /**
- * Facts about the objective tree shared by the rules that look across files. Each is a query about
- * one entity, answered from its incoming references and memoised until the index next changes: a
- * keystroke costs the entities of the re-checked files (and what they reach), not the workspace,
- * while a full run still visits each entity about once.
+ * Workspace facts shared by the rules that look across files, shaped so that a keystroke costs what
+ * it touches, not the workspace:
+ * - queries about one entity (what links to it, whether an objective is covered through its
+ *   children), answered from its incoming references and memoised until the index next changes, so
+ *   a full run still visits each entity about once;
+ * - lists kept current file by file with index.maintain (the ids of a kind in order);
+ * - the best few candidates for a fix, picked in one pass instead of sorting a whole kind.
  */
 
 /** A memo that lives until the index next changes, filled only for what is asked. */
