@@ -71,18 +71,9 @@ export class NameTrie {
 
   /** Removes one holder of `name`; true when that was its last holder and the name left the trie. */
   remove(name: string): boolean {
-    const path: TrieNode[] = [this.root];
-    let node = this.root;
-    let at = 0;
-    while (at < name.length) {
-      const index = childStartingWith(node, name.charCodeAt(at));
-      if (index === -1) return false;
-      const child = node.children[index]!;
-      if (!name.startsWith(child.label, at)) return false;
-      at += child.label.length;
-      node = child;
-      path.push(node);
-    }
+    const path = this.pathTo(name);
+    if (!path) return false;
+    const node = path[path.length - 1]!;
     if (node.holders === 0 || --node.holders > 0) return false;
     node.name = undefined;
     this.size--;
@@ -96,17 +87,25 @@ export class NameTrie {
   }
 
   has(name: string): boolean {
+    const path = this.pathTo(name);
+    return path !== undefined && path[path.length - 1]!.holders > 0;
+  }
+
+  /** The nodes from the root to the one that spells `name` exactly, or undefined when no node does. */
+  private pathTo(name: string): TrieNode[] | undefined {
+    const path: TrieNode[] = [this.root];
     let node = this.root;
     let at = 0;
     while (at < name.length) {
       const index = childStartingWith(node, name.charCodeAt(at));
-      if (index === -1) return false;
+      if (index === -1) return undefined;
       const child = node.children[index]!;
-      if (!name.startsWith(child.label, at)) return false;
+      if (!name.startsWith(child.label, at)) return undefined;
       at += child.label.length;
       node = child;
+      path.push(node);
     }
-    return node.holders > 0;
+    return path;
   }
 
   /** Every name within `maxDistance` edits of `query` (the query itself included, at 0), in no particular order. */
