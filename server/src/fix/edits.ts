@@ -1,10 +1,7 @@
 import type { Entity, ScalarValue } from '../model/entity.js';
 import type { Fix, TextEdit } from '../model/finding.js';
+import { capitalise } from '../text/capitalise.js';
 
-/** Display form of a field key in Markdown (`depends-on` → `Depends-on`, `owner` → `Owner`). */
-function markdownKey(key: string): string {
-  return key.charAt(0).toUpperCase() + key.slice(1);
-}
 
 /** A YAML scalar for `value`, quoted when plain YAML would misread it (`@maria`, `a: b`, `#x`, `yes`…). */
 export function yamlScalar(value: string): string {
@@ -41,7 +38,7 @@ function insertRenderedField(entity: Entity, key: string, yamlValue: string, mar
       break;
     case 'markdown-list':
     case 'markdown-new-list':
-      newText = `${eol}${indent}${markdownKey(key)}: ${markdownValue}`;
+      newText = `${eol}${indent}${capitalise(key)}: ${markdownValue}`;
       break;
   }
   return { file: entity.file, start: offset, end: offset, newText: newText + suffix };

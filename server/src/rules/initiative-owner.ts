@@ -5,6 +5,7 @@ import { fieldText } from '../model/semantics.js';
 import { docsUrl, type Rule } from './rule.js';
 import { describe, entitiesOf, idsOfKind, missingSpan, requiredFieldState } from './support.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
+import { capitalise } from '../text/capitalise.js';
 
 const MAX_CANDIDATES = 5;
 
@@ -53,8 +54,4 @@ function ownerCandidates(initiative: Entity, index: WorkspaceIndex): string[] {
 /** How the missing field is written in the entity's own form. */
 function ownerSyntax(initiative: Entity): string {
   return initiative.form === 'heading' ? '`- Owner: @handle`' : '`owner: "@handle"`';
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -5,15 +5,14 @@ import type { TextEdit } from '../model/finding.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { scalarItems } from '../parse/entityRefs.js';
 import type { RequiredState } from './support.js';
+import { capitalise } from '../text/capitalise.js';
 
 /**
  * Helpers shared by the link rules (initiative-objective, initiative-metric, prd-link,
  * unresolved-reference, kind-mismatch): how a link is shown in messages and how a fix writes one.
  */
 
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+export { capitalise };
 
 /** A field as the user would write it in this entity's form: `objective: <id>` (YAML) or `Objective: <id>` (Markdown). */
 export function fieldExample(entity: Entity, key: string, value: string): string {

@@ -5,6 +5,7 @@ import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule } from './rule.js';
 import { byIdThenPlace, linkedFrom } from './workspaceFacts.js';
 import { describe, entitiesOf } from './support.js';
+import { capitalise } from '../text/capitalise.js';
 
 interface TypedMetrics {
   leading: Entity[];
@@ -57,8 +58,4 @@ function typedMetrics(index: WorkspaceIndex, objective: Entity): TypedMetrics | 
     typed[type].push(metric);
   }
   return typed;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

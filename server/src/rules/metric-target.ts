@@ -5,6 +5,7 @@ import { fieldFor } from '../model/kinds.js';
 import { fieldText, isNumeric } from '../model/semantics.js';
 import { docsUrl, type Rule } from './rule.js';
 import { describe, entitiesOf } from './support.js';
+import { capitalise } from '../text/capitalise.js';
 
 /**
  * A metric without a baseline or a target cannot tell anyone whether the work succeeded (§6).
@@ -60,8 +61,4 @@ function insertion(metric: Entity, missing: readonly string[], values: Record<st
   const edits = missing.map((key) => insertFieldEdit(metric, key, values[key]!));
   const newText = edits.map((e, i) => (i < edits.length - 1 && suffix ? e.newText.slice(0, -suffix.length) : e.newText)).join('');
   return { ...edits[0]!, newText };
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

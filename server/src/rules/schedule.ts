@@ -5,6 +5,7 @@ import { fieldFor } from '../model/kinds.js';
 import { enumValue, fieldScalar, isActiveInitiative, isValidDate, parsePeriod } from '../model/semantics.js';
 import { docsUrl, type RuleContext, type Rule } from './rule.js';
 import { describe, entitiesOf } from './support.js';
+import { capitalise } from '../text/capitalise.js';
 
 /**
  * Dates that contradict each other or the calendar (§6): `due` before `start`; an active
@@ -140,8 +141,4 @@ function reportMilestones({ report }: RuleContext, initiative: Entity, start: Da
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

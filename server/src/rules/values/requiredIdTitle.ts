@@ -5,6 +5,7 @@ import { FIELD_SPECS, fieldFor } from '../../model/kinds.js';
 import { describe } from '../support.js';
 import type { ValueProblem } from './fieldProblems.js';
 import { isPlaceholderScalar, shown, valueOrKeySpan } from './plain.js';
+import { capitalise } from '../../text/capitalise.js';
 
 const ID_RULE = 'a letter, then letters, digits, `_`, `.` or `-`';
 
@@ -59,8 +60,4 @@ function named(entity: Entity): string {
 function describeBlank(field: Field): string {
   const text = field.value.type === 'scalar' ? shown(field.value) : 'empty';
   return text === 'empty' ? text : `${text}, a placeholder`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
