@@ -26,7 +26,7 @@ export const DOCUMENT_SELECTOR = [
 ];
 
 /** Files whose change on disk can change a diagnostic: documents, configs (any name `include` may pick) and .gitignore. */
-const WATCHED_FILES = ['**/*.{md,markdown,yaml,yml}', '**/.strategylint.json', '**/.gitignore'];
+const WATCHED_FILES = ['**/*.{md,markdown,yaml,yml}', '**/.strategylint.json', '**/.gitignore', '**/strategy-lint-suppressions.json'];
 
 function serverExecutable(serverPath: string, settings: ExtensionSettings, debug: boolean): Executable {
   return {

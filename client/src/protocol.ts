@@ -55,4 +55,6 @@ export interface ServerSettings {
   run: 'onType' | 'onSave';
   /** Quiet time after a change before linting, in 'onType' mode. */
   debounceMs: number;
+  /** Findings accepted by strategy-lint-suppressions.json: 'hint' shows them as hints, 'hide' not at all. */
+  suppressedFindings: 'hint' | 'hide';
 }

@@ -25,7 +25,8 @@ export function serverSettings(config = section()): ServerSettings {
     typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0
       ? Math.min(Math.round(debounce), 10_000)
       : DEFAULT_DEBOUNCE_MS;
-  return { run, debounceMs };
+  const suppressedFindings = config.get<string>('suppressedFindings') === 'hide' ? 'hide' : 'hint';
+  return { run, debounceMs, suppressedFindings };
 }
 
 export function readSettings(): ExtensionSettings {

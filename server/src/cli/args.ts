@@ -5,6 +5,7 @@ import { RULE_IDS } from '../rules/ruleIds.js';
 import { SEVERITIES } from '../config/schema.js';
 import { didYouMean } from '../config/suggest.js';
 import { FORMAT_NAMES } from './formatters/index.js';
+import { SUPPRESSIONS_FILE_NAME } from '../files/suppressionsFile.js';
 import { CliError } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -35,6 +36,12 @@ export interface LintArgs extends WorkspaceArgs {
   rules: Record<string, RuleSetting>;
   stdin: boolean;
   stdinFilename?: string;
+  /** Bulk suppressions (docs/suppressions.md). */
+  suppressAll: boolean;
+  suppressRules: string[];
+  suppressionsLocation?: string;
+  pruneSuppressions: boolean;
+  reportUnusedSuppressions: boolean;
 }
 
 export interface ReportArgs extends WorkspaceArgs {
@@ -90,6 +97,11 @@ function buildProgram(output: ArgsOutput, done: (args: CliArgs) => void): Comman
     .option('--stdin', 'lint text from stdin (as the file named by --stdin-filename)')
     .option('--stdin-filename <path>', 'path the stdin text is linted as, within its workspace')
     .option('--ignore-path <path>', 'extra ignore file in .gitignore syntax (patterns relative to its folder)')
+    .option('--suppress-all', 'accept every current finding: write them to the suppressions file, report only new ones')
+    .option('--suppress-rule <id>', 'accept the current findings of this rule (repeatable)', collect)
+    .option('--suppressions-location <path>', `suppressions file (default: ${SUPPRESSIONS_FILE_NAME} at the workspace root)`)
+    .option('--prune-suppressions', 'remove the suppressions that no longer match a finding')
+    .option('--report-unused-suppressions', 'report suppressions that no longer match a finding (exit 1)')
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output (so does the NO_COLOR environment variable)')
     .addOption(new Option('--stdio', 'run the language server over stdio').hideHelp())
@@ -173,13 +185,29 @@ function lintArgs(paths: string[], opts: Record<string, unknown>): LintArgs {
     quiet: opts.quiet === true,
     rules: parseRuleSettings((opts.rule as string[] | undefined) ?? []),
     stdin: opts.stdin === true,
+    suppressAll: opts.suppressAll === true,
+    suppressRules: ((opts.suppressRule as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean),
+    pruneSuppressions: opts.pruneSuppressions === true,
+    reportUnusedSuppressions: opts.reportUnusedSuppressions === true,
   };
+  if (typeof opts.suppressionsLocation === 'string') args.suppressionsLocation = opts.suppressionsLocation;
+  checkSuppressionFlags(args);
   if (typeof opts.maxWarnings === 'number' && opts.maxWarnings >= 0) args.maxWarnings = opts.maxWarnings;
   if (typeof opts.stdinFilename === 'string') args.stdinFilename = opts.stdinFilename;
   if (args.fix && args.fixDryRun) throw new CliError('--fix and --fix-dry-run cannot be used together; --fix-dry-run previews what --fix writes');
   if (args.stdinFilename !== undefined && !args.stdin) throw new CliError('--stdin-filename needs --stdin');
   if (args.stdin && args.fix) throw new CliError('--fix cannot rewrite stdin; use --fix-dry-run to see the fixes');
   return args;
+}
+
+function checkSuppressionFlags(args: LintArgs): void {
+  for (const id of args.suppressRules) {
+    if (!(RULE_IDS as readonly string[]).includes(id)) throw new CliError(`--suppress-rule: unknown rule "${id}"${suggest(id, RULE_IDS)}`);
+  }
+  if (args.suppressAll && args.suppressRules.length) throw new CliError('--suppress-all and --suppress-rule cannot be used together: --suppress-all already accepts every rule');
+  const writing = args.suppressAll || args.suppressRules.length > 0;
+  if (args.pruneSuppressions && writing) throw new CliError('--prune-suppressions cannot be used with --suppress-all or --suppress-rule; run them one after the other');
+  if (args.stdin && (writing || args.pruneSuppressions)) throw new CliError('the suppressions file is written from a run over files, not --stdin');
 }
 
 function reportArgs(paths: string[], opts: Record<string, unknown>): ReportArgs {

@@ -9,6 +9,8 @@ export interface FileResult {
   /** Path as shown to the user (relative to the current directory). */
   displayPath: string;
   findings: Finding[];
+  /** Findings the bulk suppressions file accepts: not reported, only counted (json `suppressedMessages`, SARIF `suppressions`). */
+  suppressed?: Finding[];
   lineMap: LineMap;
 }
 
@@ -18,6 +20,8 @@ export interface FormatContext {
   /** Meta of every rule (SARIF rule descriptors, docs links). */
   rules: readonly RuleMeta[];
   version: string;
+  /** The bulk suppressions file as shown to the user, when the run read one. */
+  suppressionsFile?: string;
 }
 
 /** A formatter turns results into the text the CLI prints (or writes to --output-file). */

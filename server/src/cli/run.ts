@@ -11,6 +11,7 @@ import { EXIT, CliError } from './errors.js';
 import { getFormatter } from './formatters/index.js';
 import type { FileResult } from './results.js';
 import { VERSION } from './version.js';
+import { applySuppressionsFile, describeUnused } from './suppressions.js';
 import { loadWorkspace } from './workspace.js';
 
 /** Where the CLI writes; the real process streams, or buffers in tests. */
@@ -62,31 +63,43 @@ export function runLint(args: LintArgs, io: CliIO): number {
     }
   }
 
+  const reportedFiles = workspace.reported.map((f) => engine.getFile(f)).filter((f) => f !== undefined);
+  const bulk = applySuppressionsFile(
+    { ...(args.suppressionsLocation ? { location: args.suppressionsLocation } : {}), all: args.suppressAll, rules: args.suppressRules, prune: args.pruneSuppressions },
+    { cwd, workspaceRoot: workspace.config.root, reported: reportedFiles, findings },
+  );
+  if (bulk.written) io.stderr(`strategy-lint: ${bulk.written}\n`);
+
   const results: FileResult[] = [];
   let errors = 0;
   let warnings = 0;
-  for (const file of workspace.reported) {
-    const parsed = engine.getFile(file);
-    if (!parsed) continue;
-    let list: Finding[] = findings.get(file) ?? [];
-    if (args.quiet) list = list.filter((f) => f.severity === 'error');
+  for (const parsed of reportedFiles) {
+    const file = parsed.path;
+    let list: Finding[] = bulk.kept.get(file) ?? [];
+    let suppressed: Finding[] = bulk.suppressed.get(file) ?? [];
+    if (args.quiet) {
+      list = list.filter((f) => f.severity === 'error');
+      suppressed = suppressed.filter((f) => f.severity === 'error');
+    }
     // Markdown that declares nothing is not part of the strategy: it is left out of the report (§2).
     if (!parsed.participates && list.length === 0 && file !== workspace.stdinPath) continue;
     for (const f of list) {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
     }
-    results.push({ path: file, displayPath: displayPath(file, cwd), findings: list, lineMap: parsed.lineMap });
+    results.push({ path: file, displayPath: displayPath(file, cwd), findings: list, suppressed, lineMap: parsed.lineMap });
   }
 
   const color = useColor(args, io);
-  const output = formatter(results, { cwd, color, rules: RULES.map((r) => r.meta), version: VERSION });
+  const output = formatter(results, { cwd, color, rules: RULES.map((r) => r.meta), version: VERSION, suppressionsFile: bulk.displayPath });
   if (args.outputFile) writeOutputFile(args.outputFile, output);
   else if (output) io.stdout(output);
 
   for (const entry of workspace.unreadable) io.stderr(`strategy-lint: ${displayPath(entry.path, cwd)}: ${entry.reason}\n`);
+  if (args.reportUnusedSuppressions) for (const line of describeUnused(bulk.unused, bulk.displayPath)) io.stderr(`strategy-lint: ${line}\n`);
   if (workspace.unreadable.length) return EXIT.fatal;
   if (errors > 0) return EXIT.problems;
+  if (args.reportUnusedSuppressions && bulk.unused.length) return EXIT.problems;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
     io.stderr(`strategy-lint: too many warnings (${warnings}); at most ${args.maxWarnings} allowed by --max-warnings\n`);
     return EXIT.problems;

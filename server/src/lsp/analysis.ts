@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver/node';
-import { toDiagnostic } from './diagnostics.js';
+import { toDiagnostic, toSuppressedDiagnostic } from './diagnostics.js';
+import { splitBySuppressions } from './folderSuppressions.js';
 import type { FolderState, Folders } from './folders.js';
 import type { DiagnosticsPublisher } from './publisher.js';
 import type { ServerSettings } from './settings.js';
@@ -238,7 +239,9 @@ export class Analyzer {
     let diagnostics: ReturnType<typeof toDiagnostic>[] = [];
     if (parsed) {
       try {
-        diagnostics = folder.engine.lint(file).map((f) => toDiagnostic(f, parsed.lineMap, folder.engine.index));
+        const { kept, suppressed } = splitBySuppressions(folder.root, folder.suppressions, parsed, folder.engine.lint(file));
+        diagnostics = kept.map((f) => toDiagnostic(f, parsed.lineMap, folder.engine.index));
+        if (this.settings().suppressedFindings === 'hint') for (const f of suppressed) diagnostics.push(toSuppressedDiagnostic(f, parsed.lineMap, folder.engine.index));
       } catch (error) {
         this.hooks.log(`linting ${file} failed: ${(error as Error)?.stack ?? String(error)}`);
       }

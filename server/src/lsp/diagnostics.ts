@@ -5,6 +5,7 @@ import { RULES_BY_ID } from '../rules/registry.js';
 import { docsUrl } from '../rules/rule.js';
 import type { LineMap } from '../text/lineMap.js';
 import { pathToUri } from './uri.js';
+import { SUPPRESSIONS_FILE_NAME } from '../files/suppressionsFile.js';
 
 export const SOURCE = 'strategy-lint';
 
@@ -34,6 +35,14 @@ export function toDiagnostic(finding: Finding, lineMap: LineMap, index: Workspac
   };
   const related = finding.related?.length ? relatedInformation(finding, lineMap, index) : [];
   if (related.length) diagnostic.relatedInformation = related;
+  return diagnostic;
+}
+
+/** A finding strategy-lint-suppressions.json accepts, shown as a hint (setting `strategyLint.suppressedFindings`). */
+export function toSuppressedDiagnostic(finding: Finding, lineMap: LineMap, index: WorkspaceIndex): Diagnostic {
+  const diagnostic = toDiagnostic(finding, lineMap, index);
+  diagnostic.severity = DiagnosticSeverity.Hint;
+  diagnostic.message = `${finding.message} (suppressed in ${SUPPRESSIONS_FILE_NAME})`;
   return diagnostic;
 }
 

@@ -6,6 +6,7 @@ import { takingPart } from './folderFiles.js';
 import { isConfigFileName } from './folderConfig.js';
 import type { FolderState, Folders } from './folders.js';
 import { syncFolder, type SyncContext } from './sync.js';
+import { loadFolderSuppressions, suppressionsPathOf } from './folderSuppressions.js';
 import { readTextFile as readText } from './folderFiles.js';
 import { isInside, uriToPath } from './uri.js';
 import { stat } from 'node:fs/promises';
@@ -42,6 +43,11 @@ export class FileEventHandler {
     if (paths.some((p) => path.posix.dirname(p) === folder.root && isConfigFileName(path.posix.basename(p)))) {
       await syncFolder(folder, 'config', this.sync);
       return;
+    }
+    if (paths.includes(suppressionsPathOf(folder.root))) {
+      folder.suppressions = await loadFolderSuppressions(folder.root, this.sync.log);
+      if (folder.disposed) return;
+      this.analyzer.markDirty(folder, folder.filePaths(), false);
     }
     let relist = paths.some((p) => path.posix.basename(p) === '.gitignore');
     const dirty = new Set<string>();

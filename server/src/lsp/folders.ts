@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { defaultConfig } from '../engine/config.js';
 import { LintEngine } from '../engine/engine.js';
+import type { SuppressionCounts } from '../engine/bulkSuppressions.js';
 import type { ConfigProblem } from '../config/problems.js';
 import { languageOf } from '../parse/parseFile.js';
 import { takingPart } from './folderFiles.js';
@@ -14,6 +15,8 @@ export class FolderState {
   readonly engine: LintEngine;
   configPath: string | undefined;
   configProblems: ConfigProblem[] = [];
+  /** The folder's strategy-lint-suppressions.json (empty: none). */
+  suppressions: SuppressionCounts = {};
   /** The invalid config text last announced with showMessage (announce once per change). */
   announcedConfigText: string | undefined;
   disposed = false;

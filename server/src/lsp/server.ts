@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VERSION } from '../cli/version.js';
+import { SUPPRESSIONS_FILE_NAME } from '../files/suppressionsFile.js';
 import { Analyzer } from './analysis.js';
 import { CODE_ACTION_KINDS } from './codeActions.js';
 import { COMPLETION_TRIGGERS } from './completion.js';
@@ -39,7 +40,7 @@ export interface ServerStreams {
 const TREE_CHANGED_DELAY_MS = 300;
 
 /** Files the server must hear about: what takes part, the root configs and the ignore files. */
-const WATCHED_GLOBS = ['**/*.{md,markdown}', '**/*.strategy.{yaml,yml}', '**/.strategylint.{yaml,yml,json}', '**/.gitignore'];
+const WATCHED_GLOBS = ['**/*.{md,markdown}', '**/*.strategy.{yaml,yml}', '**/.strategylint.{yaml,yml,json}', '**/.gitignore', `**/${SUPPRESSIONS_FILE_NAME}`];
 
 /**
  * The language server (`strategy-lint --stdio`): one engine per workspace folder, diagnostics for
@@ -162,10 +163,16 @@ export function startServer(streams: ServerStreams = {}): Connection {
     void pullSettings();
   });
 
+  /** A change of how suppressed findings show re-publishes every file. */
+  const useSettings = (next: ServerSettings) => {
+    const relint = next.suppressedFindings !== settings.suppressedFindings;
+    settings = next;
+    if (relint) for (const folder of folders.all()) analyzer.markDirty(folder, folder.filePaths(), false);
+  };
   const pullSettings = async () => {
     if (!clientCapabilities.workspace?.configuration) return;
     try {
-      settings = readSettings(await connection.workspace.getConfiguration({ section: 'strategyLint' }), settings);
+      useSettings(readSettings(await connection.workspace.getConfiguration({ section: 'strategyLint' }), settings));
     } catch (error) {
       log(`cannot read settings: ${(error as Error).message}`);
     }
@@ -173,7 +180,7 @@ export function startServer(streams: ServerStreams = {}): Connection {
 
   connection.onDidChangeConfiguration((params) => {
     const pushed = (params.settings as { strategyLint?: unknown } | undefined)?.strategyLint;
-    if (pushed) settings = readSettings(pushed, settings);
+    if (pushed) useSettings(readSettings(pushed, settings));
     else void pullSettings();
   });
 

@@ -1,14 +1,17 @@
 /**
  * Editor-side settings of the server (section `strategyLint` of the client's configuration, also
  * accepted in initializationOptions): how soon after a keystroke to re-check, and whether to
- * re-check on every change or only on save.
+ * re-check on every change or only on save; how findings the
+ * bulk suppressions file accepts are shown.
  */
 export interface ServerSettings {
   debounceMs: number;
   run: 'onType' | 'onSave';
+  /** Findings accepted by strategy-lint-suppressions.json: shown as hints, or not at all. */
+  suppressedFindings: 'hint' | 'hide';
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { debounceMs: 150, run: 'onType' };
+export const DEFAULT_SETTINGS: ServerSettings = { debounceMs: 150, run: 'onType', suppressedFindings: 'hint' };
 
 /** Merges whatever the client sent over `base`, ignoring values of the wrong type. */
 export function readSettings(raw: unknown, base: ServerSettings = DEFAULT_SETTINGS): ServerSettings {
@@ -18,5 +21,6 @@ export function readSettings(raw: unknown, base: ServerSettings = DEFAULT_SETTIN
   const debounce = value.debounceMs ?? value.debounce;
   if (typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0) result.debounceMs = Math.min(debounce, 10_000);
   if (value.run === 'onType' || value.run === 'onSave') result.run = value.run;
+  if (value.suppressedFindings === 'hint' || value.suppressedFindings === 'hide') result.suppressedFindings = value.suppressedFindings;
   return result;
 }

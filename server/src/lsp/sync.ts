@@ -2,6 +2,7 @@ import type { Analyzer } from './analysis.js';
 import { listFolderFiles, readTextFile } from './folderFiles.js';
 import { loadFolderConfig, type FolderConfig } from './folderConfig.js';
 import type { FolderState, Folders } from './folders.js';
+import { loadFolderSuppressions } from './folderSuppressions.js';
 import { isInside } from './uri.js';
 
 export interface SyncContext {
@@ -38,6 +39,8 @@ export async function syncFolder(folder: FolderState, mode: SyncMode, context: S
     if (mode === 'config' && before === after && engine.config.today === loaded.config.today) relintAll = false;
     engine.configure(loaded.config);
     context.configLoaded(folder, loaded);
+    folder.suppressions = await loadFolderSuppressions(folder.root, context.log);
+    if (folder.disposed) return;
   }
 
   let listed: string[];

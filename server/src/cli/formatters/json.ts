@@ -1,6 +1,6 @@
 import type { Finding, Fix, Severity } from '../../model/finding.js';
 import type { FileResult, Formatter } from '../results.js';
-import { count, locate, safeFix, sortedFindings } from './shared.js';
+import { count, locate, safeFix, sortedFindings, sortedSuppressed } from './shared.js';
 
 /** ESLint's numeric severities; 0 is ESLint's "off", used here for `info` (SPEC §8). */
 const SEVERITY: Record<Severity, 0 | 1 | 2> = { error: 2, warning: 1, info: 0 };
@@ -34,7 +34,8 @@ function toEslintResult(result: FileResult) {
   return {
     filePath: result.path,
     messages: findings.map((f) => toMessage(f, result)),
-    suppressedMessages: [],
+    // As ESLint marks findings accepted by its suppressions file.
+    suppressedMessages: sortedSuppressed(result).map((f) => ({ ...toMessage(f, result), suppressions: [{ kind: 'file', justification: '' }] })),
     errorCount: counts.error,
     fatalErrorCount: 0,
     warningCount: counts.warning,

@@ -3,7 +3,7 @@ import type { Span } from '../../model/span.js';
 import { DOCS_BASE_URL } from '../../rules/rule.js';
 import type { LineMap } from '../../text/lineMap.js';
 import type { FormatContext, Formatter } from '../results.js';
-import { lineMapsOf, locate, relativeToCwd, safeFix, sortedFindings, toSlashes } from './shared.js';
+import { lineMapsOf, locate, relativeToCwd, safeFix, sortedFindings, sortedSuppressed, toSlashes } from './shared.js';
 
 const SRCROOT = '%SRCROOT%';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -27,7 +27,7 @@ export const sarif: Formatter = (results, context) => {
   const artifact = (file: string) => artifactLocation(file, context);
   const region = (file: string, span: Span) => regionOf(lineMaps.get(file), span);
 
-  const toResult = (finding: Finding) => {
+  const toResult = (finding: Finding, suppressed = false) => {
     const index = ruleIndex.get(finding.ruleId);
     const fix = safeFix(finding);
     return {
@@ -46,6 +46,8 @@ export const sarif: Formatter = (results, context) => {
           }
         : {}),
       ...(fix ? { fixes: [sarifFix(fix, artifact, region)] } : {}),
+      // Accepted by the bulk suppressions file, which lives outside the source: kind "external".
+      ...(suppressed ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `accepted in ${context.suppressionsFile ?? 'the suppressions file'}` }] } : {}),
     };
   };
 
@@ -70,7 +72,7 @@ export const sarif: Formatter = (results, context) => {
         },
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(context.cwd) } },
         columnKind: 'utf16CodeUnits',
-        results: results.flatMap((r) => sortedFindings(r).map(toResult)),
+        results: results.flatMap((r) => [...sortedFindings(r).map((f) => toResult(f)), ...sortedSuppressed(r).map((f) => toResult(f, true))]),
       },
     ],
   };

@@ -22,6 +22,10 @@ export function sortedFindings(result: FileResult): Finding[] {
   return [...result.findings].sort(compareFindings);
 }
 
+export function sortedSuppressed(result: FileResult): Finding[] {
+  return [...(result.suppressed ?? [])].sort(compareFindings);
+}
+
 /** The fix `--fix` would apply for this finding: its first safe one. */
 export function safeFix(finding: Finding): Fix | undefined {
   return finding.fixes?.find((f) => f.safe);

@@ -30,8 +30,10 @@ export const stylish: Formatter = (results, context) => {
     output += `${paint.underline(result.displayPath)}\n${table(rows, paint)}\n\n`;
   }
   const total = totals.error + totals.warning + totals.info;
-  if (total === 0) return '';
-  return output + summary(totals, paint);
+  const suppressed = results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
+  const suppressedLine = suppressed ? paint.dim(`  ${plural(suppressed, 'problem')} suppressed by ${context.suppressionsFile ?? 'the suppressions file'} (not shown).`) + '\n' : '';
+  if (total === 0) return suppressedLine ? `\n${suppressedLine}` : '';
+  return output + summary(totals, paint) + suppressedLine;
 };
 
 function table(rows: readonly Row[], paint: Palette): string {

@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { applyBulkSuppressions, type SuppressionCounts } from '../engine/bulkSuppressions.js';
+import type { Finding } from '../model/finding.js';
+import type { ParsedFile } from '../model/file.js';
+import { parseSuppressions, SUPPRESSIONS_FILE_NAME, SuppressionsFileError } from '../files/suppressionsFile.js';
+
+/** The bulk suppressions file the CLI writes by default, at the folder's root. */
+export function suppressionsPathOf(root: string): string {
+  return `${root}/${SUPPRESSIONS_FILE_NAME}`;
+}
+
+/**
+ * Reads a folder's `strategy-lint-suppressions.json` (none: nothing suppressed). A damaged file
+ * suppresses nothing, and says why in the log: the editor then shows every finding, as a CLI run
+ * would refuse to hide them.
+ */
+export async function loadFolderSuppressions(root: string, log: (message: string) => void): Promise<SuppressionCounts> {
+  let text: string;
+  try {
+    text = await readFile(suppressionsPathOf(root), 'utf8');
+  } catch {
+    return {};
+  }
+  try {
+    return parseSuppressions(text, suppressionsPathOf(root));
+  } catch (error) {
+    if (!(error instanceof SuppressionsFileError)) throw error;
+    log(`${error.message}: no finding is suppressed`);
+    return {};
+  }
+}
+
+/** One file's findings split by its folder's suppressions (the same split as the CLI's). */
+export function splitBySuppressions(root: string, counts: SuppressionCounts, file: ParsedFile, findings: Finding[]): { kept: Finding[]; suppressed: Finding[] } {
+  const relative = path.posix.relative(root, file.path);
+  const entries = counts[relative];
+  if (!entries) return { kept: findings, suppressed: [] };
+  const { kept, suppressed } = applyBulkSuppressions(file, findings, entries, relative);
+  return { kept, suppressed };
+}
