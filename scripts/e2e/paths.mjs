@@ -47,8 +47,12 @@ export const codeServerEntry = join(tools.codeServer, 'node_modules', 'code-serv
 
 /** Environment for anything that must run under Node 24 (code-server, and npm installing it). */
 export function node24Env(extra = {}) {
+  // Under `npm run test:e2e` (as .ci/run calls it) the outer npm exports its own Node 20 as NODE,
+  // npm_node_execpath and npm_config_user_agent ("… node/v20 …"); a nested npm keeps the user
+  // agent, and code-server's postinstall reads its Node version from it and refuses to install.
+  const { NODE, npm_node_execpath, npm_config_user_agent, ...inherited } = process.env;
   return {
-    ...process.env,
+    ...inherited,
     PATH: `${node24Bin}:${process.env.PATH ?? ''}`,
     // The machine's npmrc points nodedir at Node 20's headers; native modules must build for 24.
     npm_config_nodedir: node24Home,
