@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { applyFix, findingsOf, type Located } from '../helpers/workspace.js';
+import { applyFix, findingsOf, lintWorkspace, workspace, type Located } from '../helpers/workspace.js';
 
 const RULE = 'invalid-value';
 const texts = (found: Located[]) => found.map((f) => f.text);
@@ -12,11 +12,21 @@ const initiative = (...lines: string[]) => ({
 
 describe('rule invalid-value', () => {
   describe('structure reported by the parser', () => {
-    it('reports an unknown kind in front matter at its value', () => {
-      const found = findingsOf(RULE, { 'goal.md': '---\nkind: goal\n---\n# Grow\n' });
-      assert.deepEqual(texts(found), ['goal']);
-      assert.match(found[0]!.message, /Unknown kind 'goal'/);
+    it('reports a front-matter kind that is a near miss of a strategy kind, at its value', () => {
+      const found = findingsOf(RULE, { 'goal.md': '---\nkind: initative\n---\n# Grow\n' });
+      assert.deepEqual(texts(found), ['initative']);
+      assert.match(found[0]!.message, /Unknown kind 'initative'/);
       assert.equal(found[0]!.severity, 'error');
+    });
+
+    it('leaves a Markdown file whose front-matter kind is no strategy kind out entirely (kind: tutorial, §2)', () => {
+      const files = {
+        'tutorial.md': '---\nkind: tutorial\ntitle: Getting started\n---\n# Getting started\n',
+        'goal.md': '---\nkind: goal\nowner: nobody\n---\n',
+        'number.md': '---\nkind: 3\n---\n',
+      };
+      assert.deepEqual(lintWorkspace(files), []);
+      assert.equal(workspace(files).getFile('/ws/tutorial.md')?.participates, false);
     });
 
     it('reports an unknown top-level list (far from any known one) and list items that are not mappings', () => {

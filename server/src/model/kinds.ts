@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import type { EntityKind } from './entity.js';
 
 /**
@@ -52,6 +53,23 @@ export function kindFromWord(word: string): EntityKind | undefined {
 }
 
 export const KIND_WORDS = Object.keys(KIND_ALIASES);
+
+/**
+ * §2: whether a front-matter `kind` makes a Markdown file take part — a strategy kind or alias, or
+ * a near miss of one (edit distance ≤ 2, as `initative`; a distance as long as either word, as
+ * `ab` for `kr`, is a different word, not a typo). `kind: tutorial` belongs to a docs site, and so
+ * does a kind that is no text (`kind: 3`); an empty `kind:` is a missing kind, reported (§10.9).
+ */
+export function isStrategyKindOrNearMiss(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value !== 'string') return false;
+  const word = canonicalKey(value);
+  if (word === '' || KIND_ALIASES[word]) return true;
+  return KIND_WORDS.some((kind) => {
+    const d = distance(word, kind);
+    return d <= 2 && d < Math.min(word.length, kind.length);
+  });
+}
 
 export const INITIATIVE_STATUSES = ['proposed', 'planned', 'in-progress', 'blocked', 'done', 'dropped'] as const;
 export const ACTIVE_INITIATIVE_STATUSES = new Set(['planned', 'in-progress', 'blocked']);

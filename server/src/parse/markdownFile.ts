@@ -1,9 +1,10 @@
-import { parseDocument, isMap } from 'yaml';
+import { parseDocument, isMap, isNode, type Document } from 'yaml';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import * as path from 'node:path';
 import type { Entity } from '../model/entity.js';
 import type { ParseNote } from '../model/file.js';
+import { isStrategyKindOrNearMiss } from '../model/kinds.js';
 import { blankOut, findFrontMatter } from './frontMatter.js';
 import { HeadingEntityReader, MAYBE_ENTITY_HEADING } from './markdownHeadings.js';
 import { YamlEntityReader } from './yamlEntities.js';
@@ -44,9 +45,10 @@ export function parseMarkdown(filePath: string, text: string, eol: string): Mark
       }
     } else {
       body = blankOut(text, 0, block.end);
-      if (hasKind) {
+      const doc = hasKind ? parseDocument(yamlText, { version: '1.2', prettyErrors: false }) : undefined;
+      // §2: front matter of another kind (`kind: tutorial`) belongs to something else: the file is left alone.
+      if (doc && isStrategyKindOrNearMiss(kindOf(doc))) {
         declares = true;
-        const doc = parseDocument(yamlText, { version: '1.2', prettyErrors: false });
         notes.push(...syntaxNotes(doc.errors, text, block.contentStart, filePath, block.contentEnd));
         if (isMap(doc.contents)) {
           const reader = new YamlEntityReader({ path: filePath, text, base: block.contentStart, eol });
@@ -84,7 +86,14 @@ function firstH1FromTree(tree: Root): string | undefined {
 }
 
 /** First level-1 heading without building a tree: ATX `# Title` or setext `Title\n===`, outside code fences. */
-export function firstH1FromText(text: string): string | undefined {
+export /** The front matter's `kind` value as YAML reads it (undefined when the front matter is no mapping). */
+function kindOf(doc: Document): unknown {
+  if (!isMap(doc.contents)) return undefined;
+  const value: unknown = doc.contents.get('kind');
+  return isNode(value) ? {} : value;
+}
+
+function firstH1FromText(text: string): string | undefined {
   const lines = text.split(/\r?\n/);
   let fence: string | undefined;
   for (let i = 0; i < lines.length; i++) {
