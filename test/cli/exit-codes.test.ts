@@ -100,7 +100,7 @@ describe('strategy-lint exit codes (SPEC §8)', () => {
     const root = workspace({ 'plan.strategy.yaml': CLEAN_PLAN });
     const run = runCli(['docs/**/*.md'], { cwd: root });
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /no files match the pattern "docs\/\*\*\/\*\.md"/);
+    assert.match(run.stderr, /no files to lint match "docs\/\*\*\/\*\.md"/);
   });
 
   it('exits 2 for an invalid config, naming file:line:column and what is allowed', () => {

@@ -22,6 +22,8 @@ export interface WorkspaceArgs {
   outputFile?: string;
   /** undefined: colour when writing to a terminal (and NO_COLOR is unset). */
   color?: boolean;
+  /** false (`--no-error-on-unmatched-pattern`): a path or pattern yielding no file to lint is not an error. */
+  errorOnUnmatchedPattern?: boolean;
 }
 
 export interface LintArgs extends WorkspaceArgs {
@@ -84,7 +86,7 @@ function buildProgram(output: ArgsOutput, done: (args: CliArgs) => void): Comman
   program
     .usage('[options] [paths...]')
     .description('Lint strategy documents (Markdown and *.strategy.yaml): every initiative needs an objective, an owner and a metric.')
-    .argument('[paths...]', 'files, folders or glob patterns to lint (default: the current folder)')
+    .argument('[paths...]', 'files, folders or glob patterns to report on (default: the current folder); !pattern leaves files out')
     .option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')}`, 'stylish')
     .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
     .option('--fix', 'apply the safe fixes and rewrite the files')
@@ -102,6 +104,7 @@ function buildProgram(output: ArgsOutput, done: (args: CliArgs) => void): Comman
     .option('--suppressions-location <path>', `suppressions file (default: ${SUPPRESSIONS_FILE_NAME} at the workspace root)`)
     .option('--prune-suppressions', 'remove the suppressions that no longer match a finding')
     .option('--report-unused-suppressions', 'report suppressions that no longer match a finding (exit 1)')
+    .option('--no-error-on-unmatched-pattern', 'a path or pattern that yields no file to lint is not an error (exit 0 instead of 2)')
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output (so does the NO_COLOR environment variable)')
     .addOption(new Option('--stdio', 'run the language server over stdio').hideHelp())
@@ -139,6 +142,7 @@ function buildProgram(output: ArgsOutput, done: (args: CliArgs) => void): Comman
     .option('-c, --config <path>', 'use this config file instead of the nearest .strategylint.yaml|yml|json')
     .option('--today <YYYY-MM-DD>', 'date for time-based figures')
     .option('--ignore-path <path>', 'extra ignore file in .gitignore syntax')
+    .option('--no-error-on-unmatched-pattern', 'a path or pattern that yields no file is not an error')
     .helpOption('-h, --help', 'show this help')
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -166,6 +170,7 @@ function workspaceArgs(paths: string[], opts: Record<string, unknown>): Workspac
   if (typeof opts.ignorePath === 'string') args.ignorePath = opts.ignorePath;
   if (typeof opts.outputFile === 'string') args.outputFile = opts.outputFile;
   if (typeof opts.color === 'boolean') args.color = opts.color;
+  if (opts.errorOnUnmatchedPattern === false) args.errorOnUnmatchedPattern = false;
   if (typeof opts.today === 'string') {
     if (!isValidDate(opts.today)) throw new CliError(`--today: "${opts.today}" is not a date; write it as YYYY-MM-DD (e.g. 2027-02-01)`);
     args.today = opts.today;

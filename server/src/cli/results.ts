@@ -22,6 +22,8 @@ export interface FormatContext {
   version: string;
   /** The bulk suppressions file as shown to the user, when the run read one. */
   suppressionsFile?: string;
+  /** How many files the run checked (those declaring nothing included), when known. */
+  filesChecked?: number;
 }
 
 /** A formatter turns results into the text the CLI prints (or writes to --output-file). */

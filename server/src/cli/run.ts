@@ -66,7 +66,7 @@ export function runLint(args: LintArgs, io: CliIO): number {
   const reportedFiles = workspace.reported.map((f) => engine.getFile(f)).filter((f) => f !== undefined);
   const bulk = applySuppressionsFile(
     { ...(args.suppressionsLocation ? { location: args.suppressionsLocation } : {}), all: args.suppressAll, rules: args.suppressRules, prune: args.pruneSuppressions },
-    { cwd, workspaceRoot: workspace.config.root, reported: reportedFiles, findings },
+    { cwd, workspaceRoot: workspace.root, reported: reportedFiles, findings },
   );
   if (bulk.written) io.stderr(`strategy-lint: ${bulk.written}\n`);
 
@@ -91,7 +91,7 @@ export function runLint(args: LintArgs, io: CliIO): number {
   }
 
   const color = useColor(args, io);
-  const output = formatter(results, { cwd, color, rules: RULES.map((r) => r.meta), version: VERSION, suppressionsFile: bulk.displayPath });
+  const output = formatter(results, { cwd, color, rules: RULES.map((r) => r.meta), version: VERSION, suppressionsFile: bulk.displayPath, filesChecked: workspace.reported.length });
   if (args.outputFile) writeOutputFile(args.outputFile, output);
   else if (output) io.stdout(output);
 

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../engine/config.js';
 import { LintEngine } from '../engine/engine.js';
@@ -20,15 +21,20 @@ export interface WorkspaceRequest extends WorkspaceArgs {
   stdinFilename?: string;
   /** Keep every file's raw text (for --fix); otherwise texts are dropped once parsed. */
   keepTexts?: boolean;
+  /** false (`--no-error-on-unmatched-pattern`): a path that yields no file to lint is not an error. */
+  errorOnUnmatchedPattern?: boolean;
 }
 
 /** Everything a command needs once the files are found, read and loaded into the engine. */
 export interface LoadedWorkspace {
   /** Absolute, '/'-separated. */
   cwd: string;
+  /** The workspace root (§10.12): every taking-part file under it is indexed. */
+  root: string;
+  /** The settings of the workspace as a whole (the top of the cascade). */
   config: ResolvedConfig;
   engine: LintEngine;
-  /** The files the command reports on, in discovery order (with --stdin: the stdin file). */
+  /** The files the command reports on (and may fix), in discovery order (with --stdin: the stdin file). */
   reported: string[];
   /** Whether other files of the workspace were loaded too, only so that references resolve. */
   contextOnly: boolean;
@@ -36,43 +42,47 @@ export interface LoadedWorkspace {
   texts: Map<string, string>;
   /** The stdin file's path, when linting stdin. */
   stdinPath?: string;
-  /** Files named on the command line but left out by an ignore pattern (for a warning). */
+  /** Files named on the command line but left out (ignore patterns, links leading outside): a warning each. */
   skipped: SkippedPath[];
   /** Files or folders that could not be read: the run reports what it can, then exits 2. */
   unreadable: SkippedPath[];
 }
 
 /**
- * Finds the config (§10.12), the files (§2, §10.14), reads them (§10.11) and loads them into one
- * engine. Reading is a tight synchronous loop: for thousands of small files that is faster than
- * promises, and parsing dominates anyway.
+ * Finds the workspace and its configs (§10.12), the files (§2, §10.14, §10.15), reads them
+ * (§10.11) and loads them into one engine. Every taking-part file under the workspace root is
+ * indexed; the paths only select which are reported (a `!pattern` leaves files out). Reading is a
+ * tight synchronous loop: for thousands of small files that is faster than promises, and parsing
+ * dominates anyway.
  */
 export function loadWorkspace(request: WorkspaceRequest): LoadedWorkspace {
   const cwd = toPosix(process.cwd());
   const stdinPath = request.stdinText ? absolutePosix(request.stdinFilename ?? '<stdin>', cwd) : undefined;
-  const paths = request.paths.length ? request.paths : ['.'];
+  const excluded = request.paths.filter(isNegated).map((p) => p.slice(1));
+  const positive = request.paths.filter((p) => !isNegated(p));
+  const paths = positive.length ? positive : ['.'];
   if (!stdinPath) assertPathsExist(paths, cwd);
-  const searchFrom = stdinPath ? parentDir(stdinPath) : lookupDirOf(paths[0]!, cwd);
+  const start = stdinPath ? (relativeInside(cwd, stdinPath) !== undefined ? cwd : parentDir(stdinPath)) : startingPoint(paths, cwd);
   const overrides = { ...(request.today ? { today: request.today } : {}), ...(request.rules ? { rules: request.rules } : {}) };
-  const config = loadConfig({ ...(request.config ? { explicitPath: absolutePosix(request.config, cwd) } : {}), searchFrom, fallbackRoot: searchFrom, overrides });
+  const { root, cascade } = loadConfig({ ...(request.config ? { explicitPath: absolutePosix(request.config, cwd) } : {}), start, overrides });
 
   const discoveryOptions = {
     cwd,
-    config,
-    gitignoreCeiling: repositoryRoot(config.root) ?? config.root,
+    configs: cascade,
+    workspaceRoot: root,
+    gitignoreCeiling: repositoryRoot(root) ?? root,
     namedFilesOverrideGitignore: true,
+    errorOnUnmatched: request.errorOnUnmatchedPattern !== false,
     ...(request.ignorePath ? { extraIgnore: readIgnorePath(request.ignorePath, cwd) } : {}),
   };
   const named = discoverFiles(stdinPath ? [] : paths, { ...discoveryOptions, ...(stdinPath ? { virtualFile: stdinPath } : {}) });
-  // References cross files: the named files are linted within their workspace, so that a file
-  // named alone gets the same findings as in a full run or in the editor (SPEC §1).
-  const contextRoot = stdinPath ? stdinWorkspaceRoot(stdinPath, config, cwd) : config.configPath ? config.root : undefined;
-  // A folder argument at or above the workspace root has found every file already.
-  const walkedRoot = !stdinPath && contextRoot !== undefined && paths.some((p) => relativeInside(absolutePosix(p, cwd), contextRoot) !== undefined && isDirectory(absolutePosix(p, cwd)));
-  const needsContext = contextRoot !== undefined && !walkedRoot && existsSync(contextRoot) && named.files.some((f) => relativeInside(contextRoot, f) !== undefined);
-  const context = needsContext ? discoverFiles([contextRoot], discoveryOptions) : undefined;
+  // References cross files: every file of the workspace is indexed, so that a file named alone
+  // gets the same findings as in a full run or in the editor (SPEC §1). A folder argument that is
+  // the root has found every file already.
+  const walkedRoot = !stdinPath && paths.some((p) => absolutePosix(p, cwd) === root && isDirectory(root));
+  const context = walkedRoot || !existsSync(root) ? undefined : discoverFiles([root], { ...discoveryOptions, errorOnUnmatched: false });
 
-  const engine = new LintEngine(config);
+  const engine = new LintEngine(cascade);
   const texts = new Map<string, string>();
   // The context walk meets the named folders again: name each unreadable one once.
   const unreadable = [...new Map([...named.unreadable, ...(context?.unreadable ?? [])].map((u) => [u.path, u])).values()];
@@ -91,10 +101,40 @@ export function loadWorkspace(request: WorkspaceRequest): LoadedWorkspace {
     engine.load(file, text);
     if (keepText) texts.set(file, text);
   };
-  for (const file of named.files) load(file, request.keepTexts === true);
-  const reported = named.files.filter((f) => engine.getFile(f));
+  const isExcluded = exclusionMatcher(excluded, cwd);
+  const selected = named.files.filter((f) => f === stdinPath || !isExcluded(f));
+  for (const file of selected) load(file, request.keepTexts === true);
+  const reported = selected.filter((f) => engine.getFile(f));
+  for (const file of named.files) load(file, false);
   if (context) for (const file of context.files) load(file, false);
-  return { cwd, config, engine, reported, contextOnly: loaded.size > reported.length, texts, ...(stdinPath ? { stdinPath } : {}), skipped: named.skipped, unreadable };
+  return { cwd, root, config: cascade.root, engine, reported, contextOnly: loaded.size > reported.length, texts, ...(stdinPath ? { stdinPath } : {}), skipped: named.skipped, unreadable };
+}
+
+/** §8: a path argument starting with `!` leaves out what it matches. */
+function isNegated(arg: string): boolean {
+  return arg.startsWith('!') && arg.length > 1;
+}
+
+/**
+ * Whether a file is left out by a `!pattern` (relative to the current folder, as the paths are):
+ * the pattern may name the file or any folder above it (`!prds`, `!prds/**`, `!prds/*.md`).
+ */
+function exclusionMatcher(patterns: readonly string[], cwd: string): (file: string) => boolean {
+  if (!patterns.length) return () => false;
+  const matchers = patterns.map((p) => picomatch(toPosix(p).replace(/^\.\//, '').replace(/\/$/, ''), { dot: true }));
+  return (file) => {
+    const rel = toPosix(path.relative(cwd, file));
+    for (let r = rel; r && r !== '.'; r = path.posix.dirname(r)) if (matchers.some((m) => m(r))) return true;
+    return false;
+  };
+}
+
+/** §10.12: the deepest folder containing every named path (a file's folder, a glob's static base). */
+function startingPoint(paths: readonly string[], cwd: string): string {
+  const dirs = paths.map((p) => lookupDirOf(p, cwd));
+  let common = dirs[0]!;
+  for (const dir of dirs.slice(1)) while (relativeInside(common, dir) === undefined) common = parentDir(common);
+  return common;
 }
 
 /** A missing file is reported before the config is even read: it is the likelier mistake. */
@@ -114,7 +154,7 @@ function isDirectory(p: string): boolean {
   }
 }
 
-/** §10.12: the config is looked up from the first path's folder (a file's folder, a glob's static base). */
+/** The folder a path argument stands for: itself, a file's folder, a glob's static base. */
 function lookupDirOf(arg: string, cwd: string): string {
   const absolute = absolutePosix(arg, cwd);
   try {
@@ -123,16 +163,6 @@ function lookupDirOf(arg: string, cwd: string): string {
   } catch {
     return isGlobPattern(arg) ? absolutePosix(picomatch.scan(arg).base || '.', cwd) : cwd;
   }
-}
-
-/**
- * The folder whose files make up the stdin file's workspace: the config's folder; else the current
- * folder when it holds the file; else the file's repository; else the file's own folder.
- */
-function stdinWorkspaceRoot(stdinPath: string, config: ResolvedConfig, cwd: string): string {
-  if (config.configPath) return config.root;
-  if (relativeInside(cwd, stdinPath) !== undefined) return cwd;
-  return repositoryRoot(parentDir(stdinPath)) ?? parentDir(stdinPath);
 }
 
 /** The nearest folder at or above `dir` that holds `.git`. */

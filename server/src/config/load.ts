@@ -1,40 +1,15 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultConfig, type ResolvedConfig } from '../engine/config.js';
 import type { RuleSetting } from '../model/finding.js';
 import { parseConfigText, type ConfigSettings } from './parse.js';
 import { ConfigError } from './problems.js';
-import { CONFIG_FILE_NAMES } from './schema.js';
+import { applyLayer, ConfigCascade, configFileIn, outermostConfigDir, withOverrides } from './cascade.js';
 
 /** What the command line sets on top of the config file (§10.12: `--today` overrides `today`). */
 export interface ConfigOverrides {
   today?: string;
   rules?: Record<string, RuleSetting>;
-}
-
-/**
- * §10.12: the nearest `.strategylint.yaml|yml|json` in `startDir` or its ancestors. In one folder
- * `.yaml` wins over `.yml` over `.json`.
- */
-export function findConfigFile(startDir: string): string | undefined {
-  let dir = path.resolve(startDir);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(dir, name);
-      if (existsSync(candidate) && isFile(candidate)) return candidate;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** Reads, parses and validates a config file; throws ConfigError (with line and column) when it is unusable. */
@@ -53,31 +28,48 @@ export function readConfigFile(configPath: string): ConfigSettings {
 }
 
 /**
- * Turns validated settings into the engine's configuration. Globs stay relative to `root`, the
- * config's folder (or the lint root when there is no config file).
+ * Turns one file's validated settings into the engine's configuration (no cascade). Globs stay
+ * relative to `root`.
  */
 export function resolveConfig(settings: ConfigSettings, root: string, configPath: string | undefined, overrides: ConfigOverrides = {}): ResolvedConfig {
-  const config = defaultConfig(toPosix(root));
-  if (configPath) config.configPath = toPosix(configPath);
-  if (settings.include) config.include = [...settings.include];
-  if (settings.ignore) config.ignore = [...settings.ignore];
-  if (settings.today) config.today = settings.today;
-  if (settings['fiscal-year-start']) config.fiscalYearStart = settings['fiscal-year-start'];
-  for (const [id, setting] of Object.entries(settings.rules ?? {})) {
-    config.rules[id] = Array.isArray(setting) ? { severity: setting[0], options: { ...(setting[1] ?? {}) } } : { severity: setting, options: {} };
-  }
-  if (overrides.today) config.today = overrides.today;
-  for (const [id, severity] of Object.entries(overrides.rules ?? {})) {
-    config.rules[id] = { severity, options: config.rules[id]?.options ?? {} };
-  }
-  return config;
+  const top = toPosix(root);
+  const base = defaultConfig(top);
+  return withOverrides(configPath ? applyLayer(base, { path: toPosix(configPath), dir: top, settings }, top) : base, overrides);
 }
 
-/** Finds (or takes `explicitPath`), reads and resolves the config that governs a run. */
-export function loadConfig(options: { explicitPath?: string; searchFrom: string; fallbackRoot: string; overrides?: ConfigOverrides }): ResolvedConfig {
-  const configPath = options.explicitPath ? path.resolve(options.explicitPath) : findConfigFile(options.searchFrom);
-  if (!configPath) return resolveConfig({}, options.fallbackRoot, undefined, options.overrides);
-  return resolveConfig(readConfigFile(configPath), path.dirname(configPath), configPath, options.overrides);
+/** The configuration of a run: its workspace root and the settings of each file there (§10.12). */
+export interface LoadedConfig {
+  /** Absolute, '/'-separated: the folder whose taking-part files are all indexed. */
+  root: string;
+  cascade: ConfigCascade;
+}
+
+/**
+ * §10.12: the workspace root is the folder of the outermost `.strategylint.*` at or above `start`
+ * (one saying `root: true` ends the search upward), else `start`; every config from there down
+ * cascades. `explicitPath` (`--config`) replaces the cascade: that file's settings govern every
+ * file, its globs relative to the workspace root.
+ */
+export function loadConfig(options: { explicitPath?: string; start: string; overrides?: ConfigOverrides }): LoadedConfig {
+  const read = memoised(readConfigFile);
+  const root = outermostConfigDir(options.start, (file) => read(file).root === true) ?? options.start;
+  if (options.explicitPath) {
+    const explicit = path.resolve(options.explicitPath);
+    return { root, cascade: ConfigCascade.single(resolveConfig(read(explicit), root, toPosix(explicit), options.overrides)) };
+  }
+  const reader = (dir: string) => {
+    const file = configFileIn(dir);
+    return file ? { path: file, dir, settings: read(file) } : undefined;
+  };
+  return { root, cascade: ConfigCascade.of(root, reader, options.overrides) };
+}
+
+function memoised<T>(f: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    if (!known.has(key)) known.set(key, f(key));
+    return known.get(key)!;
+  };
 }
 
 export function toPosix(p: string): string {

@@ -6,6 +6,8 @@ import { validateConfigData } from './validate.js';
 
 /** The settings of a config file once it has been parsed and validated (SPEC §7). */
 export interface ConfigSettings {
+  /** Ends the upward search for configs (§10.12): this file's folder is the outermost that counts. */
+  root?: boolean;
   include?: string[];
   ignore?: string[];
   today?: string;

@@ -4,7 +4,7 @@ import { RULES } from '../rules/registry.js';
 export const SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
 
 /** Top-level settings of the config file (SPEC §7), in the order the docs list them. */
-export const SETTINGS = ['include', 'ignore', 'today', 'fiscal-year-start', 'rules'] as const;
+export const SETTINGS = ['root', 'include', 'ignore', 'today', 'fiscal-year-start', 'rules'] as const;
 
 export const CONFIG_FILE_NAMES = ['.strategylint.yaml', '.strategylint.yml', '.strategylint.json'] as const;
 
@@ -52,6 +52,11 @@ export function buildConfigSchema(): Record<string, unknown> {
     additionalProperties: false,
     properties: {
       $schema: { type: 'string', description: 'Schema of this file (for editors).' },
+      root: {
+        type: 'boolean',
+        default: false,
+        description: 'true: this folder is the workspace root; configs in folders above it are not looked for (they neither apply nor widen the workspace).',
+      },
       include: { ...globs('lint'), default: ['**/*.md', '**/*.markdown', '**/*.strategy.yaml', '**/*.strategy.yml'] },
       ignore: globs('leave out, on top of node_modules/, .git/ and what .gitignore excludes'),
       today: {

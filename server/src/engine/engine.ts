@@ -4,6 +4,7 @@ import { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { ParseCache } from '../parse/parseFile.js';
 import { RULES } from '../rules/registry.js';
 import type { LintSettings } from '../rules/rule.js';
+import { ConfigCascade } from '../config/cascade.js';
 import type { ResolvedConfig } from './config.js';
 import { changedPeriodKeys, filesForKeys, filesWithNearbyNames, touchedKeys } from './dependencies.js';
 import { lintFile, type ActiveRule } from './lintFile.js';
@@ -16,31 +17,46 @@ import { lintFile, type ActiveRule } from './lintFile.js';
 export class LintEngine {
   readonly index = new WorkspaceIndex();
   private readonly cache = new ParseCache();
-  private activeRules: ActiveRule[] = [];
-  private lintSettings!: LintSettings;
+  private cascade!: ConfigCascade;
+  /** The rules and settings of each distinct resolved config (folders that share settings share one). */
+  private perConfig = new WeakMap<ResolvedConfig, { rules: ActiveRule[]; settings: LintSettings }>();
 
-  constructor(private configuration: ResolvedConfig) {
-    this.configure(configuration);
+  /** One config for every file, or a cascade giving each file its own (§10.12). */
+  constructor(config: ResolvedConfig | ConfigCascade) {
+    this.configure(config);
   }
 
+  /** The settings of the workspace as a whole (the top of the cascade). */
   get config(): ResolvedConfig {
-    return this.configuration;
+    return this.cascade.root;
   }
 
+  get configs(): ConfigCascade {
+    return this.cascade;
+  }
+
+  /** The settings that govern one file. */
+  configFor(filePath: string): ResolvedConfig {
+    return this.cascade.configFor(filePath);
+  }
+
+  /** The workspace-wide settings (cross-file dependencies use its fiscal year). */
   get settings(): LintSettings {
-    return this.lintSettings;
+    return this.compiled(this.cascade.root).settings;
   }
 
-  configure(config: ResolvedConfig): void {
-    this.configuration = config;
-    this.lintSettings = { today: config.today, fiscalYearStart: config.fiscalYearStart };
-    this.activeRules = [];
-    for (const rule of RULES) {
-      const entry = config.rules[rule.meta.id];
-      const severity = entry?.severity ?? rule.meta.defaultSeverity;
-      if (severity === 'off') continue;
-      this.activeRules.push({ rule, severity, options: { ...(rule.meta.defaultOptions ?? {}), ...(entry?.options ?? {}) } });
+  configure(config: ResolvedConfig | ConfigCascade): void {
+    this.cascade = config instanceof ConfigCascade ? config : ConfigCascade.single(config);
+    this.perConfig = new WeakMap();
+  }
+
+  private compiled(config: ResolvedConfig): { rules: ActiveRule[]; settings: LintSettings } {
+    let known = this.perConfig.get(config);
+    if (!known) {
+      known = { rules: activeRules(config), settings: { today: config.today, fiscalYearStart: config.fiscalYearStart } };
+      this.perConfig.set(config, known);
     }
+    return known;
   }
 
   /** Adds or replaces a file; returns the paths whose findings may have changed. */
@@ -66,7 +82,7 @@ export class LintEngine {
   }
 
   private replace(filePath: string, before: ParsedFile | undefined, after: ParsedFile | undefined): Set<string> {
-    const fy = this.lintSettings.fiscalYearStart;
+    const fy = this.settings.fiscalYearStart;
     const hadOwners = this.index.countOfKind('owner') > 0;
     const keys = before ? touchedKeys(before, this.index, fy) : new Set<string>();
     const affected = filesForKeys(keys, this.index, fy);
@@ -86,16 +102,33 @@ export class LintEngine {
 
   lint(filePath: string): Finding[] {
     const file = this.index.getFile(filePath);
-    return file ? lintFile(file, this.index, this.activeRules, this.lintSettings) : [];
+    return file ? this.lintParsed(file) : [];
   }
 
   lintAll(): Map<string, Finding[]> {
     const results = new Map<string, Finding[]>();
-    for (const file of this.index.allFiles()) results.set(file.path, lintFile(file, this.index, this.activeRules, this.lintSettings));
+    for (const file of this.index.allFiles()) results.set(file.path, this.lintParsed(file));
     return results;
+  }
+
+  private lintParsed(file: ParsedFile): Finding[] {
+    const { rules, settings } = this.compiled(this.cascade.configFor(file.path));
+    return lintFile(file, this.index, rules, settings);
   }
 
   getFile(filePath: string): ParsedFile | undefined {
     return this.index.getFile(filePath);
   }
+}
+
+/** The rules a config leaves on, with their severities and options. */
+function activeRules(config: ResolvedConfig): ActiveRule[] {
+  const active: ActiveRule[] = [];
+  for (const rule of RULES) {
+    const entry = config.rules[rule.meta.id];
+    const severity = entry?.severity ?? rule.meta.defaultSeverity;
+    if (severity === 'off') continue;
+    active.push({ rule, severity, options: { ...(rule.meta.defaultOptions ?? {}), ...(entry?.options ?? {}) } });
+  }
+  return active;
 }

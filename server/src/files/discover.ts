@@ -1,16 +1,24 @@
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../engine/config.js';
 import { ALWAYS_SKIPPED_DIRS, ConfigFilter } from './filter.js';
 import { GitignoreChains, isIgnoredByChain, type IgnoreChain } from './gitignore.js';
 import { languageOf } from '../parse/parseFile.js';
 import { reasonOf } from './errno.js';
-import { absolutePosix, parentDir, relativeInside } from './paths.js';
+import { absolutePosix, parentDir, relativeInside, toPosix } from './paths.js';
 
 export interface DiscoveryOptions {
   /** Absolute, '/'-separated. */
   cwd: string;
-  config: Pick<ResolvedConfig, 'root' | 'include' | 'ignore'>;
+  /** The settings of each folder (its `include` and `ignore`; §10.12 cascade). */
+  configs: { configForDir(dir: string): Pick<ResolvedConfig, 'root' | 'include' | 'ignore'> };
+  /**
+   * The workspace root (§10.15): a symbolic link is followed only when its target lies inside it;
+   * any other link is left out and listed in `skipped`, so nothing outside is read (or fixed).
+   */
+  workspaceRoot: string;
+  /** A path or pattern that yields no file to lint is an error (§8), unless this is false. */
+  errorOnUnmatched?: boolean;
   /** Highest folder whose .gitignore counts when none of the folders between holds `.git`. */
   gitignoreCeiling: string;
   /** Layers applied below every .gitignore (`--ignore-path`). */
@@ -46,7 +54,7 @@ export class MissingPathError extends Error {
     super(
       kind === 'missing'
         ? `no such file or directory: ${paths.join(', ')}`
-        : `no files match the pattern${paths.length > 1 ? 's' : ''} ${paths.map((p) => `"${p}"`).join(', ')}`,
+        : `no files to lint match ${paths.map((p) => `"${p}"`).join(', ')}: nothing there is Markdown or *.strategy.yaml|yml that the config's include names and that ignore, .gitignore and node_modules/.git leave in (--no-error-on-unmatched-pattern allows this)`,
     );
     this.name = 'MissingPathError';
   }
@@ -68,7 +76,9 @@ export function isGlobPattern(arg: string): boolean {
  * - a file is linted even when `include` does not name it (as ESLint does), unless the config's
  *   `ignore` excludes it (or a .gitignore, see `namedFilesOverrideGitignore`): then it is
  *   reported in `skipped`.
- * A path that exists nowhere, or a pattern that matches nothing, is a MissingPathError.
+ * A path that exists nowhere is a MissingPathError; so is a folder or pattern that yields no file
+ * to lint, when `errorOnUnmatched` is set (the CLI, §8).
+ * Symbolic links are followed only to targets inside `workspaceRoot` (§10.15).
  */
 export function discoverFiles(args: readonly string[], options: DiscoveryOptions): Discovery {
   const walker = new Walker(options);
@@ -78,28 +88,42 @@ export function discoverFiles(args: readonly string[], options: DiscoveryOptions
   for (const arg of args) {
     const absolute = absolutePosix(arg, options.cwd);
     const stats = statOrUndefined(absolute);
-    if (stats?.isDirectory()) walker.walkRoot(absolute, (file) => walker.filter.isIncluded(file, absolute));
-    else if (stats?.isFile()) walker.addExplicit(absolute);
+    if (stats?.isDirectory()) {
+      if (walker.walkRoot(absolute, (file, filter) => filter.isIncluded(file, absolute)) === 0) unmatched.push(arg);
+    } else if (stats?.isFile()) walker.addExplicit(absolute);
     else if (isGlobPattern(arg)) {
-      if (!walker.walkGlob(arg)) unmatched.push(arg);
+      if (walker.walkGlob(arg) === 0) unmatched.push(arg);
     } else missing.push(arg);
   }
   if (missing.length) throw new MissingPathError(missing, 'missing');
-  if (unmatched.length) throw new MissingPathError(unmatched, 'no-match');
+  if (unmatched.length && options.errorOnUnmatched) throw new MissingPathError(unmatched, 'no-match');
   return { files: [...walker.files], skipped: walker.skipped, unreadable: walker.unreadable };
 }
 
+type Accept = (file: string, filter: ConfigFilter) => boolean;
+
 class Walker {
-  readonly filter: ConfigFilter;
   readonly files = new Set<string>();
   readonly skipped: SkippedPath[] = [];
   readonly unreadable: SkippedPath[] = [];
   private readonly chains: GitignoreChains;
   private readonly startIgnored = new Map<string, boolean>();
+  private readonly filters = new Map<object, ConfigFilter>();
+  private realRoot: string | undefined;
 
   constructor(private readonly options: DiscoveryOptions) {
-    this.filter = new ConfigFilter(options.config);
     this.chains = new GitignoreChains(options.gitignoreCeiling, options.extraIgnore);
+  }
+
+  /** The include/ignore filter of the files directly inside `dir` (one per distinct config). */
+  filterFor(dir: string): ConfigFilter {
+    const config = this.options.configs.configForDir(dir);
+    let filter = this.filters.get(config);
+    if (!filter) {
+      filter = new ConfigFilter(config);
+      this.filters.set(config, filter);
+    }
+    return filter;
   }
 
   addExplicit(file: string): void {
@@ -112,16 +136,35 @@ class Walker {
   /** Why an explicitly named file is left out, if it is. */
   private exclusionOf(file: string, dir: string): string | undefined {
     if (file.split('/').some((segment) => ALWAYS_SKIPPED_DIRS.has(segment))) return 'files in node_modules/ and .git/ are never linted';
-    if (this.filter.isIgnored(file, false) || this.ancestorIgnoredByConfig(dir)) return 'it matches an "ignore" pattern of the config';
+    if (file !== this.options.virtualFile && !this.insideWorkspace(file)) return OUTSIDE;
+    const filter = this.filterFor(dir);
+    if (filter.isIgnored(file, false) || this.ancestorIgnoredByConfig(dir, filter)) return 'it matches an "ignore" pattern of the config';
     if (this.options.namedFilesOverrideGitignore) return undefined;
     const start = relativeInside(this.options.cwd, dir) !== undefined ? this.options.cwd : dir;
     if (isIgnoredByChain(this.chainFrom(start, dir), file, false)) return 'a .gitignore excludes it';
     return undefined;
   }
 
-  private ancestorIgnoredByConfig(dir: string): boolean {
-    for (let d = dir; relativeInside(this.options.config.root, d); d = parentDir(d)) if (this.filter.isIgnored(d, true)) return true;
+  /** The ignore patterns of every config above add up (§10.12), so the folder's own filter knows them all. */
+  private ancestorIgnoredByConfig(dir: string, filter: ConfigFilter): boolean {
+    const top = this.options.configs.configForDir(dir).root;
+    for (let d = dir; relativeInside(top, d); d = parentDir(d)) if (filter.isIgnored(d, true)) return true;
     return false;
+  }
+
+  /**
+   * §10.15: whether the real location of `p` (links resolved) lies inside the workspace root. A
+   * path that cannot be resolved (a dangling link) is not followed.
+   */
+  private insideWorkspace(p: string): boolean {
+    let real: string;
+    try {
+      real = toPosix(realpathSync(p));
+    } catch {
+      return false;
+    }
+    this.realRoot ??= realOr(this.options.workspaceRoot);
+    return relativeInside(this.realRoot, real) !== undefined;
   }
 
   /**
@@ -139,50 +182,73 @@ class Walker {
     return startIgnored ? chain.filter((layer) => relativeInside(start, layer.base) !== undefined) : chain;
   }
 
-  walkRoot(dir: string, accept: (file: string) => boolean): void {
-    this.walk(dir, this.chainFrom(dir), accept);
+  /** Walks a named folder; returns how many files to lint it holds. */
+  walkRoot(dir: string, accept: Accept): number {
+    if (!this.insideWorkspace(dir)) {
+      this.skipped.push({ path: dir, reason: OUTSIDE });
+      return 0;
+    }
+    return this.walk(dir, this.chainFrom(dir), accept);
   }
 
-  /** Returns whether the pattern matched any file. */
-  walkGlob(pattern: string): boolean {
+  /** Walks a pattern from its static base; returns how many files to lint it matched. */
+  walkGlob(pattern: string): number {
     const scan = picomatch.scan(pattern);
     const base = absolutePosix(scan.base || '.', this.options.cwd);
-    if (!statOrUndefined(base)?.isDirectory()) return false;
+    if (!statOrUndefined(base)?.isDirectory()) return 0;
     const matches = picomatch(scan.glob, { dot: true });
-    let matched = false;
-    this.walk(base, this.chainFrom(base), (file) => {
+    return this.walkRoot(base, (file, filter) => {
       const rel = relativeInside(base, file);
       if (rel === undefined || !matches(rel)) return false;
-      matched = true;
-      return languageOf(file) !== undefined || this.filter.isIncluded(file, base);
+      return languageOf(file) !== undefined || filter.isIncluded(file, base);
     });
-    return matched;
   }
 
-  private walk(dir: string, chain: IgnoreChain, accept: (file: string) => boolean): void {
+  private walk(dir: string, chain: IgnoreChain, accept: Accept): number {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       this.unreadable.push({ path: dir, reason: reasonOf(error) });
-      return;
+      return 0;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const ownChain = entries.some((e) => e.name === '.gitignore' && !e.isDirectory()) ? this.chains.childChain(dir, chain, true) : chain;
+    const filter = this.filterFor(dir);
+    let count = 0;
     for (const entry of entries) {
       const path = `${dir}/${entry.name}`;
       const isDirectory = entry.isDirectory();
-      let isFile = entry.isFile();
-      // A linked file is read through its link; a linked folder is not walked (as git does not),
-      // which also keeps links that loop back, or that show one folder twice, from duplicating entities.
-      if (entry.isSymbolicLink()) isFile = statOrUndefined(path)?.isFile() ?? false;
+      const isLink = entry.isSymbolicLink();
+      const isFile = entry.isFile() || (isLink && (statOrUndefined(path)?.isFile() ?? false));
       if (isDirectory) {
-        if (ALWAYS_SKIPPED_DIRS.has(entry.name) || this.filter.isIgnored(path, true) || isIgnoredByChain(ownChain, path, true)) continue;
-        this.walk(path, ownChain, accept);
-      } else if (isFile && accept(path) && !this.filter.isIgnored(path, false) && !isIgnoredByChain(ownChain, path, false)) {
+        if (ALWAYS_SKIPPED_DIRS.has(entry.name) || filter.isIgnored(path, true) || isIgnoredByChain(ownChain, path, true)) continue;
+        count += this.walk(path, ownChain, accept);
+      } else if (isFile && accept(path, filter) && !filter.isIgnored(path, false) && !isIgnoredByChain(ownChain, path, false)) {
+        // §10.15: a linked file is read through its link only when its target is inside the workspace.
+        if (isLink && !this.insideWorkspace(path)) {
+          this.skipped.push({ path, reason: OUTSIDE });
+          continue;
+        }
         this.files.add(path);
+        count++;
+      } else if (isLink && !isFile && statOrUndefined(path)?.isDirectory() && !this.insideWorkspace(path)) {
+        // A linked folder is never walked (as git does not: links that loop back, or show one
+        // folder twice, would duplicate entities); one that leads outside is said so.
+        this.skipped.push({ path, reason: OUTSIDE });
       }
     }
+    return count;
+  }
+}
+
+const OUTSIDE = 'it is a symbolic link to a place outside the workspace, which strategy-lint neither reads nor fixes';
+
+function realOr(p: string): string {
+  try {
+    return toPosix(realpathSync(p));
+  } catch {
+    return p;
   }
 }
 

@@ -10,12 +10,13 @@ export const CONFIG_DOCS_URL = DOCS_BASE_URL.replace(/rules\/$/, 'configuration.
 
 /**
  * An invalid `.strategylint.*` is never silently ignored (§7): each problem becomes a diagnostic on
- * the config file, at the offending key or value, and the folder runs on the defaults, which a
- * warning message says once per distinct content of the file.
+ * the config file, at the offending key or value, and the files it governs keep the settings of
+ * the configs around it (the defaults when it is the only one), which a warning message says once
+ * per distinct content of the file.
  */
 export class ConfigReporter {
-  /** Config file last given diagnostics, per folder (cleared when the folder's config moves or heals). */
-  private readonly reported = new Map<FolderState, string>();
+  /** Config files last given diagnostics, per folder (cleared when they heal or vanish). */
+  private readonly reported = new Map<FolderState, Set<string>>();
 
   constructor(
     private readonly connection: Connection,
@@ -23,30 +24,29 @@ export class ConfigReporter {
   ) {}
 
   report(folder: FolderState, loaded: FolderConfig): void {
-    const previous = this.reported.get(folder);
-    if (previous && previous !== loaded.configPath) this.publisher.clear(previous);
-    if (!loaded.configPath || !loaded.problems.length) {
-      if (loaded.configPath) this.publisher.clear(loaded.configPath);
-      this.reported.delete(folder);
-      folder.announcedConfigText = undefined;
-      return;
+    const invalid = loaded.invalid;
+    const now = new Set(invalid.map((c) => c.path));
+    for (const previous of this.reported.get(folder) ?? []) {
+      if (now.has(previous)) continue;
+      this.publisher.clear(previous);
+      folder.announcedConfigTexts.delete(previous);
     }
-    const text = (loaded.configText ?? '').replace(/^\uFEFF/, '');
-    const lineMap = LineMap.of(text);
-    const diagnostics: Diagnostic[] = loaded.problems.map((problem) => ({
-      range: lineMap.rangeOf({ start: problem.start, end: Math.max(problem.start, problem.end) }),
-      severity: DiagnosticSeverity.Error,
-      source: SOURCE,
-      code: 'config',
-      codeDescription: { href: CONFIG_DOCS_URL },
-      message: problem.message,
-    }));
-    this.publisher.publish(loaded.configPath, diagnostics);
-    this.reported.set(folder, loaded.configPath);
-    if (folder.announcedConfigText !== loaded.configText) {
-      folder.announcedConfigText = loaded.configText;
-      const name = folder.displayPath(loaded.configPath);
-      const count = loaded.problems.length === 1 ? '1 problem' : `${loaded.problems.length} problems`;
+    this.reported.set(folder, now);
+    for (const config of invalid) {
+      const lineMap = LineMap.of(config.text.replace(/^\uFEFF/, ''));
+      const diagnostics: Diagnostic[] = config.problems.map((problem) => ({
+        range: lineMap.rangeOf({ start: problem.start, end: Math.max(problem.start, problem.end) }),
+        severity: DiagnosticSeverity.Error,
+        source: SOURCE,
+        code: 'config',
+        codeDescription: { href: CONFIG_DOCS_URL },
+        message: problem.message,
+      }));
+      this.publisher.publish(config.path, diagnostics);
+      if (folder.announcedConfigTexts.get(config.path) === config.text) continue;
+      folder.announcedConfigTexts.set(config.path, config.text);
+      const name = folder.displayPath(config.path);
+      const count = config.problems.length === 1 ? '1 problem' : `${config.problems.length} problems`;
       void this.connection.sendNotification(ShowMessageNotification.type, {
         type: MessageType.Warning,
         message: `strategy-lint: ${name} is invalid (${count}); linting with the default settings until it is fixed.`,
@@ -55,8 +55,7 @@ export class ConfigReporter {
   }
 
   forget(folder: FolderState): void {
-    const previous = this.reported.get(folder);
-    if (previous) this.publisher.clear(previous);
+    for (const previous of this.reported.get(folder) ?? []) this.publisher.clear(previous);
     this.reported.delete(folder);
   }
 }

@@ -13,7 +13,8 @@ import { stat } from 'node:fs/promises';
 
 /**
  * workspace/didChangeWatchedFiles: keeps each folder's index in line with the disk. Open documents
- * are left alone (the editor's text wins until they are closed). A changed root config or
+ * are left alone (the editor's text wins until they are closed). A changed config (any of the
+ * cascade, §10.12) or
  * .gitignore re-lists the folder; a folder created or deleted (a move) adds or drops its files.
  */
 export class FileEventHandler {
@@ -40,7 +41,7 @@ export class FileEventHandler {
   private async apply(folder: FolderState, changes: Map<string, FileChangeType>): Promise<void> {
     if (folder.disposed) return;
     const paths = [...changes.keys()];
-    if (paths.some((p) => path.posix.dirname(p) === folder.root && isConfigFileName(path.posix.basename(p)))) {
+    if (paths.some((p) => isConfigFileName(path.posix.basename(p)))) {
       await syncFolder(folder, 'config', this.sync);
       return;
     }
@@ -67,7 +68,7 @@ export class FileEventHandler {
       } else if (languageOf(file)) candidates.push(file);
       else if (type === FileChangeType.Created && !relist && (await isDirectory(file))) relist = true;
     }
-    const accepted = candidates.length ? takingPart(folder.root, engine.config, candidates.filter((p) => !this.insideNested(folder, p))) : new Set<string>();
+    const accepted = candidates.length ? takingPart(folder.root, engine.configs, candidates.filter((p) => !this.insideNested(folder, p))) : new Set<string>();
     for (const file of candidates) {
       if (!accepted.has(file)) {
         // No longer taking part (or never did): make sure nothing of it stays.

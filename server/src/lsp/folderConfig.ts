@@ -1,38 +1,56 @@
-import { readFile } from 'node:fs/promises';
-import type { ResolvedConfig } from '../engine/config.js';
-import { resolveConfig } from '../config/load.js';
+import { readFileSync } from 'node:fs';
+import { ConfigCascade, configFileIn, outermostConfigDir, type ConfigLayer } from '../config/cascade.js';
 import { parseConfigText } from '../config/parse.js';
 import type { ConfigProblem } from '../config/problems.js';
 import { CONFIG_FILE_NAMES } from '../config/schema.js';
 
-/** A workspace folder's configuration (§10.12: the folder's own root config, not an ancestor's). */
-export interface FolderConfig {
-  config: ResolvedConfig;
-  /** The root config file, when there is one (even an invalid one). */
-  configPath?: string;
-  /** Its text: the server says "using defaults" once per distinct invalid text. */
-  configText?: string;
-  /** Problems of an invalid config; the folder then runs on the defaults. */
+/** A `.strategylint.*` that could not be used: its problems become diagnostics on it. */
+export interface InvalidConfig {
+  path: string;
+  /** Its text: the server says "using the settings around it" once per distinct invalid text. */
+  text: string;
   problems: ConfigProblem[];
+}
+
+/**
+ * A workspace folder's configuration (§10.12): the folder is the workspace root, and the configs
+ * that cascade into it apply — those above it, from the outermost (or the nearest `root: true`)
+ * down, and those in its subfolders for the files below them. The layers are read as the folder
+ * is listed; an invalid one is skipped (its folder keeps the settings from above) and listed in
+ * `invalid` once the listing is done.
+ */
+export interface FolderConfig {
+  cascade: ConfigCascade;
+  invalid: InvalidConfig[];
 }
 
 export function isConfigFileName(name: string): boolean {
   return (CONFIG_FILE_NAMES as readonly string[]).includes(name);
 }
 
-/** Reads `.strategylint.yaml|yml|json` at `root` (that order wins, as in the CLI), falling back to defaults when invalid. */
-export async function loadFolderConfig(root: string): Promise<FolderConfig> {
-  for (const name of CONFIG_FILE_NAMES) {
-    const configPath = `${root}/${name}`;
+export function loadFolderConfig(root: string): FolderConfig {
+  const invalid = new Map<string, InvalidConfig>();
+  const settingsOf = (file: string) => {
     let text: string;
     try {
-      text = await readFile(configPath, 'utf8');
+      text = readFileSync(file, 'utf8');
     } catch {
-      continue;
+      return undefined;
     }
-    const parsed = parseConfigText(configPath, text);
-    if (parsed.settings) return { config: resolveConfig(parsed.settings, root, configPath), configPath, configText: text, problems: [] };
-    return { config: resolveConfig({}, root, undefined), configPath, configText: text, problems: parsed.problems };
-  }
-  return { config: resolveConfig({}, root, undefined), problems: [] };
+    const parsed = parseConfigText(file, text);
+    if (!parsed.settings) invalid.set(file, { path: file, text, problems: parsed.problems });
+    return parsed.settings;
+  };
+  const top = outermostConfigDir(root, (file) => settingsOf(file)?.root === true) ?? root;
+  const reader = (dir: string): ConfigLayer | undefined => {
+    const file = configFileIn(dir);
+    const settings = file ? settingsOf(file) : undefined;
+    return file && settings ? { path: file, dir, settings } : undefined;
+  };
+  return {
+    cascade: ConfigCascade.of(top, reader),
+    get invalid() {
+      return [...invalid.values()];
+    },
+  };
 }

@@ -2,7 +2,6 @@ import * as path from 'node:path';
 import { defaultConfig } from '../engine/config.js';
 import { LintEngine } from '../engine/engine.js';
 import type { SuppressionCounts } from '../engine/bulkSuppressions.js';
-import type { ConfigProblem } from '../config/problems.js';
 import { languageOf } from '../parse/parseFile.js';
 import { takingPart } from './folderFiles.js';
 import { isInside } from './uri.js';
@@ -13,12 +12,10 @@ import { isInside } from './uri.js';
  */
 export class FolderState {
   readonly engine: LintEngine;
-  configPath: string | undefined;
-  configProblems: ConfigProblem[] = [];
   /** The folder's strategy-lint-suppressions.json (empty: none). */
   suppressions: SuppressionCounts = {};
-  /** The invalid config text last announced with showMessage (announce once per change). */
-  announcedConfigText: string | undefined;
+  /** Invalid config texts already announced with showMessage, by path (announce once per change). */
+  readonly announcedConfigTexts = new Map<string, string>();
   disposed = false;
   /**
    * False until the first scan has loaded every file: findings computed on a half-loaded index
@@ -61,7 +58,7 @@ export class FolderState {
   /** Whether an open file the scan has not listed (yet) takes part, by the same discovery rules. */
   acceptsOpenFile(filePath: string): boolean {
     if (this.loose) return languageOf(filePath) !== undefined;
-    return this.contains(filePath) && takingPart(this.root, this.engine.config, [filePath]).has(filePath);
+    return this.contains(filePath) && takingPart(this.root, this.engine.configs, [filePath]).has(filePath);
   }
 
   filePaths(): string[] {

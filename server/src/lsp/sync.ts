@@ -28,28 +28,24 @@ const READ_CONCURRENCY = 32;
 export async function syncFolder(folder: FolderState, mode: SyncMode, context: SyncContext): Promise<void> {
   if (folder.disposed || folder.loose) return;
   const engine = folder.engine;
-  let relintAll = mode !== 'files';
+  const relintAll = mode !== 'files';
+  let loaded: FolderConfig | undefined;
   if (mode !== 'files') {
-    const loaded = await loadFolderConfig(folder.root);
-    if (folder.disposed) return;
-    folder.configPath = loaded.configPath;
-    folder.configProblems = loaded.problems;
-    const before = JSON.stringify({ ...engine.config, today: undefined });
-    const after = JSON.stringify({ ...loaded.config, today: undefined });
-    if (mode === 'config' && before === after && engine.config.today === loaded.config.today) relintAll = false;
-    engine.configure(loaded.config);
-    context.configLoaded(folder, loaded);
+    loaded = loadFolderConfig(folder.root);
+    engine.configure(loaded.cascade);
     folder.suppressions = await loadFolderSuppressions(folder.root, context.log);
     if (folder.disposed) return;
   }
 
   let listed: string[];
   try {
-    listed = listFolderFiles(folder.root, engine.config);
+    listed = listFolderFiles(folder.root, engine.configs, context.log);
   } catch (error) {
     context.log(`cannot list ${folder.root}: ${(error as Error).message}`);
     listed = [];
   }
+  // The configs of the subfolders are read as the listing walks into them.
+  if (loaded) context.configLoaded(folder, loaded);
   const nested = context.folders.nestedRoots(folder);
   const wanted = new Set(nested.length ? listed.filter((p) => !nested.some((root) => isInside(p, root))) : listed);
 

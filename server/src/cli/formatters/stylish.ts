@@ -13,7 +13,9 @@ interface Row {
 
 /**
  * ESLint's default output: findings grouped under each file, columns aligned, then a summary.
- * Prints nothing at all for a clean run, so `strategy-lint && …` stays quiet.
+ * Prints nothing for a clean run, so `strategy-lint && …` stays quiet — except when none of the
+ * files checked declares anything (§8): then one line says how many were checked, so a run that
+ * finds no strategy at all does not pass unnoticed.
  */
 export const stylish: Formatter = (results, context) => {
   const paint = palette(context.color);
@@ -32,7 +34,11 @@ export const stylish: Formatter = (results, context) => {
   const total = totals.error + totals.warning + totals.info;
   const suppressed = results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
   const suppressedLine = suppressed ? paint.dim(`  ${plural(suppressed, 'problem')} suppressed by ${context.suppressionsFile ?? 'the suppressions file'} (not shown).`) + '\n' : '';
-  if (total === 0) return suppressedLine ? `\n${suppressedLine}` : '';
+  if (total === 0) {
+    if (suppressedLine) return `\n${suppressedLine}`;
+    if (results.length > 0 || context.filesChecked === undefined) return '';
+    return `0 problems: ${plural(context.filesChecked, 'file')} checked, none declares an objective, key result, initiative, owner or PRD\n`;
+  }
   return output + summary(totals, paint) + suppressedLine;
 };
 
