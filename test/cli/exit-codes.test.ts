@@ -71,7 +71,7 @@ describe('strategy-lint exit codes (SPEC §8)', () => {
     [['--rule', 'focus-limit'], /write it as id:severity/],
     [['--max-warnings', 'many'], /--max-warnings.*whole number/],
     [['--today', '2027-02-30'], /--today: "2027-02-30" is not a date/],
-    [['--format', 'xml'], /unknown format "xml".*stylish, json, sarif, github, junit/],
+    [['--format', 'xml'], /unknown format "xml".*stylish, json, sarif, github, gitlab, junit/],
     [['--fix', '--fix-dry-run'], /cannot be used together/],
     [['--stdin-filename', 'a.md'], /--stdin-filename needs --stdin/],
     [['--config'], /argument missing/],

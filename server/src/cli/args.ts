@@ -28,7 +28,10 @@ export interface WorkspaceArgs {
 
 export interface LintArgs extends WorkspaceArgs {
   command: 'lint';
+  /** The format printed to stdout (or --output-file). */
   format: string;
+  /** `--format NAME:PATH`: more reports of the same run, each written to its own file. */
+  outputs: { format: string; path: string }[];
   fix: boolean;
   fixDryRun: boolean;
   /** undefined: no limit. */
@@ -49,6 +52,8 @@ export interface LintArgs extends WorkspaceArgs {
 export interface ReportArgs extends WorkspaceArgs {
   command: 'report';
   format: (typeof REPORT_FORMATS)[number];
+  /** `--compare GIT-REF`: what changed since that revision (markdown or json). */
+  compare?: string;
 }
 
 /** `--help` / `--version` were printed: nothing else to do. */
@@ -87,7 +92,7 @@ function buildProgram(output: ArgsOutput, done: (args: CliArgs) => void): Comman
     .usage('[options] [paths...]')
     .description('Lint strategy documents (Markdown and *.strategy.yaml): every initiative needs an objective, an owner and a metric.')
     .argument('[paths...]', 'files, folders or glob patterns to report on (default: the current folder); !pattern leaves files out')
-    .option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')}`, 'stylish')
+    .option('-f, --format <name[:path]>', `output format: ${FORMAT_NAMES.join(', ')} (default: stylish); repeatable, NAME:PATH writes that format to PATH`, collect)
     .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
     .option('--fix', 'apply the safe fixes and rewrite the files')
     .option('--fix-dry-run', 'print the changes --fix would make, without writing')
@@ -127,6 +132,7 @@ function buildProgram(output: ArgsOutput, done: (args: CliArgs) => void): Comman
         '  strategy-lint --fix --max-warnings 0',
         '  cat plan.md | strategy-lint --stdin --stdin-filename docs/plan.md',
         '  strategy-lint report --format html -o alignment.html',
+        '  strategy-lint report --compare origin/main >> "$GITHUB_STEP_SUMMARY"',
         '',
       ].join('\n'),
     )
@@ -141,6 +147,7 @@ function buildProgram(output: ArgsOutput, done: (args: CliArgs) => void): Comman
     .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
     .option('-c, --config <path>', 'use this config file instead of the nearest .strategylint.yaml|yml|json')
     .option('--today <YYYY-MM-DD>', 'date for time-based figures')
+    .option('--compare <git-ref>', 'what changed since that revision (markdown or json): coverage before → after, new and resolved orphans and findings, entities added, removed, re-parented, re-owned')
     .option('--ignore-path <path>', 'extra ignore file in .gitignore syntax')
     .option('--no-error-on-unmatched-pattern', 'a path or pattern that yields no file is not an error')
     .helpOption('-h, --help', 'show this help')
@@ -179,12 +186,12 @@ function workspaceArgs(paths: string[], opts: Record<string, unknown>): Workspac
 }
 
 function lintArgs(paths: string[], opts: Record<string, unknown>): LintArgs {
-  const format = String(opts.format);
-  if (!(FORMAT_NAMES as readonly string[]).includes(format)) throw new CliError(`unknown format "${format}"${suggest(format, FORMAT_NAMES)}; use one of ${FORMAT_NAMES.join(', ')}`);
+  const { format, outputs } = parseFormats((opts.format as string[] | undefined) ?? []);
   const args: LintArgs = {
     ...workspaceArgs(paths, opts),
     command: 'lint',
     format,
+    outputs,
     fix: opts.fix === true,
     fixDryRun: opts.fixDryRun === true,
     quiet: opts.quiet === true,
@@ -205,6 +212,25 @@ function lintArgs(paths: string[], opts: Record<string, unknown>): LintArgs {
   return args;
 }
 
+/**
+ * `-f github -f sarif:strategy.sarif`: a format without a path goes to stdout (or --output-file), at
+ * most one of them (stylish when none); each NAME:PATH is written to its PATH as well.
+ */
+export function parseFormats(values: readonly string[]): { format: string; outputs: { format: string; path: string }[] } {
+  const toStdout: string[] = [];
+  const outputs: { format: string; path: string }[] = [];
+  for (const value of values) {
+    const colon = value.indexOf(':');
+    const name = colon === -1 ? value : value.slice(0, colon);
+    if (!(FORMAT_NAMES as readonly string[]).includes(name)) throw new CliError(`unknown format "${name}"${suggest(name, FORMAT_NAMES)}; use one of ${FORMAT_NAMES.join(', ')}`);
+    if (colon === -1) toStdout.push(name);
+    else if (!value.slice(colon + 1)) throw new CliError(`--format ${value}: give a path after the colon (e.g. --format ${name}:strategy-lint.${name === 'sarif' ? 'sarif' : name === 'junit' ? 'xml' : 'json'})`);
+    else outputs.push({ format: name, path: value.slice(colon + 1) });
+  }
+  if (toStdout.length > 1) throw new CliError(`--format ${toStdout.join(' and ')}: only one format can be printed; give the others a file with NAME:PATH (e.g. --format ${toStdout[1]}:strategy-lint.out)`);
+  return { format: toStdout[0] ?? 'stylish', outputs };
+}
+
 function checkSuppressionFlags(args: LintArgs): void {
   for (const id of args.suppressRules) {
     if (!(RULE_IDS as readonly string[]).includes(id)) throw new CliError(`--suppress-rule: unknown rule "${id}"${suggest(id, RULE_IDS)}`);
@@ -218,7 +244,12 @@ function checkSuppressionFlags(args: LintArgs): void {
 function reportArgs(paths: string[], opts: Record<string, unknown>): ReportArgs {
   const format = String(opts.format);
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new CliError(`unknown report format "${format}"${suggest(format, REPORT_FORMATS)}; use one of ${REPORT_FORMATS.join(', ')}`);
-  return { ...workspaceArgs(paths, opts), command: 'report', format: format as ReportArgs['format'] };
+  const args: ReportArgs = { ...workspaceArgs(paths, opts), command: 'report', format: format as ReportArgs['format'] };
+  if (typeof opts.compare === 'string') {
+    if (format !== 'markdown' && format !== 'json') throw new CliError(`report --compare prints markdown or json, not ${format}`);
+    args.compare = opts.compare;
+  }
+  return args;
 }
 
 /** `--rule id:severity` (also `id=severity`, and several separated by commas). */

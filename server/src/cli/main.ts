@@ -39,6 +39,10 @@ async function main(argv: readonly string[], io: CliIO): Promise<number> {
 }
 
 async function runReportCommand(args: ReportArgs, io: CliIO): Promise<number> {
+  if (args.compare !== undefined) {
+    const { runCompare } = await import('./compare.js');
+    return runCompare(args, args.compare, io);
+  }
   const workspace = loadWorkspace(args);
   const { runReport } = await import('../report/index.js');
   const output = runReport({ engine: workspace.engine, format: args.format, cwd: workspace.cwd });

@@ -12,6 +12,8 @@ export interface FileResult {
   /** Findings the bulk suppressions file accepts: not reported, only counted (json `suppressedMessages`, SARIF `suppressions`). */
   suppressed?: Finding[];
   lineMap: LineMap;
+  /** Where in its file a finding is, line-independent (entity and field): the base of fingerprints. */
+  keyOf?: (finding: Finding) => string;
 }
 
 export interface FormatContext {
@@ -24,6 +26,9 @@ export interface FormatContext {
   suppressionsFile?: string;
   /** How many files the run checked (those declaring nothing included), when known. */
   filesChecked?: number;
+  /** Files that could not be read (the run exits 2) or were named but skipped: SARIF tool execution notifications. */
+  unreadable?: readonly { path: string; reason: string }[];
+  skipped?: readonly { path: string; reason: string }[];
 }
 
 /** A formatter turns results into the text the CLI prints (or writes to --output-file). */

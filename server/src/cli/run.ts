@@ -11,6 +11,7 @@ import { EXIT, CliError } from './errors.js';
 import { getFormatter } from './formatters/index.js';
 import type { FileResult } from './results.js';
 import { VERSION } from './version.js';
+import { suppressionKey } from '../engine/bulkSuppressions.js';
 import { applySuppressionsFile, describeUnused } from './suppressions.js';
 import { loadWorkspace } from './workspace.js';
 
@@ -87,13 +88,15 @@ export function runLint(args: LintArgs, io: CliIO): number {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
     }
-    results.push({ path: file, displayPath: displayPath(file, cwd), findings: list, suppressed, lineMap: parsed.lineMap });
+    results.push({ path: file, displayPath: displayPath(file, cwd), findings: list, suppressed, lineMap: parsed.lineMap, keyOf: (f) => suppressionKey(parsed, f) });
   }
 
   const color = useColor(args, io);
-  const output = formatter(results, { cwd, color, rules: RULES.map((r) => r.meta), version: VERSION, suppressionsFile: bulk.displayPath, filesChecked: workspace.reported.length });
+  const context = { cwd, rules: RULES.map((r) => r.meta), version: VERSION, suppressionsFile: bulk.displayPath, filesChecked: workspace.reported.length, unreadable: workspace.unreadable, skipped: workspace.skipped };
+  const output = formatter(results, { ...context, color });
   if (args.outputFile) writeOutputFile(args.outputFile, output);
   else if (output) io.stdout(output);
+  for (const extra of args.outputs) writeOutputFile(extra.path, getFormatter(extra.format)!(results, { ...context, color: false }), `--format ${extra.format}:${extra.path}`);
 
   for (const entry of workspace.unreadable) io.stderr(`strategy-lint: ${displayPath(entry.path, cwd)}: ${entry.reason}\n`);
   if (args.reportUnusedSuppressions) for (const line of describeUnused(bulk.unused, bulk.displayPath)) io.stderr(`strategy-lint: ${line}\n`);
@@ -149,12 +152,12 @@ function writeFixed(file: string, text: string, cwd: string): void {
   }
 }
 
-export function writeOutputFile(outputFile: string, text: string): void {
+export function writeOutputFile(outputFile: string, text: string, flag = `--output-file ${outputFile}`): void {
   const target = path.resolve(outputFile);
   try {
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, text);
   } catch (error) {
-    throw new CliError(`cannot write --output-file ${outputFile}: ${reasonOf(error)}`);
+    throw new CliError(`cannot write ${flag}: ${reasonOf(error)}`);
   }
 }

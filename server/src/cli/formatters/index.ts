@@ -1,15 +1,16 @@
 import type { Formatter } from '../results.js';
 import { github } from './github.js';
+import { gitlab } from './gitlab.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 
 /** `--format` values (SPEC §8); the first is the default. */
-export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
-const FORMATTERS: Record<FormatName, Formatter> = { stylish, json, sarif, github, junit };
+const FORMATTERS: Record<FormatName, Formatter> = { stylish, json, sarif, github, gitlab, junit };
 
 /**
  * The formatter for `--format NAME`, or undefined for an unknown name (a usage error, exit 2).

@@ -3,7 +3,8 @@ import type { Span } from '../../model/span.js';
 import { DOCS_BASE_URL } from '../../rules/rule.js';
 import type { LineMap } from '../../text/lineMap.js';
 import type { FormatContext, Formatter } from '../results.js';
-import { lineMapsOf, locate, relativeToCwd, safeFix, sortedFindings, sortedSuppressed, toSlashes } from './shared.js';
+import { RULE_HELP } from '../../rules/generated/ruleHelp.js';
+import { fingerprintsOf, lineMapsOf, locate, relativeToCwd, safeFix, sortedFindings, sortedSuppressed, toSlashes } from './shared.js';
 
 const SRCROOT = '%SRCROOT%';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -27,7 +28,7 @@ export const sarif: Formatter = (results, context) => {
   const artifact = (file: string) => artifactLocation(file, context);
   const region = (file: string, span: Span) => regionOf(lineMaps.get(file), span);
 
-  const toResult = (finding: Finding, suppressed = false) => {
+  const toResult = (finding: Finding, fingerprint: string, suppressed = false) => {
     const index = ruleIndex.get(finding.ruleId);
     const fix = safeFix(finding);
     return {
@@ -36,6 +37,8 @@ export const sarif: Formatter = (results, context) => {
       level: LEVEL[finding.severity],
       message: { text: finding.message },
       locations: [{ physicalLocation: { artifactLocation: artifact(finding.file), region: region(finding.file, finding.span) } }],
+      // Line-independent (entity and field): code scanning matches a moved finding to its earlier alert.
+      partialFingerprints: { [FINGERPRINT]: fingerprint },
       ...(finding.related?.length
         ? {
             relatedLocations: finding.related.map((r, i) => ({
@@ -64,6 +67,7 @@ export const sarif: Formatter = (results, context) => {
             rules: context.rules.map((rule) => ({
               id: rule.id,
               shortDescription: { text: rule.description },
+              ...ruleHelp(rule.id, rule.docsUrl),
               helpUri: rule.docsUrl,
               defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
               properties: { fixable: rule.fixable || 'no' },
@@ -72,12 +76,51 @@ export const sarif: Formatter = (results, context) => {
         },
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(context.cwd) } },
         columnKind: 'utf16CodeUnits',
-        results: results.flatMap((r) => [...sortedFindings(r).map((f) => toResult(f)), ...sortedSuppressed(r).map((f) => toResult(f, true))]),
+        invocations: [invocation(context, artifact)],
+        results: results.flatMap((r) => {
+          const file = relativeToCwd(r.path, context.cwd) ?? toSlashes(r.path);
+          const reported = sortedFindings(r);
+          const accepted = sortedSuppressed(r);
+          const prints = fingerprintsOf(r, [...reported, ...accepted], file);
+          return [...reported.map((f, i) => toResult(f, prints[i]!)), ...accepted.map((f, i) => toResult(f, prints[reported.length + i]!, true))];
+        }),
       },
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
 };
+
+/** The fingerprint's name and version: a change of how it is computed gets a new version. */
+const FINGERPRINT = 'strategyLint/v1';
+
+/** The run itself: whether it read everything, and which files it could not read or skipped (SARIF §3.20). */
+function invocation(context: FormatContext, artifact: (file: string) => ArtifactLocation) {
+  const notify = (level: 'error' | 'warning', descriptor: string) => (entry: { path: string; reason: string }) => ({
+    level,
+    descriptor: { id: descriptor },
+    message: { text: `${relativeToCwd(entry.path, context.cwd) ?? entry.path}: ${entry.reason}` },
+    locations: [{ physicalLocation: { artifactLocation: artifact(entry.path) } }],
+  });
+  const unreadable = context.unreadable ?? [];
+  return {
+    executionSuccessful: unreadable.length === 0,
+    toolExecutionNotifications: [...unreadable.map(notify('error', 'unreadable-file')), ...(context.skipped ?? []).map(notify('warning', 'skipped-file'))],
+  };
+}
+
+/** fullDescription and help from the rule's docs page (its "What it finds" and "Why it matters"). */
+function ruleHelp(ruleId: string, docsUrl: string) {
+  const page = RULE_HELP[ruleId];
+  if (!page) return {};
+  const plain = (markdown: string) => markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*]/g, '').replace(/\s*\n\s*/g, ' ').trim();
+  const absolute = (markdown: string) => markdown.replace(/\]\((?!https?:|#)([^)]+)\)/g, (_, target: string) => `](${new URL(target, docsUrl).href})`);
+  const firstParagraph = page.whatItFinds.split(/\n\s*\n/)[0] ?? page.summary;
+  const markdown = `${page.summary}\n\n**What it finds.** ${page.whatItFinds}\n\n**Why it matters.** ${page.whyItMatters}\n\n[Rule page](${docsUrl})`;
+  return {
+    fullDescription: { text: plain(firstParagraph) },
+    help: { text: `${plain(page.summary)} ${plain(page.whatItFinds)} Why it matters: ${plain(page.whyItMatters)} See ${docsUrl}`, markdown: absolute(markdown) },
+  };
+}
 
 function sarifFix(fix: Fix, artifact: (file: string) => ArtifactLocation, region: (file: string, span: Span) => Region) {
   const byFile = new Map<string, TextEdit[]>();

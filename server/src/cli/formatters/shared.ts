@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Finding, Fix, Severity } from '../../model/finding.js';
 import type { Span } from '../../model/span.js';
 import { compareFindings } from '../../engine/lintFile.js';
@@ -82,4 +83,20 @@ function trimSlash(p: string): string {
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * A stable id per finding (GitLab `fingerprint`, SARIF `partialFingerprints`): its rule, its file and
+ * where in the file it is (entity and field; the line only when the run gave no such key), plus its
+ * rank among findings with the same rule and place. Text moved around it keeps it the same.
+ */
+export function fingerprintsOf(result: FileResult, findings: readonly Finding[], file: string): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((finding) => {
+    const where = result.keyOf ? result.keyOf(finding) : `line ${locate(result.lineMap, finding.span).line}`;
+    const base = `${finding.ruleId}\0${file}\0${where}`;
+    const rank = seen.get(base) ?? 0;
+    seen.set(base, rank + 1);
+    return createHash('sha256').update(`${base}\0${rank}`).digest('hex').slice(0, 32);
+  });
 }
