@@ -47,6 +47,10 @@ export interface LintArgs extends WorkspaceArgs {
   suppressionsLocation?: string;
   pruneSuppressions: boolean;
   reportUnusedSuppressions: boolean;
+  /** Explain a run (docs/cli.md): print FILE's resolved config and stop; list the rules and stop; print stats on stderr. */
+  printConfig?: string;
+  listRules: boolean;
+  stats: boolean;
 }
 
 export interface ReportArgs extends WorkspaceArgs {
@@ -110,6 +114,9 @@ function buildProgram(output: ArgsOutput, done: (args: CliArgs) => void): Comman
     .option('--prune-suppressions', 'remove the suppressions that no longer match a finding')
     .option('--report-unused-suppressions', 'report suppressions that no longer match a finding (exit 1)')
     .option('--no-error-on-unmatched-pattern', 'a path or pattern that yields no file to lint is not an error (exit 0 instead of 2)')
+    .option('--print-config <file>', 'print the configuration that applies to FILE (JSON) and exit')
+    .option('--list-rules', 'list the rules with their severity here, fix support and what they find, and exit')
+    .option('--stats', 'print on stderr how many files were read, linted, skipped (and why), and the time per phase')
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output (so does the NO_COLOR environment variable)')
     .addOption(new Option('--stdio', 'run the language server over stdio').hideHelp())
@@ -201,8 +208,14 @@ function lintArgs(paths: string[], opts: Record<string, unknown>): LintArgs {
     suppressRules: ((opts.suppressRule as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean),
     pruneSuppressions: opts.pruneSuppressions === true,
     reportUnusedSuppressions: opts.reportUnusedSuppressions === true,
+    listRules: false,
+    stats: false,
   };
   if (typeof opts.suppressionsLocation === 'string') args.suppressionsLocation = opts.suppressionsLocation;
+  if (typeof opts.printConfig === 'string') args.printConfig = opts.printConfig;
+  args.listRules = opts.listRules === true;
+  args.stats = opts.stats === true;
+  if (args.printConfig !== undefined && args.listRules) throw new CliError('--print-config and --list-rules cannot be used together');
   checkSuppressionFlags(args);
   if (typeof opts.maxWarnings === 'number' && opts.maxWarnings >= 0) args.maxWarnings = opts.maxWarnings;
   if (typeof opts.stdinFilename === 'string') args.stdinFilename = opts.stdinFilename;

@@ -13,7 +13,11 @@ import type { FileResult } from './results.js';
 import { VERSION } from './version.js';
 import { suppressionKey } from '../engine/bulkSuppressions.js';
 import { applySuppressionsFile, describeUnused } from './suppressions.js';
-import { loadWorkspace } from './workspace.js';
+import { listRules, printConfig } from './explain.js';
+import { plural } from './formatters/shared.js';
+import { isInteractive, Progress } from './progress.js';
+import { formatMs, PhaseClock, renderStats } from './stats.js';
+import { loadWorkspace, type LoadedWorkspace } from './workspace.js';
 
 /** Where the CLI writes; the real process streams, or buffers in tests. */
 export interface CliIO {
@@ -23,6 +27,8 @@ export interface CliIO {
   readStdin(): Buffer;
   env: Readonly<Record<string, string | undefined>>;
   stdoutIsTTY: boolean;
+  /** Progress and the file count are drawn only on a terminal. */
+  stderrIsTTY: boolean;
 }
 
 export const processIO: CliIO = {
@@ -31,6 +37,7 @@ export const processIO: CliIO = {
   readStdin: readAllStdin,
   env: process.env,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
 };
 
 /**
@@ -40,18 +47,27 @@ export const processIO: CliIO = {
 export function runLint(args: LintArgs, io: CliIO): number {
   const formatter = getFormatter(args.format);
   if (!formatter) throw new CliError(`unknown format "${args.format}"`);
+  if (args.printConfig !== undefined) return printConfig(args, args.printConfig, io);
+  if (args.listRules) return listRules(args, io, useColor(args, io));
   const fixing = args.fix || args.fixDryRun;
+  const clock = new PhaseClock();
+  const progress = new Progress(io);
   const workspace = loadWorkspace({
     ...args,
     rules: args.rules,
     keepTexts: fixing,
     ...(args.stdin ? { stdinText: io.readStdin } : {}),
+    onDiscovered: () => clock.lap('discover'),
+    onFileLoaded: (done, total) => progress.update('reading', done, total),
   });
+  clock.lap('read and parse');
   const { engine, cwd } = workspace;
   for (const skipped of workspace.skipped) io.stderr(`strategy-lint: warning: ${displayPath(skipped.path, cwd)} not linted: ${skipped.reason}\n`);
 
   // One lint of everything, unless other files were loaded only to resolve references.
-  const findings = workspace.contextOnly ? new Map(workspace.reported.map((f) => [f, engine.lint(f)])) : engine.lintAll();
+  const findings = workspace.contextOnly ? lintEach(workspace.reported, engine, progress) : engine.lintAll();
+  progress.done();
+  clock.lap('lint');
   if (fixing) {
     // Only the files this run reports on may change (with --stdin: the stdin text alone).
     const owned = new Map(workspace.reported.map((f) => [f, workspace.texts.get(f)!]));
@@ -62,6 +78,7 @@ export function runLint(args: LintArgs, io: CliIO): number {
       if (args.fix) writeFixed(file, owned.get(file)!, cwd);
       else io.stdout(unifiedDiff(displayPath(file, cwd), before.get(file)!, owned.get(file)!));
     }
+    clock.lap('fix');
   }
 
   const reportedFiles = workspace.reported.map((f) => engine.getFile(f)).filter((f) => f !== undefined);
@@ -70,6 +87,7 @@ export function runLint(args: LintArgs, io: CliIO): number {
     { cwd, workspaceRoot: workspace.root, reported: reportedFiles, findings },
   );
   if (bulk.written) io.stderr(`strategy-lint: ${bulk.written}\n`);
+  clock.lap('suppressions');
 
   const results: FileResult[] = [];
   let errors = 0;
@@ -97,6 +115,20 @@ export function runLint(args: LintArgs, io: CliIO): number {
   if (args.outputFile) writeOutputFile(args.outputFile, output);
   else if (output) io.stdout(output);
   for (const extra of args.outputs) writeOutputFile(extra.path, getFormatter(extra.format)!(results, { ...context, color: false }), `--format ${extra.format}:${extra.path}`);
+  clock.lap('output');
+
+  const counts = {
+    read: engine.index.fileCount,
+    linted: workspace.reported.length,
+    takingPart: reportedFiles.filter((f) => f.participates).length,
+    skipped: workspace.skipped,
+    unreadable: workspace.unreadable,
+    findings: results.reduce((n, r) => n + r.findings.length, 0),
+    suppressed: results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0),
+  };
+  if (args.stats) io.stderr(renderStats(counts, clock, (p) => displayPath(p, cwd)));
+  // A person at a terminal sees what was looked at; CI logs and pipes stay as they were.
+  else if (isInteractive(io)) io.stderr(`strategy-lint: ${plural(counts.linted, 'file')} linted (${counts.takingPart} taking part) in ${formatMs(clock.totalMs())}\n`);
 
   for (const entry of workspace.unreadable) io.stderr(`strategy-lint: ${displayPath(entry.path, cwd)}: ${entry.reason}\n`);
   if (args.reportUnusedSuppressions) for (const line of describeUnused(bulk.unused, bulk.displayPath)) io.stderr(`strategy-lint: ${line}\n`);
@@ -108,6 +140,16 @@ export function runLint(args: LintArgs, io: CliIO): number {
     return EXIT.problems;
   }
   return EXIT.ok;
+}
+
+/** Lints the named files one by one (others were loaded only so references resolve), showing progress. */
+function lintEach(files: readonly string[], engine: LoadedWorkspace['engine'], progress: Progress): Map<string, Finding[]> {
+  const findings = new Map<string, Finding[]>();
+  files.forEach((file, i) => {
+    findings.set(file, engine.lint(file));
+    progress.update('linting', i + 1, files.length);
+  });
+  return findings;
 }
 
 /**

@@ -23,6 +23,10 @@ export interface WorkspaceRequest extends WorkspaceArgs {
   keepTexts?: boolean;
   /** false (`--no-error-on-unmatched-pattern`): a path that yields no file to lint is not an error. */
   errorOnUnmatchedPattern?: boolean;
+  /** Called once the files are found, before they are read (the phases of --stats). */
+  onDiscovered?: () => void;
+  /** Called as each file is read and parsed (progress in a terminal). */
+  onFileLoaded?: (done: number, total: number) => void;
 }
 
 /** Everything a command needs once the files are found, read and loaded into the engine. */
@@ -82,6 +86,8 @@ export function loadWorkspace(request: WorkspaceRequest): LoadedWorkspace {
   const walkedRoot = !stdinPath && paths.some((p) => absolutePosix(p, cwd) === root && isDirectory(root));
   const context = walkedRoot || !existsSync(root) ? undefined : discoverFiles([root], { ...discoveryOptions, errorOnUnmatched: false });
 
+  request.onDiscovered?.();
+  const total = new Set([...named.files, ...(context?.files ?? [])]).size;
   const engine = new LintEngine(cascade);
   const texts = new Map<string, string>();
   // The context walk meets the named folders again: name each unreadable one once.
@@ -100,6 +106,7 @@ export function loadWorkspace(request: WorkspaceRequest): LoadedWorkspace {
     }
     engine.load(file, text);
     if (keepText) texts.set(file, text);
+    request.onFileLoaded?.(loaded.size, total);
   };
   const isExcluded = exclusionMatcher(excluded, cwd);
   const selected = named.files.filter((f) => f === stdinPath || !isExcluded(f));
