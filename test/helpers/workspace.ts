@@ -2,6 +2,8 @@ import { defaultConfig, type ResolvedConfig, type RuleConfigEntry } from '../../
 import { LintEngine } from '../../server/src/engine/engine.js';
 import type { Finding } from '../../server/src/model/finding.js';
 import type { RuleSetting } from '../../server/src/model/finding.js';
+import type { TemplateSpec } from '../../server/src/templates/spec.js';
+import { resolveTemplates } from '../../server/src/templates/resolve.js';
 
 /** Virtual workspace root used by in-memory tests; paths in findings are reported relative to it. */
 export const ROOT = '/ws';
@@ -10,6 +12,9 @@ export interface WorkspaceOptions {
   today?: string;
   fiscalYearStart?: number;
   rules?: Record<string, RuleSetting | [RuleSetting, Record<string, unknown>]>;
+  /** Config `templates` (globs relative to ROOT) and `presets`. */
+  templates?: TemplateSpec[];
+  presets?: string[];
 }
 
 export function configFor(options: WorkspaceOptions = {}): ResolvedConfig {
@@ -20,6 +25,7 @@ export function configFor(options: WorkspaceOptions = {}): ResolvedConfig {
     const entry: RuleConfigEntry = Array.isArray(setting) ? { severity: setting[0], options: setting[1] } : { severity: setting, options: {} };
     config.rules[id] = entry;
   }
+  config.templates = resolveTemplates({ templates: options.templates ?? [], presets: options.presets ?? [] }, ROOT);
   return config;
 }
 

@@ -8,6 +8,7 @@ import { FORMAT_NAMES } from './formatters/index.js';
 import { SUPPRESSIONS_FILE_NAME } from '../files/suppressionsFile.js';
 import { CliError } from './errors.js';
 import { VERSION } from './version.js';
+import { PRESET_NAMES } from '../presets/index.js';
 
 /** Formats of `strategy-lint report` (SPEC §8). */
 export const REPORT_FORMATS = ['markdown', 'mermaid', 'html', 'json'] as const;
@@ -24,6 +25,8 @@ export interface WorkspaceArgs {
   color?: boolean;
   /** false (`--no-error-on-unmatched-pattern`): a path or pattern yielding no file to lint is not an error. */
   errorOnUnmatchedPattern?: boolean;
+  /** `--preset NAME` (repeatable): built-in templates added to the config's `presets`. */
+  presets?: string[];
 }
 
 export interface LintArgs extends WorkspaceArgs {
@@ -104,6 +107,7 @@ function buildProgram(output: ArgsOutput, done: (args: CliArgs) => void): Comman
     .option('--quiet', 'report errors only (warnings and info are not shown nor counted)')
     .option('--rule <id:severity>', 'set a rule\'s severity (off, info, warning, error); repeatable', collect)
     .option('-c, --config <path>', 'use this config file instead of the nearest .strategylint.yaml|yml|json')
+    .option('--preset <name>', `read documents with a built-in preset's templates (${PRESET_NAMES.join(', ') || 'none yet'}); repeatable`, collect)
     .option('--today <YYYY-MM-DD>', 'date for time-based rules (default: the config\'s today, else the current date)')
     .option('--stdin', 'lint text from stdin (as the file named by --stdin-filename)')
     .option('--stdin-filename <path>', 'path the stdin text is linted as, within its workspace')
@@ -153,6 +157,7 @@ function buildProgram(output: ArgsOutput, done: (args: CliArgs) => void): Comman
     .option('-f, --format <name>', `report format: ${REPORT_FORMATS.join(', ')}`, 'markdown')
     .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
     .option('-c, --config <path>', 'use this config file instead of the nearest .strategylint.yaml|yml|json')
+    .option('--preset <name>', 'read documents with a built-in preset\'s templates; repeatable', collect)
     .option('--today <YYYY-MM-DD>', 'date for time-based figures')
     .option('--compare <git-ref>', 'what changed since that revision (markdown or json): coverage before → after, new and resolved orphans and findings, entities added, removed, re-parented, re-owned')
     .option('--ignore-path <path>', 'extra ignore file in .gitignore syntax')
@@ -185,6 +190,12 @@ function workspaceArgs(paths: string[], opts: Record<string, unknown>): Workspac
   if (typeof opts.outputFile === 'string') args.outputFile = opts.outputFile;
   if (typeof opts.color === 'boolean') args.color = opts.color;
   if (opts.errorOnUnmatchedPattern === false) args.errorOnUnmatchedPattern = false;
+  if (Array.isArray(opts.preset)) {
+    for (const name of opts.preset as string[]) {
+      if (!PRESET_NAMES.includes(name)) throw new CliError(`--preset: unknown preset "${name}"${suggest(name, PRESET_NAMES)}; presets: ${PRESET_NAMES.join(', ') || '(none)'}`);
+    }
+    args.presets = opts.preset as string[];
+  }
   if (typeof opts.today === 'string') {
     if (!isValidDate(opts.today)) throw new CliError(`--today: "${opts.today}" is not a date; write it as YYYY-MM-DD (e.g. 2027-02-01)`);
     args.today = opts.today;

@@ -67,7 +67,11 @@ export function loadWorkspace(request: WorkspaceRequest): LoadedWorkspace {
   const paths = positive.length ? positive : ['.'];
   if (!stdinPath) assertPathsExist(paths, cwd);
   const start = stdinPath ? (relativeInside(cwd, stdinPath) !== undefined ? cwd : parentDir(stdinPath)) : startingPoint(paths, cwd);
-  const overrides = { ...(request.today ? { today: request.today } : {}), ...(request.rules ? { rules: request.rules } : {}) };
+  const overrides = {
+    ...(request.today ? { today: request.today } : {}),
+    ...(request.rules ? { rules: request.rules } : {}),
+    ...(request.presets ? { presets: request.presets } : {}),
+  };
   const { root, cascade } = loadConfig({ ...(request.config ? { explicitPath: absolutePosix(request.config, cwd) } : {}), start, overrides });
 
   const discoveryOptions = {

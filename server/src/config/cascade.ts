@@ -4,6 +4,7 @@ import { parentDir, relativeInside } from '../files/paths.js';
 import type { ConfigOverrides } from './load.js';
 import type { ConfigSettings } from './parse.js';
 import { CONFIG_FILE_NAMES } from './schema.js';
+import { resolveTemplates, templateGlobs } from '../templates/resolve.js';
 
 /** One `.strategylint.*` file of a cascade: where it is and what it says. */
 export interface ConfigLayer {
@@ -150,12 +151,27 @@ export function applyLayer(above: ResolvedConfig, layer: ConfigLayer, top: strin
       ? { severity: setting[0], options: { ...(setting[1] ?? {}) } }
       : { severity: Array.isArray(setting) ? setting[0] : setting, options: above.rules[id]?.options ?? {} };
   }
+  // A layer's templates (and presets) add to those above, their globs relative to its folder.
+  if (settings.templates?.length || settings.presets?.length) config.templates = [...above.templates, ...resolveTemplates(settings, layer.dir)];
+  return withTemplateFiles(config, top);
+}
+
+/** Templates add files of their own (SPEC §2): what they read is linted whatever `include` says. */
+function withTemplateFiles(config: ResolvedConfig, top: string): ResolvedConfig {
+  const extra = templateGlobs(config.templates, top).filter((g) => !config.include.includes(g));
+  if (extra.length) config.include = [...config.include, ...extra];
   return config;
 }
 
 export function withOverrides(config: ResolvedConfig, overrides: ConfigOverrides): ResolvedConfig {
-  if (!overrides.today && !overrides.rules) return config;
+  if (!overrides.today && !overrides.rules && !overrides.presets?.length) return config;
   const out: ResolvedConfig = { ...config, rules: { ...config.rules } };
+  // `--preset`: the preset's templates, relative to the workspace root, once (layers below inherit them).
+  const missing = (overrides.presets ?? []).filter((name) => !config.templates.some((t) => t.origin === `preset:${name}`));
+  if (missing.length) {
+    out.templates = [...config.templates, ...resolveTemplates({ presets: missing }, config.root)];
+    withTemplateFiles(out, config.root);
+  }
   if (overrides.today) out.today = overrides.today;
   for (const [id, severity] of Object.entries(overrides.rules ?? {})) out.rules[id] = { severity, options: out.rules[id]?.options ?? {} };
   return out;

@@ -10,6 +10,8 @@ import { applyLayer, ConfigCascade, configFileIn, outermostConfigDir, withOverri
 export interface ConfigOverrides {
   today?: string;
   rules?: Record<string, RuleSetting>;
+  /** `--preset NAME`, added to the config's `presets`. */
+  presets?: string[];
 }
 
 /** Reads, parses and validates a config file; throws ConfigError (with line and column) when it is unusable. */

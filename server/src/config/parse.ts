@@ -3,6 +3,7 @@ import type { RuleSetting } from '../model/finding.js';
 import { LineMap } from '../text/lineMap.js';
 import { problemAt, type ConfigProblem } from './problems.js';
 import { validateConfigData } from './validate.js';
+import type { TemplateSpec } from '../templates/spec.js';
 
 /** The settings of a config file once it has been parsed and validated (SPEC §7). */
 export interface ConfigSettings {
@@ -13,6 +14,8 @@ export interface ConfigSettings {
   today?: string;
   'fiscal-year-start'?: number;
   rules?: Record<string, RuleSetting | [RuleSetting] | [RuleSetting, Record<string, unknown>]>;
+  presets?: string[];
+  templates?: TemplateSpec[];
 }
 
 export interface ParsedConfig {

@@ -1,10 +1,11 @@
 import { RULES } from '../rules/registry.js';
+import { templateDefinitions, templateSettings } from '../templates/configSchema.js';
 
 /** Severities a rule may be set to in the config or with `--rule id:severity`. */
 export const SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
 
 /** Top-level settings of the config file (SPEC §7), in the order the docs list them. */
-export const SETTINGS = ['root', 'include', 'ignore', 'today', 'fiscal-year-start', 'rules'] as const;
+export const SETTINGS = ['root', 'include', 'ignore', 'today', 'fiscal-year-start', 'rules', 'presets', 'templates'] as const;
 
 export const CONFIG_FILE_NAMES = ['.strategylint.yaml', '.strategylint.yml', '.strategylint.json'] as const;
 
@@ -77,10 +78,12 @@ export function buildConfigSchema(): Record<string, unknown> {
         additionalProperties: false,
         properties: rules,
       },
+      ...templateSettings(),
     },
     definitions: {
       severity: { enum: [...SEVERITIES], description: 'off | info | warning | error' },
       ruleWithoutOptions: ruleSetting(NO_OPTIONS),
+      ...templateDefinitions(),
     },
   };
 }

@@ -6,6 +6,7 @@ import { isValidDate } from '../model/semantics.js';
 import { RULES_BY_ID } from '../rules/registry.js';
 import { problemAt, type ConfigProblem } from './problems.js';
 import { buildConfigSchema, SETTINGS, SEVERITIES } from './schema.js';
+import { templateProblems } from '../templates/checkConfig.js';
 
 let compiled: ValidateFunction | undefined;
 
@@ -40,6 +41,8 @@ export function validateConfigData(data: unknown, doc: Document, lineMap: LineMa
       add(described.onKey ? [...segments, described.onKey] : segments, Boolean(described.onKey), described.message);
     }
   }
+  // Template checks need data of the right shape: only once the schema accepts it.
+  else if (data !== null && typeof data === 'object') templateProblems(data as Record<string, unknown>, add);
   const today = (data as Record<string, unknown> | null)?.today;
   if (typeof today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(today) && !isValidDate(today)) {
     add(['today'], false, `today: "${today}" is not a calendar date; write a real date as YYYY-MM-DD (e.g. 2027-02-01)`);

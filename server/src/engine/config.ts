@@ -1,4 +1,5 @@
 import type { RuleSetting } from '../model/finding.js';
+import type { ResolvedTemplate } from '../templates/spec.js';
 
 export interface RuleConfigEntry {
   severity: RuleSetting;
@@ -16,6 +17,8 @@ export interface ResolvedConfig {
   today: string;
   fiscalYearStart: number;
   rules: Record<string, RuleConfigEntry>;
+  /** Templates that apply (presets expanded, `extends` resolved; docs/templates.md), in the order they are tried. */
+  templates: ResolvedTemplate[];
 }
 
 export const DEFAULT_INCLUDE = ['**/*.md', '**/*.markdown', '**/*.strategy.yaml', '**/*.strategy.yml'];
@@ -26,5 +29,5 @@ export function localToday(now = new Date()): string {
 }
 
 export function defaultConfig(root: string): ResolvedConfig {
-  return { root, include: [...DEFAULT_INCLUDE], ignore: [], today: localToday(), fiscalYearStart: 1, rules: {} };
+  return { root, include: [...DEFAULT_INCLUDE], ignore: [], today: localToday(), fiscalYearStart: 1, rules: {}, templates: [] };
 }

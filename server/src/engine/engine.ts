@@ -8,18 +8,25 @@ import { ConfigCascade } from '../config/cascade.js';
 import type { ResolvedConfig } from './config.js';
 import { changedPeriodKeys, filesForKeys, filesWithNearbyNames, touchedKeys } from './dependencies.js';
 import { lintFile, type ActiveRule } from './lintFile.js';
+import { TemplateSet, type TemplateCandidate } from '../templates/compiled.js';
 
 /**
  * The one engine behind the CLI and the language server: parse (cached by content) → index →
  * rules → findings. `update` returns the files whose findings may have changed, so an edit
  * re-checks only what depends on it.
  */
+interface Compiled {
+  rules: ActiveRule[];
+  settings: LintSettings;
+  templates: TemplateSet;
+}
+
 export class LintEngine {
   readonly index = new WorkspaceIndex();
   private readonly cache = new ParseCache();
   private cascade!: ConfigCascade;
   /** The rules and settings of each distinct resolved config (folders that share settings share one). */
-  private perConfig = new WeakMap<ResolvedConfig, { rules: ActiveRule[]; settings: LintSettings }>();
+  private perConfig = new WeakMap<ResolvedConfig, Compiled>();
 
   /** One config for every file, or a cascade giving each file its own (§10.12). */
   constructor(config: ResolvedConfig | ConfigCascade) {
@@ -50,10 +57,10 @@ export class LintEngine {
     this.perConfig = new WeakMap();
   }
 
-  private compiled(config: ResolvedConfig): { rules: ActiveRule[]; settings: LintSettings } {
+  private compiled(config: ResolvedConfig): Compiled {
     let known = this.perConfig.get(config);
     if (!known) {
-      known = { rules: activeRules(config), settings: { today: config.today, fiscalYearStart: config.fiscalYearStart } };
+      known = { rules: activeRules(config), settings: { today: config.today, fiscalYearStart: config.fiscalYearStart }, templates: new TemplateSet(config.templates ?? []) };
       this.perConfig.set(config, known);
     }
     return known;
@@ -62,14 +69,14 @@ export class LintEngine {
   /** Adds or replaces a file; returns the paths whose findings may have changed. */
   update(filePath: string, text: string): Set<string> {
     const before = this.index.getFile(filePath);
-    const parsed = this.cache.get(filePath, text);
+    const parsed = this.cache.get(filePath, text, this.candidatesFor(filePath));
     if (before === parsed) return new Set();
     return this.replace(filePath, before, parsed);
   }
 
   /** Adds a file without computing what it affects (the CLI loads everything, then lints everything). */
   load(filePath: string, text: string): ParsedFile {
-    const parsed = this.cache.get(filePath, text);
+    const parsed = this.cache.get(filePath, text, this.candidatesFor(filePath));
     this.index.setFile(parsed);
     return parsed;
   }
@@ -114,6 +121,20 @@ export class LintEngine {
   private lintParsed(file: ParsedFile): Finding[] {
     const { rules, settings } = this.compiled(this.cascade.configFor(file.path));
     return lintFile(file, this.index, rules, settings);
+  }
+
+  /**
+   * The templates that may read a file: those of the config that governs it (a subfolder's config
+   * adds its own, for the files below it). A sibling (README.md beside a kep.yaml) may find its
+   * main file among the files loaded as well as on disk.
+   */
+  private candidatesFor(filePath: string): TemplateCandidate[] {
+    return this.templatesFor(filePath).candidatesFor(filePath, () => [...this.index.allFiles()].map((f) => f.path));
+  }
+
+  /** The compiled templates of the config that governs a file (the editor completes their enum values). */
+  templatesFor(filePath: string): TemplateSet {
+    return this.compiled(this.cascade.configFor(filePath)).templates;
   }
 
   getFile(filePath: string): ParsedFile | undefined {

@@ -1,4 +1,5 @@
 import type { Span } from './span.js';
+import type { CompiledTemplate } from '../templates/compiled.js';
 
 export type EntityKind = 'objective' | 'metric' | 'initiative' | 'owner' | 'prd';
 /** How an entity was written: a list item of a *.strategy.yaml file, a document's front matter, or a heading. */
@@ -81,6 +82,11 @@ export interface Entity {
   enclosing?: Entity;
   /** Where new fields can be inserted (offset) and the text that must precede/follow such a field. */
   insertion: FieldInsertion;
+  /**
+   * The template that read this entity (docs/templates.md), shared by all it read. Its fields are
+   * named in the template's vocabulary and checked by its schema, not by the model's field table.
+   */
+  template?: CompiledTemplate;
 }
 
 /** How a fix adds a field to this entity, decided by the parser that knows the form's layout. */

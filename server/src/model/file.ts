@@ -2,6 +2,9 @@ import type { LineMap } from '../text/lineMap.js';
 import type { Entity } from './entity.js';
 import type { Span } from './span.js';
 import type { Fix } from './finding.js';
+import type { Field } from './entity.js';
+import type { CompiledTemplate } from '../templates/compiled.js';
+import type { SectionFact } from '../templates/markdownFacts.js';
 
 export type FileLanguage = 'markdown' | 'yaml';
 
@@ -41,4 +44,20 @@ export interface ParsedFile {
   entities: Entity[];
   notes: ParseNote[];
   suppressions: SuppressionComment[];
+  /** Which templates the parse depended on (cache key, with `hash`); '' when none applied. */
+  templateKey: string;
+  /** Set when a template read the file (docs/templates.md). */
+  templated?: TemplatedFile;
+}
+
+/** What a template read from a file beyond its entities: its sections, and a sibling's own fields. */
+export interface TemplatedFile {
+  template: CompiledTemplate;
+  /** `main`: the file declares the template's entity; `sibling`: it is the companion of one (a KEP's README.md). */
+  role: 'main' | 'sibling';
+  sections: SectionFact[];
+  /** Where file-level findings go: the first `# Title`, else the first heading, else the first line. */
+  anchor: Span;
+  /** A sibling's fields (a main file's fields are its entity's). */
+  fields: Field[];
 }

@@ -27,11 +27,20 @@ export function enumValue(entity: Entity, field: string): string | undefined {
 }
 
 export function isActiveInitiative(entity: Entity): boolean {
+  if (entity.template) return entity.kind === 'initiative' && templatedActive(entity);
   return entity.kind === 'initiative' && ACTIVE_INITIATIVE_STATUSES.has(enumValue(entity, 'status') ?? 'planned');
 }
 
 export function isActiveObjective(entity: Entity): boolean {
+  if (entity.template) return entity.kind === 'objective' && templatedActive(entity);
   return entity.kind === 'objective' && enumValue(entity, 'status') === 'active';
+}
+
+/** A templated entity is active only when its template names its status among the `active` ones (docs/templates.md). */
+function templatedActive(entity: Entity): boolean {
+  const status = entity.fields.find((f) => f.key === 'status');
+  const value = status ? scalarItems(status.value)[0]?.value : undefined;
+  return value !== undefined && value !== null && entity.template!.active.has(String(value).trim().toLowerCase());
 }
 
 export function isNumeric(value: unknown): boolean {

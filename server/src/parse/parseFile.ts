@@ -5,6 +5,8 @@ import { compactEntities } from './compact.js';
 import { parseMarkdown } from './markdownFile.js';
 import { findSuppressions } from './suppressions.js';
 import { parseStrategyYaml } from './yamlFile.js';
+import { candidatesKey, type TemplateCandidate } from '../templates/compiled.js';
+import { readTemplated } from '../templates/read.js';
 
 export function languageOf(filePath: string): FileLanguage | undefined {
   const lower = filePath.toLowerCase();
@@ -29,12 +31,23 @@ export function contentHash(text: string): string {
  * Parses one file's text into what the index keeps. `text` may start with a BOM; offsets in the
  * result are relative to the text without it (as editors report positions).
  */
-export function parseFile(filePath: string, rawText: string, language = languageOf(filePath) ?? fallbackLanguage(filePath)): ParsedFile {
+export function parseFile(
+  filePath: string,
+  rawText: string,
+  language = languageOf(filePath) ?? fallbackLanguage(filePath),
+  templates: readonly TemplateCandidate[] = [],
+): ParsedFile {
   const hasBom = rawText.charCodeAt(0) === 0xfeff;
   const text = hasBom ? rawText.slice(1) : rawText;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lineMap = LineMap.of(text);
-  const parsed = language === 'yaml' ? { ...parseStrategyYaml(filePath, text, eol), declares: true } : parseMarkdown(filePath, text, eol);
+  // A template reads the file when its globs and condition say so (docs/templates.md); else the SPEC forms do.
+  const templated = templates.length ? readTemplated(filePath, text, eol, language, templates) : undefined;
+  const parsed = templated
+    ? { entities: templated.entities, notes: templated.notes, declares: true }
+    : language === 'yaml'
+      ? { ...parseStrategyYaml(filePath, text, eol), declares: true }
+      : parseMarkdown(filePath, text, eol);
   return {
     path: filePath,
     language,
@@ -47,6 +60,8 @@ export function parseFile(filePath: string, rawText: string, language = language
     entities: compactEntities(parsed.entities),
     notes: parsed.notes,
     suppressions: parsed.declares ? findSuppressions(text, language, lineMap) : [],
+    templateKey: candidatesKey(templates),
+    ...(templated ? { templated: templated.templated } : {}),
   };
 }
 
@@ -54,10 +69,11 @@ export function parseFile(filePath: string, rawText: string, language = language
 export class ParseCache {
   private readonly files = new Map<string, ParsedFile>();
 
-  get(filePath: string, rawText: string): ParsedFile {
+  /** The parse of a file depends on its text and on the templates that may read it: both make the key. */
+  get(filePath: string, rawText: string, templates: readonly TemplateCandidate[] = []): ParsedFile {
     const cached = this.files.get(filePath);
-    if (cached && cached.hash === contentHash(rawText)) return cached;
-    const parsed = parseFile(filePath, rawText);
+    if (cached && cached.hash === contentHash(rawText) && cached.templateKey === candidatesKey(templates)) return cached;
+    const parsed = parseFile(filePath, rawText, undefined, templates);
     this.files.set(filePath, parsed);
     return parsed;
   }

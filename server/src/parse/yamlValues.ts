@@ -7,7 +7,7 @@ import { canonicalKey } from '../model/kinds.js';
  * `base` is the offset of the YAML text inside the file (front matter starts after `---`).
  */
 export class YamlValueReader {
-  constructor(private readonly text: string, private readonly base: number) {}
+  constructor(private readonly text: string, readonly base: number) {}
 
   span(node: { range?: [number, number, number] | null | undefined } | null | undefined, fallback: number): { start: number; end: number } {
     const range = node?.range;

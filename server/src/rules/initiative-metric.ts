@@ -3,7 +3,7 @@ import type { Entity } from '../model/entity.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule } from './rule.js';
 import { capitalise, fieldExample, linkedEntities, setLinkEdit } from './linkSupport.js';
-import { describe, entitiesOf, missingSpan, requiredFieldState } from './support.js';
+import { describe, entitiesOf, missingSpan, requiredFieldState, requiresLink } from './support.js';
 import { firstIds, linkedFrom } from './workspaceFacts.js';
 
 const MAX_CANDIDATES = 5;
@@ -22,6 +22,7 @@ export const rule: Rule = {
   },
   check({ file, index, report }) {
     for (const initiative of entitiesOf(file.entities, 'initiative')) {
+      if (!requiresLink(initiative, 'metrics')) continue;
       const state = requiredFieldState(initiative, 'metrics');
       if (state.state === 'present') continue;
       const fixes = metricCandidates(initiative, index).map((id) => fix(`Link metric '${id}'`, false, setLinkEdit(initiative, state, 'metrics', id, true)));

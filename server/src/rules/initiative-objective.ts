@@ -4,7 +4,7 @@ import { isActiveObjective } from '../model/semantics.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule } from './rule.js';
 import { capitalise, fieldExample, hasImplicitLink, linkedEntities, setLinkEdit } from './linkSupport.js';
-import { describe, entitiesOf, missingSpan, requiredFieldState } from './support.js';
+import { describe, entitiesOf, missingSpan, requiredFieldState, requiresLink } from './support.js';
 import { firstIds } from './workspaceFacts.js';
 
 const MAX_CANDIDATES = 5;
@@ -24,6 +24,7 @@ export const rule: Rule = {
   },
   check({ file, index, report }) {
     for (const initiative of entitiesOf(file.entities, 'initiative')) {
+      if (!requiresLink(initiative, 'objective')) continue;
       if (hasImplicitLink(initiative, 'objective')) continue;
       const state = requiredFieldState(initiative, 'objective');
       if (state.state === 'present') continue;

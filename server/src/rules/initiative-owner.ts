@@ -3,7 +3,7 @@ import type { Fix } from '../model/finding.js';
 import type { Entity } from '../model/entity.js';
 import { fieldText } from '../model/semantics.js';
 import { docsUrl, type Rule } from './rule.js';
-import { describe, entitiesOf, idsOfKind, missingSpan, requiredFieldState } from './support.js';
+import { describe, entitiesOf, idsOfKind, missingSpan, requiredFieldState, requiresLink } from './support.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { capitalise } from '../text/capitalise.js';
 
@@ -20,6 +20,7 @@ export const rule: Rule = {
   },
   check({ file, index, report }) {
     for (const initiative of entitiesOf(file.entities, 'initiative')) {
+      if (!requiresLink(initiative, 'owner')) continue;
       const state = requiredFieldState(initiative, 'owner');
       if (state.state === 'present') continue;
       const fixes: Fix[] = ownerCandidates(initiative, index).map((handle) =>

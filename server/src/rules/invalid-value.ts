@@ -7,6 +7,7 @@ import { isRuleId, RULE_IDS } from './ruleIds.js';
 import { closest } from './support.js';
 import { fieldProblems } from './values/fieldProblems.js';
 import { idTitleProblems } from './values/requiredIdTitle.js';
+import { templateSchemaProblems } from './values/templateSchema.js';
 
 /**
  * Values the format does not allow (§3): wrong types, dates that are not days, unknown periods and
@@ -31,6 +32,8 @@ export const rule: Rule = {
 };
 
 function entityProblems(entity: Entity): RuleReport[] {
+  // A templated entity's fields are its template's vocabulary, checked by the template's schema.
+  if (entity.template) return templateSchemaProblems(entity).filter((p) => p.ruleId === 'invalid-value');
   const problems: RuleReport[] = [...idTitleProblems(entity)];
   const specs = FIELD_SPECS[entity.kind];
   for (const field of entity.fields) {

@@ -22,6 +22,8 @@ export const rule: Rule = {
   },
   check({ file, report }) {
     for (const metric of entitiesOf(file.entities, 'metric')) {
+      // A template that reads no baseline or target does not ask for them.
+      if (metric.template && !metric.template.fields.has('baseline') && !metric.template.fields.has('target')) continue;
       const missing = (['baseline', 'target'] as const).filter((key) => !metric.fields.some((f) => fieldFor('metric', f.key) === key));
       if (!missing.length) continue;
       const keys = missing.length === 2 ? 'neither `baseline` nor `target`' : `no \`${missing[0]}\``;

@@ -1,6 +1,7 @@
 import type { Entity, Field, ScalarValue } from '../model/entity.js';
 import { FIELD_SPECS, fieldFor, MILESTONE_FIELDS, type FieldSpec } from '../model/kinds.js';
 import type { Span } from '../model/span.js';
+import type { CompiledTemplate } from '../templates/compiled.js';
 import { docsUrl, type Rule, type RuleReport } from './rule.js';
 import { describe, requiredFieldState } from './support.js';
 import { isPlaceholderScalar, shown, valueOrKeySpan } from './values/plain.js';
@@ -23,7 +24,12 @@ export const rule: Rule = {
     docsUrl: docsUrl('placeholder-value'),
   },
   check({ file, report }) {
+    if (file.templated?.role === 'sibling') for (const r of templatedPlaceholders(undefined, file.templated.fields, file.templated.template)) report(r);
     for (const entity of file.entities) {
+      if (entity.template) {
+        for (const r of templatedPlaceholders(entity, entity.fields, entity.template)) report(r);
+        continue;
+      }
       const reportedElsewhere = fieldsReportedElsewhere(entity);
       for (const field of entity.fields) {
         const name = fieldFor(entity.kind, field.key);
@@ -35,6 +41,31 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * A templated document's fields (docs/templates.md): every field the template reads, but those it
+ * allows placeholders in, those read from sections (`required-section` says when one is empty) and
+ * required links left blank (their link rule says so).
+ */
+function templatedPlaceholders(entity: Entity | undefined, fields: readonly Field[], template: CompiledTemplate): RuleReport[] {
+  const reports: RuleReport[] = [];
+  const spec: FieldSpec = { type: 'text' };
+  for (const field of fields) {
+    if (template.allowPlaceholders.has(field.key) || template.sectionFields.has(field.key)) continue;
+    if (entity && template.links.has(field.key) && requiredFieldState(entity, field.key).state !== 'present') continue;
+    const value = field.value;
+    const items = value.type === 'list' ? value.items.filter(isPlaceholderScalar) : isPlaceholderScalar(value) ? [value] : [];
+    for (const item of items) {
+      const whose = entity ? describe(entity) : `this document (${template.name} template)`;
+      const what = value.type === 'list' ? `An item of \`${field.key}\`` : `\`${field.key}\``;
+      reports.push({
+        span: valueOrKeySpan(item, field.keySpan),
+        message: `${what} of ${whose} is ${blank(item as ScalarValue)}, not a value: ${howToFill(field.key, spec)}, or delete ${value.type === 'list' ? 'the item' : 'the line'} if there is none.`,
+      });
+    }
+  }
+  return reports;
+}
 
 /** Required links left blank, which their own rule reports at the placeholder. */
 function fieldsReportedElsewhere(entity: Entity): Set<string> {

@@ -5,7 +5,7 @@ import { fieldText } from '../model/semantics.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule } from './rule.js';
 import { setLinkEdit } from './linkSupport.js';
-import { entitiesOf, missingSpan, requiredFieldState, type RequiredState } from './support.js';
+import { entitiesOf, missingSpan, requiredFieldState, requiresLink, type RequiredState } from './support.js';
 import { BestIds } from './workspaceFacts.js';
 
 const MAX_CANDIDATES = 5;
@@ -26,6 +26,7 @@ export const rule: Rule = {
   },
   check({ file, index, report }) {
     for (const prd of entitiesOf(file.entities, 'prd')) {
+      if (!requiresLink(prd, 'initiative') && !requiresLink(prd, 'objective')) continue;
       const initiative = requiredFieldState(prd, 'initiative');
       const objective = requiredFieldState(prd, 'objective');
       if (initiative.state === 'present' || objective.state === 'present') continue;

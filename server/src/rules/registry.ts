@@ -19,12 +19,14 @@ import { rule as unknownOwner } from './unknown-owner.js';
 import { rule as schedule } from './schedule.js';
 import { rule as droppedLink } from './dropped-link.js';
 import { rule as placeholderValue } from './placeholder-value.js';
+import { rule as templateSchema } from './template-schema.js';
+import { rule as requiredSection } from './required-section.js';
 import type { Rule } from './rule.js';
 import { RULE_IDS } from './ruleIds.js';
 
 /** Every rule, in SPEC §6 order. Adding a rule: one module, one docs page, one test file, one line here. */
 export const RULES: readonly Rule[] = [
-  initiativeObjective, initiativeOwner, initiativeMetric, unresolvedReference, kindMismatch, duplicateId, syntax, invalidValue, unknownField, parentCycle, prdLink, objectiveInitiatives, objectiveMetric, metricTarget, metricBalance, focusLimit, ownerLoad, unknownOwner, schedule, droppedLink, placeholderValue,
+  initiativeObjective, initiativeOwner, initiativeMetric, unresolvedReference, kindMismatch, duplicateId, syntax, invalidValue, unknownField, parentCycle, prdLink, objectiveInitiatives, objectiveMetric, metricTarget, metricBalance, focusLimit, ownerLoad, unknownOwner, schedule, droppedLink, placeholderValue, templateSchema, requiredSection,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -21,6 +21,8 @@ export const RULE_IDS = [
   'schedule',
   'dropped-link',
   'placeholder-value',
+  'template-schema',
+  'required-section',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -12,6 +12,14 @@ export function entitiesOf(entities: readonly Entity[], kind: EntityKind): Entit
   return entities.filter((e) => e.kind === kind);
 }
 
+/**
+ * Whether a model link is required of this entity: always for the SPEC forms (§3); for a templated
+ * entity only when its template lists it in `links` (docs/templates.md).
+ */
+export function requiresLink(entity: Entity, field: string): boolean {
+  return !entity.template || entity.template.links.has(field);
+}
+
 /** How a required field is written (§10.1): absent, empty/placeholder (with where), or present. */
 export type RequiredState = { state: 'absent' } | { state: 'placeholder'; value: ScalarValue; field: Field } | { state: 'present' };
 

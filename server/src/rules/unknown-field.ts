@@ -26,6 +26,8 @@ export const rule: Rule = {
       if (note.ruleId === 'unknown-field') report({ span: note.span, message: note.message, ...(note.fixes ? { fixes: note.fixes } : {}) });
     }
     for (const entity of file.entities) {
+      // A template reads only the fields it declares: none is unknown.
+      if (entity.template) continue;
       for (const field of entity.fields) {
         const known = fieldFor(entity.kind, field.key);
         if (known === undefined) report(unknownField(entity, field));

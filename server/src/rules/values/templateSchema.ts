@@ -1,0 +1,137 @@
+import type { ErrorObject } from 'ajv';
+import { fix, replaceValueEdit } from '../../fix/edits.js';
+import type { Entity, FieldValue, ScalarValue } from '../../model/entity.js';
+import type { Fix } from '../../model/finding.js';
+import type { Span } from '../../model/span.js';
+import { capitalise } from '../../text/capitalise.js';
+import { describe } from '../support.js';
+import { enumChoice } from './enumChoice.js';
+import { isPlaceholderScalar, plainValue, valueOrKeySpan } from './plain.js';
+import { scalarProblem } from './scalarProblems.js';
+
+/** One thing a template's JSON Schema rejects, routed to the rule that reports it. */
+export interface TemplateSchemaProblem {
+  /** `invalid-value`: a value written but not allowed (enum, const, type, format, pattern); `template-schema`: the rest. */
+  ruleId: 'invalid-value' | 'template-schema';
+  span: Span;
+  message: string;
+  fixes?: Fix[];
+}
+
+const VALUE_KEYWORDS = new Set(['enum', 'const', 'type', 'format', 'pattern']);
+const memo = new WeakMap<Entity, TemplateSchemaProblem[]>();
+
+/**
+ * What the template's schema says is wrong with a templated entity's fields, each at the value
+ * concerned (a missing field: at the entity's anchor). Placeholders are `placeholder-value`'s and
+ * missing required links their link rule's, so neither is reported here. Computed once per entity
+ * (both `invalid-value` and `template-schema` ask).
+ */
+export function templateSchemaProblems(entity: Entity): TemplateSchemaProblem[] {
+  const cached = memo.get(entity);
+  if (cached) return cached;
+  const problems: TemplateSchemaProblem[] = [];
+  const validate = entity.template?.validate;
+  if (validate && !validate(Object.fromEntries(entity.fields.map((f) => [f.key, plainValue(f.value)])))) {
+    const seen = new Set<string>();
+    for (const error of validate.errors ?? []) {
+      if (error.keyword === 'if' || insideAlternative(error)) continue;
+      const problem = describeError(entity, error);
+      if (!problem) continue;
+      const key = `${problem.span.start}:${problem.span.end}:${problem.message}`;
+      if (!seen.has(key)) problems.push(problem);
+      seen.add(key);
+    }
+  }
+  memo.set(entity, problems);
+  return problems;
+}
+
+/** An error inside one branch of anyOf/oneOf: the alternative as a whole is reported instead. */
+function insideAlternative(error: ErrorObject): boolean {
+  const path = error.schemaPath;
+  const at = Math.max(path.lastIndexOf('/anyOf/'), path.lastIndexOf('/oneOf/'));
+  return at !== -1 && !/\/(anyOf|oneOf)$/.test(path);
+}
+
+function describeError(entity: Entity, error: ErrorObject): TemplateSchemaProblem | undefined {
+  const segments = error.instancePath ? error.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : [];
+  const own = (error.parentSchema as { message?: unknown } | undefined)?.message;
+  const custom = typeof own === 'string' ? own : undefined;
+  if (error.keyword === 'required') {
+    const missing = String((error.params as { missingProperty: string }).missingProperty);
+    if (segments.length === 0 && entity.template?.links.has(missing)) return undefined;
+    const where = segments.length ? locate(entity, segments) : undefined;
+    return {
+      ruleId: 'template-schema',
+      span: where?.span ?? entity.anchor,
+      message: custom ?? `${capitalise(describe(entity))} has no \`${missing}\`${segments.length ? ` in \`${segments.join('.')}\`` : ''}: the ${entity.template!.name} template requires it.`,
+    };
+  }
+  const target = locate(entity, segments);
+  if (target?.value && isPlaceholderScalar(target.value)) return undefined;
+  const span = target?.span ?? entity.anchor;
+  const field = segments[0] ?? '';
+  const shown = segments.join('.') || 'the document';
+  const scalar = target?.value?.type === 'scalar' ? target.value : undefined;
+  if (VALUE_KEYWORDS.has(error.keyword)) {
+    const valued = valueProblem(entity, error, field, shown, scalar);
+    return { ruleId: 'invalid-value', span, message: custom ?? valued.message, ...(valued.fixes?.length ? { fixes: valued.fixes } : {}) };
+  }
+  const generic = error.keyword === 'anyOf' || error.keyword === 'oneOf' ? 'does not match any of the forms the template allows' : (error.message ?? 'is not valid');
+  return { ruleId: 'template-schema', span, message: custom ?? `\`${shown}\` of ${describe(entity)} ${generic} (${entity.template!.name} template).` };
+}
+
+function valueProblem(entity: Entity, error: ErrorObject, field: string, shown: string, scalar: ScalarValue | undefined): { message: string; fixes?: Fix[] } {
+  const written = scalar ? (scalar.value === null ? '' : String(scalar.value)) : JSON.stringify(error.data);
+  const replace = (title: string, value: string, safe: boolean) => (scalar ? [fix(title, safe, replaceValueEdit(entity.file, entity.form, scalar, value))] : []);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const choice = enumChoice(written, allowed);
+      const fixes: Fix[] = [];
+      if (choice.safe) fixes.push(...replace(`Replace '${written}' with '${choice.safe}'`, choice.safe, true));
+      for (const value of choice.suggestions) fixes.push(...replace(`Replace '${written}' with '${value}'`, value, false));
+      return { message: `'${written}' is not a valid ${shown}. ${choice.safe ? `Did you mean '${choice.safe}'? ` : ''}Use one of: ${allowed.join(', ')}.`, fixes };
+    }
+    case 'const': {
+      const wanted = String(params.allowedValue);
+      return { message: `'${written}' is not allowed here: \`${shown}\` must be '${wanted}'.`, fixes: replace(`Replace '${written}' with '${wanted}'`, wanted, false) };
+    }
+    case 'format': {
+      const format = String(params.format);
+      if (scalar && (format === 'date' || format === 'period')) return scalarProblem(entity, field, { type: format }, scalar);
+      return { message: `\`${shown}\` '${written}' is not a valid ${format}.` };
+    }
+    case 'pattern':
+      return { message: `\`${shown}\` '${written}' does not have the form the ${entity.template!.name} template requires (${String(params.pattern)}).` };
+    default:
+      return { message: `\`${shown}\` of ${describe(entity)} must be ${article(String(params.type))}${scalar ? `, not '${written}'` : ''}.` };
+  }
+}
+
+function article(type: string): string {
+  if (type === 'array') return 'a list';
+  if (type === 'object') return 'a mapping';
+  if (type === 'integer') return 'a whole number';
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** The value at a schema instance path among the entity's fields (field name, then list indexes and keys). */
+function locate(entity: Entity, segments: string[]): { span: Span; value?: FieldValue } | undefined {
+  const field = entity.fields.find((f) => f.key === segments[0]);
+  if (!field) return undefined;
+  let value: FieldValue = field.value;
+  let keySpan = field.keySpan;
+  for (const segment of segments.slice(1)) {
+    if (value.type === 'list' && /^\d+$/.test(segment) && value.items[Number(segment)]) value = value.items[Number(segment)]!;
+    else if (value.type === 'map') {
+      const inner = value.fields.find((f) => f.keyText === segment);
+      if (!inner) break;
+      keySpan = inner.keySpan;
+      value = inner.value;
+    } else break;
+  }
+  return { span: valueOrKeySpan(value, keySpan), value };
+}

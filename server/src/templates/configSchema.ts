@@ -1,0 +1,120 @@
+import { ENTITY_KINDS } from '../model/kinds.js';
+import { PRESET_NAMES } from '../presets/index.js';
+
+/** The links a template may require (docs/templates.md `links`), by the kind they belong to. */
+export const TEMPLATE_LINKS: Record<string, readonly string[]> = {
+  initiative: ['owner', 'objective', 'metrics'],
+  prd: ['initiative', 'objective'],
+};
+
+const SCALARS = [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }];
+
+const text = (description: string) => ({ type: 'string', minLength: 1, description });
+
+const SOURCE_KINDS = {
+  key: 'a key of the YAML document or front matter, by a simple path (`a.b`, `teams[0]`)',
+  header: 'a list-header line in the document head: `- Key: value`, `* Key: value`, `**Key:** value`',
+  table: 'a row of a key/value table: first cell the key, second the value',
+  section: 'a section by its heading (`Motivation`; `A|B` for alternatives): its text',
+} as const;
+
+/** One field source: a key path, or an object naming the kind of source. */
+const fieldSource = {
+  anyOf: [
+    text('A key of the YAML document or front matter, by a simple path: `owning-sig`, `teams[0]`, `a.b`.'),
+    ...Object.entries(SOURCE_KINDS).map(([kind, description]) => ({
+      type: 'object',
+      additionalProperties: false,
+      required: [kind],
+      properties: { [kind]: text(`Read the field from ${description}.`) },
+    })),
+  ],
+};
+
+const fieldsMap = {
+  type: 'object',
+  description: 'Field name → where it is read (one source, or a list: the first present wins).',
+  additionalProperties: { anyOf: [{ $ref: '#/definitions/fieldSource' }, { type: 'array', minItems: 1, items: { $ref: '#/definitions/fieldSource' } }] },
+};
+
+const globList = (what: string) => ({
+  anyOf: [text(what), { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, description: what }],
+});
+
+const sections = {
+  type: 'array',
+  description: 'Headings that must be present and not empty (case-insensitive; `A|B` for alternatives).',
+  items: { type: 'string', minLength: 1 },
+};
+
+/** JSON Schema of one entry of config `templates:` (merged into the config schema's definitions). */
+export function templateDefinitions(): Record<string, unknown> {
+  return {
+    fieldSource,
+    template: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name'],
+      description: 'How to read one family of documents (docs/templates.md).',
+      properties: {
+        name: text('Unique name of the template, shown in messages and named by `extends`.'),
+        extends: text('A template to start from: one of a preset, or one defined above in this file.'),
+        files: globList('Glob(s), relative to the folder of this config, of the files this template reads.'),
+        exclude: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs of files this template leaves alone.' },
+        when: { $ref: '#/definitions/fieldSourceObject' },
+        kind: { enum: [...ENTITY_KINDS], description: 'Each matched file is one entity of this kind.' },
+        id: { enum: ['file', 'folder'], description: 'Where the id comes from when `fields` has no `id`: the file name (default) or the folder name.' },
+        'id-prefix': { type: 'string', description: 'Text put before the id read (`KEP-`).' },
+        fields: fieldsMap,
+        schema: { type: 'object', description: 'JSON Schema (draft-07) of the fields, checked with ajv. Formats: date, period, id. A subschema may carry `message`.' },
+        'required-sections': sections,
+        references: {
+          type: 'object',
+          description: 'Field → the kind of entity its values refer to.',
+          additionalProperties: { enum: [...ENTITY_KINDS] },
+        },
+        links: {
+          type: 'array',
+          description: 'Model links this template requires (initiative: owner, objective, metrics; prd: initiative, objective).',
+          items: { enum: ['owner', 'objective', 'metrics', 'initiative'] },
+        },
+        active: { type: 'array', items: { type: 'string' }, description: 'Values of `status` that make the entity active for the execution rules.' },
+        'allow-placeholders': { type: 'array', items: { type: 'string' }, description: 'Fields where a placeholder (TBD, ?, N/A, empty) is acceptable.' },
+        sibling: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['file'],
+          description: 'A companion file in the same folder that belongs to the same entity (a KEP README.md beside kep.yaml).',
+          properties: { file: text('File name of the sibling, in the matched file\'s folder.'), 'required-sections': sections, fields: fieldsMap },
+        },
+      },
+    },
+    fieldSourceObject: {
+      type: 'object',
+      description: 'A condition on the content: the source is present (and not empty), `equals` a value, or `matches` a pattern.',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: {
+        ...Object.fromEntries(Object.entries(SOURCE_KINDS).map(([kind, description]) => [kind, text(`Test ${description}.`)])),
+        equals: { description: 'The value (or one of the values) the source must have.', anyOf: [...SCALARS, { type: 'array', items: { anyOf: SCALARS } }] },
+        matches: { type: 'string', description: 'A regular expression the source\'s value must match.' },
+      },
+    },
+  };
+}
+
+/** The config settings `presets` and `templates`. */
+export function templateSettings(): Record<string, unknown> {
+  return {
+    presets: {
+      type: 'array',
+      description: 'Built-in presets (sets of templates) to use: also `--preset NAME` on the command line.',
+      items: PRESET_NAMES.length ? { enum: [...PRESET_NAMES] } : { type: 'string' },
+    },
+    templates: {
+      type: 'array',
+      description: 'Templates: how to read the documents your team already writes as strategy entities (docs/templates.md).',
+      items: { $ref: '#/definitions/template' },
+    },
+  };
+}

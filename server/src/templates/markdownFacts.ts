@@ -1,0 +1,238 @@
+import type { Span } from '../model/span.js';
+import { canonicalKey } from '../model/kinds.js';
+
+/** One `Key: value` read from Markdown text (a header line or a table row), with exact spans. */
+export interface KeyValueLine {
+  keyText: string;
+  keySpan: Span;
+  value: string;
+  valueSpan: Span;
+}
+
+/** A heading and whether its section holds anything (text other than headings and HTML comments). */
+export interface SectionFact {
+  text: string;
+  level: number;
+  /** The heading's line, without its line break. */
+  span: Span;
+  /** The section's content (up to the next heading of the same or a higher level), trimmed. */
+  content: Span;
+  empty: boolean;
+}
+
+interface Line {
+  start: number;
+  text: string;
+  inCode: boolean;
+}
+
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const HEADER_LINE = [
+  /^[ \t]*[-*+][ \t]+\*\*([A-Za-z][^*:\n]*?)(?::\*\*|\*\*[ \t]*:)[ \t]*(.*)$/,
+  /^[ \t]*\*\*([A-Za-z][^*:\n]*?)(?::\*\*|\*\*[ \t]*:)[ \t]*(.*)$/,
+  /^[ \t]*[-*+][ \t]+([A-Za-z][A-Za-z0-9 _/().-]*?)[ \t]*:(?!\/\/)[ \t]*(.*)$/,
+];
+
+/**
+ * What templates read from Markdown without a syntax tree: list-header lines of the document's
+ * head, key/value table rows, and the sections. A line scan that skips fenced code; HTML comments
+ * count as nothing (`<!-- write here -->` is an empty section).
+ */
+export class MarkdownFacts {
+  private readonly lines: Line[];
+  private cachedSections: SectionFact[] | undefined;
+  private cachedHeaders: Map<string, KeyValueLine> | undefined;
+  private cachedTable: Map<string, KeyValueLine> | undefined;
+
+  /** `text` is the whole file; `bodyStart` skips its front matter. */
+  constructor(private readonly text: string, bodyStart: number) {
+    this.lines = splitLines(text, bodyStart);
+  }
+
+  sections(): SectionFact[] {
+    if (this.cachedSections) return this.cachedSections;
+    const headings: { index: number; level: number; text: string; span: Span }[] = [];
+    this.lines.forEach((line, index) => {
+      if (line.inCode) return;
+      const m = ATX.exec(line.text);
+      if (m) headings.push({ index, level: m[1]!.length, text: (m[2] ?? '').trim(), span: { start: line.start, end: line.start + line.text.length } });
+    });
+    const comments = commentSpans(this.text);
+    this.cachedSections = headings.map((h, i) => {
+      const next = headings.slice(i + 1).find((o) => o.level <= h.level);
+      const start = h.span.end;
+      const end = next ? this.lines[next.index]!.start : this.text.length;
+      let empty = true;
+      let contentStart = end;
+      let contentEnd = start;
+      for (let j = h.index + 1; j < (next ? next.index : this.lines.length); j++) {
+        const line = this.lines[j]!;
+        if (!line.inCode && headings.some((o) => o.index === j)) continue;
+        const visible = stripComments(line, comments);
+        if (visible.trim() === '') continue;
+        empty = false;
+        contentStart = Math.min(contentStart, line.start);
+        contentEnd = Math.max(contentEnd, line.start + line.text.length);
+      }
+      return { text: h.text, level: h.level, span: h.span, content: empty ? { start, end: start } : { start: contentStart, end: contentEnd }, empty };
+    });
+    return this.cachedSections;
+  }
+
+  /** The first section whose heading matches `name` (`A|B` alternatives; case, punctuation and numbering ignored). */
+  section(name: string): SectionFact | undefined {
+    const wanted = name.split('|').map(headingKey);
+    return this.sections().find((s) => wanted.includes(headingKey(s.text)));
+  }
+
+  firstHeading(): SectionFact | undefined {
+    return this.sections()[0];
+  }
+
+  /** The first level-1 heading's text: a document's title. */
+  title(): SectionFact | undefined {
+    return this.sections().find((s) => s.level === 1);
+  }
+
+  /** List-header lines of the head: the lines before the first heading that is not the opening `# Title`. */
+  header(key: string): KeyValueLine | undefined {
+    if (!this.cachedHeaders) {
+      this.cachedHeaders = new Map();
+      // A `# Title` opening the document is part of the head; a heading after header lines ends it.
+      let seenTitle = false;
+      for (const line of this.lines) {
+        if (line.inCode) continue;
+        const heading = ATX.exec(line.text);
+        if (heading) {
+          if (heading[1] === '#' && !seenTitle && this.cachedHeaders.size === 0) {
+            seenTitle = true;
+            continue;
+          }
+          break;
+        }
+        for (const pattern of HEADER_LINE) {
+          const m = pattern.exec(line.text);
+          if (!m) continue;
+          const entry = keyValue(line, m[1]!, m[2]!);
+          if (!this.cachedHeaders.has(canonicalKey(entry.keyText))) this.cachedHeaders.set(canonicalKey(entry.keyText), entry);
+          break;
+        }
+      }
+    }
+    return this.cachedHeaders.get(canonicalKey(key));
+  }
+
+  /** A key/value table row (`| Owner | @sam |`) anywhere outside code; the first row with that key wins. */
+  tableRow(key: string): KeyValueLine | undefined {
+    if (!this.cachedTable) {
+      this.cachedTable = new Map();
+      for (const line of this.lines) {
+        if (line.inCode || !/^[ \t]*\|/.test(line.text)) continue;
+        const cells = tableCells(line);
+        if (cells.length < 2 || /^:?-+:?$/.test(cells[0]!.text)) continue;
+        const [keyCell, valueCell] = cells as [Cell, Cell];
+        const bold = /^\*\*(.*?)\*\*:?$/.exec(keyCell.text);
+        const keyText = (bold ? bold[1]! : keyCell.text).replace(/:$/, '').trim();
+        if (!keyText) continue;
+        const keyStart = keyCell.start + keyCell.text.indexOf(keyText);
+        const value = unwrapValue(valueCell.text, valueCell.start);
+        const entry = { keyText, keySpan: { start: keyStart, end: keyStart + keyText.length }, ...value };
+        if (!this.cachedTable.has(canonicalKey(keyText))) this.cachedTable.set(canonicalKey(keyText), entry);
+      }
+    }
+    return this.cachedTable.get(canonicalKey(key));
+  }
+}
+
+/** How headings compare: case, surrounding punctuation, numbering (`2.`, `1)`) and emphasis do not matter. */
+export function headingKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[*_`]/g, '')
+    .replace(/^\s*(?:\d+[.)]?\s*)+/, '')
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+    .replace(/\s+/g, ' ');
+}
+
+function splitLines(text: string, from: number): Line[] {
+  const lines: Line[] = [];
+  let fence: string | undefined;
+  let start = from;
+  while (start <= text.length) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    const raw = text.slice(start, end).replace(/\r$/, '');
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
+    if (fenceMatch) {
+      if (!fence) fence = fenceMatch[1]!;
+      else if (raw.trim().startsWith(fence)) fence = undefined;
+      lines.push({ start, text: raw, inCode: true });
+    } else lines.push({ start, text: raw, inCode: fence !== undefined });
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+function commentSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  const re = /<!--[\s\S]*?(?:-->|$)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
+  return spans;
+}
+
+/** A line's text with the parts inside HTML comments removed. */
+function stripComments(line: Line, comments: Span[]): string {
+  let out = '';
+  for (let i = 0; i < line.text.length; i++) {
+    const at = line.start + i;
+    if (!comments.some((c) => at >= c.start && at < c.end)) out += line.text[i];
+  }
+  return out;
+}
+
+function keyValue(line: Line, keyText: string, rawValue: string): KeyValueLine {
+  const key = keyText.trim();
+  const keyStart = line.start + line.text.indexOf(key);
+  const valueStart = line.start + line.text.length - rawValue.length;
+  return { keyText: key, keySpan: { start: keyStart, end: keyStart + key.length }, ...unwrapValue(rawValue, valueStart) };
+}
+
+/** Trims a Markdown value, drops a trailing hard break (`\\`, two spaces) and one pair of surrounding backticks. */
+function unwrapValue(raw: string, start: number): { value: string; valueSpan: Span } {
+  let value = raw.replace(/\\$/, '');
+  const lead = value.length - value.trimStart().length;
+  value = value.trim();
+  let offset = start + lead;
+  const ticks = /^`([^`]*)`$/.exec(value);
+  if (ticks) {
+    value = ticks[1]!;
+    offset += 1;
+  }
+  return { value, valueSpan: { start: offset, end: offset + value.length } };
+}
+
+interface Cell {
+  text: string;
+  start: number;
+}
+
+function tableCells(line: Line): Cell[] {
+  const cells: Cell[] = [];
+  const text = line.text;
+  let i = text.indexOf('|') + 1;
+  let cellStart = i;
+  for (; i <= text.length; i++) {
+    if (i < text.length && text[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (i === text.length || text[i] === '|') {
+      const raw = text.slice(cellStart, i);
+      const lead = raw.length - raw.trimStart().length;
+      if (i < text.length || raw.trim()) cells.push({ text: raw.trim(), start: line.start + cellStart + lead });
+      cellStart = i + 1;
+    }
+  }
+  return cells;
+}
