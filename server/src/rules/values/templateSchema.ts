@@ -4,7 +4,7 @@ import type { Entity, FieldValue, ScalarValue } from '../../model/entity.js';
 import type { Fix } from '../../model/finding.js';
 import type { Span } from '../../model/span.js';
 import { capitalise } from '../../text/capitalise.js';
-import { describe } from '../support.js';
+import { closest, describe } from '../support.js';
 import { enumChoice } from './enumChoice.js';
 import { isPlaceholderScalar, plainValue, valueOrKeySpan } from './plain.js';
 import { scalarProblem } from './scalarProblems.js';
@@ -93,7 +93,9 @@ function valueProblem(entity: Entity, error: ErrorObject, field: string, shown: 
       const fixes: Fix[] = [];
       if (choice.safe) fixes.push(...replace(`Replace '${written}' with '${choice.safe}'`, choice.safe, true));
       for (const value of choice.suggestions) fixes.push(...replace(`Replace '${written}' with '${value}'`, value, false));
-      return { message: `'${written}' is not a valid ${shown}. ${choice.safe ? `Did you mean '${choice.safe}'? ` : ''}Use one of: ${allowed.join(', ')}.`, fixes };
+      // Unlike a safe fix, the hint may go two edits away (`imlpemented` → `implemented`): it changes nothing by itself.
+      const near = choice.safe ?? closest(written, allowed, 2)[0];
+      return { message: `'${written}' is not a valid ${shown}. ${near ? `Did you mean '${near}'? ` : ''}Use one of: ${allowed.join(', ')}.`, fixes };
     }
     case 'const': {
       const wanted = String(params.allowedValue);
