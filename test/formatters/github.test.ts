@@ -27,6 +27,14 @@ describe('formatter github', () => {
     );
   });
 
+  it('shows control characters and ANSI escapes from file values as \\u escapes, so a value cannot inject a workflow command or colour', () => {
+    const text = 'owner: TBD\n';
+    const result = fileResult('plan.md', text, [{ ruleId: 'unknown-owner', severity: 'warning', message: "Owner '\u001b[2K\u001b[1A::error::fake' is not declared", at: 'TBD' }]);
+    const output = github([result], formatContext());
+    assert.doesNotMatch(output, /\u001b/);
+    assert.match(output, /::Owner '\\u001b\[2K\\u001b\[1A::error::fake' is not declared\n$/);
+  });
+
   it('marks a range over several lines by its lines only, as GitHub takes columns on one line only', () => {
     const text = '## Objective: A\n- id: A\n';
     const result = fileResult('a.md', text, [{ ruleId: 'objective-metric', severity: 'warning', message: 'Unmeasured.', at: '## Objective: A\n- id' }]);

@@ -27,6 +27,16 @@ describe('formatter json', () => {
     assert.deepEqual(plan.suppressedMessages, []);
   });
 
+  it('counts syntax errors as fatalErrorCount, and gives the fixed text as output when a fix changed the file (as ESLint)', () => {
+    const text = 'owner: @sam\n';
+    const broken = fileResult('broken.strategy.yaml', text, [{ ruleId: 'syntax', severity: 'error', message: 'YAML syntax error', at: '@sam' }]);
+    const fixed = { ...fileResult('fixed.md', PLAN_MD), output: PLAN_MD.replace('planed', 'planned') };
+    const [b, f, plain] = format([broken, fixed, fileResult('plain.md', PLAN_MD)]);
+    assert.equal(b.fatalErrorCount, 1);
+    assert.equal(f.output, PLAN_MD.replace('planed', 'planned'));
+    assert.equal('output' in plain, false, 'no output when nothing was fixed');
+  });
+
   it('gives 1-based lines and columns with an exclusive end, and ESLint severities (2 error, 1 warning, 0 info)', () => {
     const [plan, strategy] = format();
     const { ruleId, severity, message, line, column, endLine, endColumn } = plan.messages[1];

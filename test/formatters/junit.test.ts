@@ -5,16 +5,16 @@ import { childrenNamed, parseXml } from '../helpers/xml.js';
 import { sampleResults } from './sample.js';
 
 describe('formatter junit', () => {
-  it('is well-formed XML with one suite per file and one failing case per finding', () => {
+  it('is well-formed XML with one suite per file and one case per finding, failing for errors and warnings', () => {
     const root = parseXml(junit(sampleResults(), formatContext()));
     assert.equal(root.name, 'testsuites');
-    assert.deepEqual([root.attributes.tests, root.attributes.failures], ['6', '5']);
+    assert.deepEqual([root.attributes.tests, root.attributes.failures], ['6', '4']);
     const suites = childrenNamed(root, 'testsuite');
     assert.deepEqual(
       suites.map((s) => [s.attributes.name, s.attributes.tests, s.attributes.failures]),
       [
         ['docs/plan.md', '3', '3'],
-        ['strategy/plan.strategy.yaml', '2', '2'],
+        ['strategy/plan.strategy.yaml', '2', '1'],
         ['strategy/clean.strategy.yaml', '1', '0'],
       ],
     );
@@ -25,6 +25,15 @@ describe('formatter junit', () => {
     assert.equal(failure!.attributes.message, "Initiative 'checkout' is linked to no objective.");
     assert.equal(failure!.attributes.type, 'error');
     assert.equal(failure!.text, "docs/plan.md:3:1: error: Initiative 'checkout' is linked to no objective. (initiative-objective)");
+  });
+
+  it('counts info findings as passing test cases (with their message), never as failures', () => {
+    const suite = childrenNamed(parseXml(junit(sampleResults(), formatContext())), 'testsuite')[1]!;
+    const [info, warning] = childrenNamed(suite, 'testcase');
+    assert.equal(info!.attributes.name, 'metric-balance (2:9)');
+    assert.deepEqual(childrenNamed(info!, 'failure'), []);
+    assert.match(childrenNamed(info!, 'system-out')[0]!.text, /info: Objective 'OBJ-a' is measured only by lagging metrics/);
+    assert.equal(childrenNamed(warning!, 'failure').length, 1);
   });
 
   it('gives a clean file one passing test case', () => {

@@ -25,6 +25,19 @@ describe('formatter stylish', () => {
     assert.equal(stylish(sampleResults(), formatContext()), expected);
   });
 
+  it('shows control characters and ANSI escapes from file values as \\u escapes, never raw', () => {
+    const text = 'owner: TBD\n';
+    const result = fileResult('evil\u001b]0;x\u0007.md', text, [{ ruleId: 'unknown-owner', severity: 'warning', message: "Owner '\u001b[31mroot\u001b[0m\u0008\u202e' is not declared", at: 'TBD' }]);
+    const output = stylish([result], formatContext());
+    assert.doesNotMatch(output, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+    assert.match(output, /Owner '\\u001b\[31mroot\\u001b\[0m\\u0008\\u202e' is not declared/);
+    assert.match(output, /evil\\u001b\]0;x\\u0007\.md/);
+  });
+
+  it('says how many files were checked when none of them declares anything', () => {
+    assert.equal(stylish([], { ...formatContext(), filesChecked: 12 }), '0 problems: 12 files checked, none declares an objective, key result, initiative, owner or PRD\n');
+  });
+
   it('prints nothing when no file has findings', () => {
     assert.equal(stylish([fileResult('strategy/clean.strategy.yaml', CLEAN_YAML)], formatContext()), '');
     assert.equal(stylish([], formatContext()), '');

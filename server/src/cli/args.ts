@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { RuleSetting } from '../model/finding.js';
 import { isValidDate } from '../model/semantics.js';
 import { RULE_IDS } from '../rules/ruleIds.js';
@@ -123,7 +123,7 @@ function buildProgram(output: ArgsOutput, done: (args: CliArgs) => void): Comman
     .option('--stats', 'print on stderr how many files were read, linted, skipped (and why), and the time per phase')
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output (so does the NO_COLOR environment variable)')
-    .addOption(new Option('--stdio', 'run the language server over stdio').hideHelp())
+    .option('--stdio', 'run the language server over stdio (for editors: VS Code, Neovim, Helix, Emacs)')
     .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .enablePositionalOptions()
@@ -177,9 +177,9 @@ function collect(value: string, previous: string[] | undefined): string[] {
 }
 
 function parseCount(value: string): number {
-  if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number (0 or more, or -1 for no limit).');
+  if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number (0 or more, or -1 for no limit)');
   const n = Number(value);
-  if (n < -1) throw new InvalidArgumentError('expected a whole number (0 or more, or -1 for no limit).');
+  if (n < -1) throw new InvalidArgumentError('expected a whole number (0 or more, or -1 for no limit)');
   return n;
 }
 
@@ -294,13 +294,19 @@ function suggest(value: string, candidates: Iterable<string>): string {
   return didYouMean(value, candidates);
 }
 
-/** commander says `error: unknown option '--fxi'\n(Did you mean --fix?)`: make it one line. */
-function cleanCommanderMessage(message: string): string {
+/**
+ * commander says `error: unknown option '--fxi'\n(Did you mean --fix?)`: make it one line, and
+ * `option '--max-warnings <n>' argument 'abc' is invalid. expected …` reads
+ * `--max-warnings "abc": expected …`. No full stop: "; see strategy-lint --help" follows.
+ */
+export function cleanCommanderMessage(message: string): string {
   return message
     .replace(/^error: /, '')
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean)
     .join(' ')
-    .replace(/\(Did you mean/g, '(did you mean');
+    .replace(/\(Did you mean/g, '(did you mean')
+    .replace(/^option '(-[^\s',]+)(?:[^']*)' argument '(.*)' is invalid\. /s, '$1 "$2": ')
+    .replace(/\.$/, '');
 }

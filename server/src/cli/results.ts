@@ -14,6 +14,8 @@ export interface FileResult {
   lineMap: LineMap;
   /** Where in its file a finding is, line-independent (entity and field): the base of fingerprints. */
   keyOf?: (finding: Finding) => string;
+  /** The file's text after --fix or --fix-dry-run, when they changed it. */
+  output?: string;
 }
 
 export interface FormatContext {

@@ -1,9 +1,9 @@
-import { mkdirSync, readSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../model/finding.js';
 import { RULES } from '../rules/registry.js';
 import { fixUntilStable, writeFileAtomic } from '../fix/apply.js';
-import { displayPath } from '../files/paths.js';
+import { displayPath, relativeInside, toPosix } from '../files/paths.js';
 import { reasonOf } from '../files/errno.js';
 import type { LintArgs } from './args.js';
 import { unifiedDiff } from './diff.js';
@@ -52,6 +52,7 @@ export function runLint(args: LintArgs, io: CliIO): number {
   const fixing = args.fix || args.fixDryRun;
   const clock = new PhaseClock();
   const progress = new Progress(io);
+  const fixedTexts = new Map<string, string>();
   const workspace = loadWorkspace({
     ...args,
     rules: args.rules,
@@ -75,7 +76,8 @@ export function runLint(args: LintArgs, io: CliIO): number {
     const changed = fixUntilStable(engine, owned, findings);
     for (const file of workspace.reported) {
       if (!changed.has(file)) continue;
-      if (args.fix) writeFixed(file, owned.get(file)!, cwd);
+      fixedTexts.set(file, owned.get(file)!);
+      if (args.fix) writeFixed(file, owned.get(file)!, cwd, workspace.root);
       else io.stdout(unifiedDiff(displayPath(file, cwd), before.get(file)!, owned.get(file)!));
     }
     clock.lap('fix');
@@ -106,7 +108,8 @@ export function runLint(args: LintArgs, io: CliIO): number {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
     }
-    results.push({ path: file, displayPath: displayPath(file, cwd), findings: list, suppressed, lineMap: parsed.lineMap, keyOf: (f) => suppressionKey(parsed, f) });
+    const output = fixedTexts.get(file);
+    results.push({ path: file, displayPath: displayPath(file, cwd), findings: list, suppressed, lineMap: parsed.lineMap, keyOf: (f) => suppressionKey(parsed, f), ...(output !== undefined ? { output } : {}) });
   }
 
   const color = useColor(args, io);
@@ -186,7 +189,9 @@ export function useColor(args: { color?: boolean; outputFile?: string }, io: Cli
   return !args.outputFile && io.stdoutIsTTY;
 }
 
-function writeFixed(file: string, text: string, cwd: string): void {
+/** §10.15: --fix writes only inside the workspace (discovery never lists a file outside it; this makes sure). */
+function writeFixed(file: string, text: string, cwd: string, root: string): void {
+  if (!isInsideReally(file, root)) throw new CliError(`will not write the fixes to ${displayPath(file, cwd)}: it lies outside the workspace ${displayPath(root, cwd)}`);
   try {
     writeFileAtomic(file, text);
   } catch (error) {
@@ -194,12 +199,41 @@ function writeFixed(file: string, text: string, cwd: string): void {
   }
 }
 
+function isInsideReally(file: string, root: string): boolean {
+  try {
+    return relativeInside(toPosix(realpathSync(root)), toPosix(realpathSync(file))) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 export function writeOutputFile(outputFile: string, text: string, flag = `--output-file ${outputFile}`): void {
   const target = path.resolve(outputFile);
   try {
-    mkdirSync(path.dirname(target), { recursive: true });
+    makeFolders(path.dirname(target));
     writeFileSync(target, text);
   } catch (error) {
     throw new CliError(`cannot write ${flag}: ${reasonOf(error)}`);
   }
+}
+
+/**
+ * Creates `dir` and its missing parents one at a time. mkdirSync's `recursive` loops for ever
+ * where a parent cannot hold folders (under /proc): here the first refusal is the error.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; ; d = path.dirname(d)) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(d).isDirectory();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || path.dirname(d) === d) throw error;
+      missing.unshift(d);
+      continue;
+    }
+    if (!isDir) throw Object.assign(new Error(`${d} is a file`), { code: 'ENOTDIR' });
+    break;
+  }
+  for (const d of missing) mkdirSync(d);
 }

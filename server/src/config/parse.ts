@@ -48,10 +48,22 @@ export function parseConfigText(filePath: string, rawText: string): ParsedConfig
       ].sort((a, b) => a.start - b.start),
     };
   }
-  const data = doc.contents === null ? {} : (doc.toJS({ maxAliasCount: 100 }) as unknown);
+  let data: unknown;
+  try {
+    data = doc.contents === null ? {} : (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown);
+  } catch (error) {
+    // yaml refuses aliases that expand past the limit (a "billion laughs"): a config error, not a crash.
+    if (!/alias/i.test((error as Error).message)) throw error;
+    const alias = /\*[^\s,\]}]+/.exec(text);
+    const start = alias?.index ?? 0;
+    return { problems: [problemAt(lineMap, start, start + (alias?.[0].length ?? 0), `aliases expand too far (more than ${MAX_ALIAS_COUNT} copies): a config must not multiply its values; write them out instead`)] };
+  }
   const problems = validateConfigData(data ?? {}, doc, lineMap);
   return problems.length ? { problems } : { settings: (data ?? {}) as ConfigSettings, problems };
 }
+
+/** The most alias expansions a config may make (it needs none; a few are harmless). */
+const MAX_ALIAS_COUNT = 100;
 
 function yamlMessage(message: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');

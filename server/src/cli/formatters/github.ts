@@ -1,6 +1,6 @@
 import type { Severity } from '../../model/finding.js';
 import type { Formatter } from '../results.js';
-import { locate, relativeToCwd, sortedFindings, toSlashes } from './shared.js';
+import { locate, relativeToCwd, sortedFindings, toSlashes, visible } from './shared.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -26,9 +26,9 @@ export const github: Formatter = (results, context) => {
   return output;
 };
 
-/** The escaping of @actions/core for a command's message. */
+/** The escaping of @actions/core for a command's message; control characters made visible first. */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visible(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** The escaping of @actions/core for a command's properties: also `:` and `,`, which delimit them. */

@@ -37,13 +37,16 @@ function toEslintResult(result: FileResult) {
     // As ESLint marks findings accepted by its suppressions file.
     suppressedMessages: sortedSuppressed(result).map((f) => ({ ...toMessage(f, result), suppressions: [{ kind: 'file', justification: '' }] })),
     errorCount: counts.error,
-    fatalErrorCount: 0,
+    // ESLint's fatal errors are the files it could not parse: here, the syntax findings.
+    fatalErrorCount: findings.filter((f) => f.ruleId === 'syntax' && f.severity === 'error').length,
     warningCount: counts.warning,
     fixableErrorCount: counts.fixableError,
     fixableWarningCount: counts.fixableWarning,
     infoCount: counts.info,
     fixableInfoCount: counts.fixableInfo,
     usedDeprecatedRules: [],
+    // As ESLint: the fixed text, only when --fix (or --fix-dry-run) changed the file.
+    ...(result.output !== undefined ? { output: result.output } : {}),
   };
 }
 

@@ -4,12 +4,13 @@ import { locate, sortedFindings, toSlashes } from './shared.js';
 
 /**
  * JUnit XML for CI test dashboards (Jenkins, GitLab, Azure DevOps): one test suite per file, one
- * failing test case per finding, and one passing test case for a clean file so it still shows up.
+ * test case per finding — failing for errors and warnings, passing (its message as system-out)
+ * for info, which never fails a run — and one passing test case for a clean file so it still shows up.
  */
 export const junit: Formatter = (results) => {
   const suites = results.map(suite);
   const tests = results.reduce((n, r) => n + Math.max(1, r.findings.length), 0);
-  const failures = results.reduce((n, r) => n + r.findings.length, 0);
+  const failures = results.reduce((n, r) => n + failing(r.findings), 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="strategy-lint" tests="${tests}" failures="${failures}" errors="0">`,
@@ -22,19 +23,27 @@ export const junit: Formatter = (results) => {
 function suite(result: FileResult): string {
   const name = toSlashes(result.displayPath);
   const findings = sortedFindings(result);
-  const header = `  <testsuite name="${attr(name)}" tests="${Math.max(1, findings.length)}" failures="${findings.length}" errors="0" skipped="0" time="0">`;
+  const header = `  <testsuite name="${attr(name)}" tests="${Math.max(1, findings.length)}" failures="${failing(findings)}" errors="0" skipped="0" time="0">`;
   const cases = findings.length
-    ? findings.map((f) => failingCase(f, result, name))
+    ? findings.map((f) => testCase(f, result, name))
     : [`    <testcase name="strategy-lint" classname="${attr(name)}" file="${attr(name)}" time="0"/>`];
   return [header, ...cases, '  </testsuite>'].join('\n');
 }
 
-function failingCase(finding: Finding, result: FileResult, name: string): string {
+/** Info findings are reported, but they are no failures (they never change the exit code either). */
+function failing(findings: readonly Finding[]): number {
+  return findings.filter((f) => f.severity !== 'info').length;
+}
+
+function testCase(finding: Finding, result: FileResult, name: string): string {
   const at = locate(result.lineMap, finding.span);
   const where = `${at.line}:${at.column}`;
+  const description = text(`${name}:${where}: ${finding.severity}: ${finding.message} (${finding.ruleId})`);
   return [
     `    <testcase name="${attr(`${finding.ruleId} (${where})`)}" classname="${attr(name)}" file="${attr(name)}" line="${at.line}" time="0">`,
-    `      <failure message="${attr(finding.message)}" type="${finding.severity}">${text(`${name}:${where}: ${finding.severity}: ${finding.message} (${finding.ruleId})`)}</failure>`,
+    finding.severity === 'info'
+      ? `      <system-out>${description}</system-out>`
+      : `      <failure message="${attr(finding.message)}" type="${finding.severity}">${description}</failure>`,
     '    </testcase>',
   ].join('\n');
 }

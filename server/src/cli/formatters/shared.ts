@@ -100,3 +100,14 @@ export function fingerprintsOf(result: FileResult, findings: readonly Finding[],
     return createHash('sha256').update(`${base}\0${rank}`).digest('hex').slice(0, 32);
   });
 }
+
+/**
+ * Control characters (C0 but tab and line breaks, DEL, C1) and bidirectional overrides in text
+ * that came from a file, made visible as `\u001b`: an ANSI escape or a cursor movement in a
+ * value must never reach the terminal (or a CI log) as a command.
+ */
+export function visible(text: string): string {
+  return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;

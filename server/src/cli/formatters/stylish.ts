@@ -1,7 +1,7 @@
 import type { Severity } from '../../model/finding.js';
 import type { Formatter } from '../results.js';
 import { palette, type Palette, type Style } from './ansi.js';
-import { count, emptyCounts, locate, plural, sortedFindings, type Counts } from './shared.js';
+import { count, emptyCounts, locate, plural, sortedFindings, visible, type Counts } from './shared.js';
 
 interface Row {
   line: string;
@@ -29,7 +29,7 @@ export const stylish: Formatter = (results, context) => {
       const at = locate(result.lineMap, f.span);
       return { line: String(at.line), column: String(at.column), severity: f.severity, message: tidyMessage(f.message), ruleId: f.ruleId };
     });
-    output += `${paint.underline(result.displayPath)}\n${table(rows, paint)}\n\n`;
+    output += `${paint.underline(visible(result.displayPath))}\n${table(rows, paint)}\n\n`;
   }
   const total = totals.error + totals.warning + totals.info;
   const suppressed = results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
@@ -56,7 +56,7 @@ function table(rows: readonly Row[], paint: Palette): string {
 
 /** As ESLint: one line per finding (whitespace runs folded), without the final full stop. */
 function tidyMessage(message: string): string {
-  return message.replace(/\s*[\r\n]+\s*/g, ' ').replace(/([^ ])\.$/u, '$1');
+  return visible(message.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\t/g, ' ').replace(/([^ ])\.$/u, '$1'));
 }
 
 function severityStyle(severity: Severity, paint: Palette): Style {
