@@ -52,7 +52,11 @@ export class LintEngine {
     return this.compiled(this.cascade.root).settings;
   }
 
+  /** Counts configure() calls: what was derived from the findings is stale once it moves. */
+  generation = 0;
+
   configure(config: ResolvedConfig | ConfigCascade): void {
+    this.generation++;
     this.cascade = config instanceof ConfigCascade ? config : ConfigCascade.single(config);
     this.perConfig = new WeakMap();
   }

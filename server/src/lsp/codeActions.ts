@@ -35,7 +35,7 @@ export function codeActionsFor(engine: LintEngine, filePath: string, text: strin
           diagnostics: [diagnostic],
           edit: toWorkspaceEdit(fix.edits, engine.index),
         };
-        if (i === 0 && (fix.safe || finding.fixes!.length === 1)) action.isPreferred = true;
+        if (i === 0 && fix.preferred !== false && (fix.safe || finding.fixes!.length === 1)) action.isPreferred = true;
         actions.push(action);
       });
     }

@@ -1,6 +1,6 @@
 import type { Entity, EntityKind } from '../model/entity.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
-import { requiredFieldState } from '../rules/support.js';
+import type { Finding } from '../model/finding.js';
 import { ENTITY_KINDS } from '../model/kinds.js';
 
 /**
@@ -31,17 +31,58 @@ export const initiativesOf = (objective: Entity, index: WorkspaceIndex) => linke
 export const metricsMeasuring = (objective: Entity, index: WorkspaceIndex) => linkedFrom(objective, 'metric', 'objective', index);
 export const childObjectivesOf = (objective: Entity, index: WorkspaceIndex) => linkedFrom(objective, 'objective', 'parent', index);
 
+/** The rules whose findings make an initiative an orphan (SPEC §1), and how the editor words each. */
+const ORPHAN_RULES: Readonly<Record<string, string>> = { 'initiative-owner': 'no owner', 'initiative-objective': 'no objective', 'initiative-metric': 'no metric' };
+
+/** What the editor asks of the engine to call an initiative an orphan: its index and the findings it reports. */
+export interface FindingSource {
+  readonly index: WorkspaceIndex;
+  lint(filePath: string): Finding[];
+}
+
 /**
- * Why an initiative is an orphan (SPEC §1): no owner, no objective or no metric. A written link that
- * resolves to nothing of the right kind leaves the initiative as unaligned as a missing one.
+ * Why an initiative is an orphan, from the findings actually reported (SPEC §1, §9): an
+ * `initiative-owner`, `-objective` or `-metric` finding in the initiative, after suppression
+ * comments and the configured severities. A rule turned off, or a finding suppressed, does not
+ * make an orphan; a link that resolves to nothing is reported (and shown) as `unresolved-reference`.
  */
-export function orphanReasons(initiative: Entity, index: WorkspaceIndex): string[] {
+export function orphanReasons(initiative: Entity, source: FindingSource): string[] {
   if (initiative.kind !== 'initiative') return [];
-  const reasons: string[] = [];
-  if (requiredFieldState(initiative, 'owner').state !== 'present') reasons.push('no owner');
-  if (!linkedTo(initiative, 'objective', 'objective', index).length) reasons.push('no objective');
-  if (!linkedTo(initiative, 'metrics', 'metric', index).length) reasons.push('no metric');
-  return reasons;
+  return orphanFindingsOf(initiative.file, source).get(initiative) ?? [];
+}
+
+/** Per engine, the orphan reasons of each file's initiatives, kept until the index or the configuration changes. */
+const orphanCache = new WeakMap<FindingSource, { version: number; config: unknown; byFile: Map<string, Map<Entity, string[]>> }>();
+
+function orphanFindingsOf(filePath: string, source: FindingSource): Map<Entity, string[]> {
+  const config = (source as { configs?: unknown }).configs;
+  let cache = orphanCache.get(source);
+  if (!cache || cache.version !== source.index.version || cache.config !== config) {
+    cache = { version: source.index.version, config, byFile: new Map() };
+    orphanCache.set(source, cache);
+  }
+  let byEntity = cache.byFile.get(filePath);
+  if (byEntity) return byEntity;
+  byEntity = new Map();
+  const initiatives = source.index.getFile(filePath)?.entities.filter((e) => e.kind === 'initiative') ?? [];
+  for (const finding of source.lint(filePath)) {
+    const reason = ORPHAN_RULES[finding.ruleId];
+    if (!reason) continue;
+    // The innermost initiative whose text holds the finding (at its anchor, or at a placeholder value).
+    let owner: Entity | undefined;
+    for (const e of initiatives) {
+      if (finding.span.start < e.extent.start || finding.span.start > e.extent.end) continue;
+      if (!owner || e.extent.start >= owner.extent.start) owner = e;
+    }
+    if (!owner) continue;
+    const reasons = byEntity.get(owner) ?? [];
+    if (!reasons.includes(reason)) reasons.push(reason);
+    byEntity.set(owner, reasons);
+  }
+  const order = Object.values(ORPHAN_RULES);
+  for (const reasons of byEntity.values()) reasons.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  cache.byFile.set(filePath, byEntity);
+  return byEntity;
 }
 
 /** Counts of what links to an entity, by kind of the linking entity: "2 initiatives, 1 prd". */

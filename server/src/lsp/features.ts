@@ -82,7 +82,7 @@ export function registerFeatures(context: FeatureContext): void {
     guard('hover', null, ({ textDocument, position }) => {
       const open = openFile(textDocument.uri);
       if (!open) return null;
-      return hoverAt(open.parsed, open.parsed.lineMap.offsetAt(position), open.folder.engine.index, (f) => open.folder.displayPath(f));
+      return hoverAt(open.parsed, open.parsed.lineMap.offsetAt(position), open.folder.engine, (f) => open.folder.displayPath(f));
     }),
   );
 
@@ -151,7 +151,7 @@ export function registerFeatures(context: FeatureContext): void {
   connection.onCodeLens(
     guard('codeLens', [], ({ textDocument }) => {
       const open = openFile(textDocument.uri);
-      return open ? codeLenses(open.parsed, open.folder.engine.index) : [];
+      return open ? codeLenses(open.parsed, open.folder.engine) : [];
     }),
   );
 
@@ -169,9 +169,10 @@ export function registerFeatures(context: FeatureContext): void {
     StrategyTreeRequest,
     guard('strategyTree', [], () => {
       analyzer.flushAll();
-      const indexes = folders.all().map((f) => f.engine.index);
-      const key = folders.all().map((f) => `${f.uri}@${f.engine.index.version}`).join('|');
-      if (treeCache?.key !== key) treeCache = { key, nodes: strategyTree(indexes) };
+      const engines = folders.all().map((f) => f.engine);
+      // Orphans come from the reported findings: a new configuration (a rule turned off) changes them too.
+      const key = folders.all().map((f) => `${f.uri}@${f.engine.index.version}:${f.engine.generation}`).join('|');
+      if (treeCache?.key !== key) treeCache = { key, nodes: strategyTree(engines) };
       return treeCache.nodes;
     }),
   );

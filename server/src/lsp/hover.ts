@@ -2,23 +2,23 @@ import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type { Entity } from '../model/entity.js';
 import type { ParsedFile } from '../model/file.js';
 import { fieldText } from '../model/semantics.js';
-import type { WorkspaceIndex } from '../index/workspaceIndex.js';
-import { incomingCounts, initiativesOf, linkedTo, metricsMeasuring, orphanReasons, plural } from './entityFacts.js';
+import { incomingCounts, initiativesOf, linkedTo, metricsMeasuring, orphanReasons, plural, type FindingSource } from './entityFacts.js';
 import { declarationSpan, targetAt } from './locate.js';
 import { pathToUri } from './uri.js';
 
 const KIND_NAMES: Record<Entity['kind'], string> = { objective: 'Objective', metric: 'Metric', initiative: 'Initiative', owner: 'Owner', prd: 'PRD' };
 
 /** Hover on a reference (the entity it links to) or on a declaration (the entity itself). */
-export function hoverAt(file: ParsedFile, offset: number, index: WorkspaceIndex, displayPath: (file: string) => string): Hover | null {
+export function hoverAt(file: ParsedFile, offset: number, engine: FindingSource, displayPath: (file: string) => string): Hover | null {
+  const index = engine.index;
   const target = targetAt(file, offset);
   if (!target) return null;
   let value: string;
-  if (target.type === 'declaration') value = describeEntity(target.entity, index, displayPath);
+  if (target.type === 'declaration') value = describeEntity(target.entity, engine, displayPath);
   else {
     const entities = index.resolve(target.ref);
     if (!entities.length) value = describeUnresolved(target.ref.text, index.unresolvedReason(target.ref));
-    else value = entities.map((e) => describeEntity(e, index, displayPath)).join('\n\n---\n\n');
+    else value = entities.map((e) => describeEntity(e, engine, displayPath)).join('\n\n---\n\n');
   }
   const span = target.type === 'declaration' ? target.span : target.ref.span;
   return { contents: { kind: MarkupKind.Markdown, value }, range: file.lineMap.rangeOf(span) };
@@ -36,7 +36,8 @@ function describeUnresolved(text: string, reason: string): string {
 }
 
 /** Kind, title, id, owner, status, linked objective, metrics (baseline → target), what links here, where. */
-export function describeEntity(entity: Entity, index: WorkspaceIndex, displayPath: (file: string) => string): string {
+export function describeEntity(entity: Entity, engine: FindingSource, displayPath: (file: string) => string): string {
+  const index = engine.index;
   const id = entity.kind === 'owner' ? `@${entity.id}` : entity.id;
   const title = entity.title ?? (entity.kind === 'owner' ? fieldText(entity, 'name') : undefined);
   const lines = [`**${KIND_NAMES[entity.kind]}** ${code(id || '(no id)')}${title ? ` — ${escape(title)}` : ''}`, ''];
@@ -66,7 +67,7 @@ export function describeEntity(entity: Entity, index: WorkspaceIndex, displayPat
       add('Objective', linkedTo(entity, 'objective', 'objective', index).map(short).join(', ') || '_none_');
       add('Metrics', linkedTo(entity, 'metrics', 'metric', index).map(metricLine).join(', ') || '_none_');
       add('Start → due', [fieldText(entity, 'start'), fieldText(entity, 'due')].some(Boolean) ? `${fieldText(entity, 'start') ?? '?'} → ${fieldText(entity, 'due') ?? '?'}` : undefined);
-      const reasons = orphanReasons(entity, index);
+      const reasons = orphanReasons(entity, engine);
       if (reasons.length) add('Orphan', reasons.join(', '));
       break;
     }

@@ -16,6 +16,8 @@ export interface RenameSubject {
   isOwner: boolean;
   /** Offsets of the id itself inside the document (quotes, `@`, `[[ ]]` excluded). */
   span: Span;
+  /** The declaration under the cursor, when the rename starts at one (not at a reference). */
+  declaration?: Entity;
 }
 
 /** Reads a file's current text (the editor's when open), BOM excluded; undefined when unreadable. */
@@ -38,9 +40,9 @@ function subjectOf(target: Target, text: string, index: WorkspaceIndex): RenameS
     const { entity } = target;
     if (!entity.id) return undefined;
     const isOwner = entity.kind === 'owner';
-    if (!entity.idSpan) return { id: entity.id, isOwner, span: target.span };
+    if (!entity.idSpan) return { id: entity.id, isOwner, span: target.span, declaration: entity };
     const at = idOffsetIn(text, entity.idSpan, entity.id);
-    return at === undefined ? undefined : { id: entity.id, isOwner, span: { start: at, end: at + entity.id.length } };
+    return at === undefined ? undefined : { id: entity.id, isOwner, span: { start: at, end: at + entity.id.length }, declaration: entity };
   }
   const { ref } = target;
   const isOwner = ref.expected === 'owner';
@@ -63,6 +65,11 @@ function subjectOf(target: Target, text: string, index: WorkspaceIndex): RenameS
  * The edits of a rename across the folder: every declaration's id (an `id` field is added where the
  * id was derived from a heading or file name), every reference by id or wiki link, and links whose
  * anchor is the id. Refuses ids that are malformed or already declared.
+ *
+ * An id declared more than once (a `duplicate-id`) is a conflict to resolve, not one entity: rename
+ * on one of its declarations renames that declaration alone — the references keep the old id, which
+ * the other declaration still holds — and rename on a reference is refused, since it cannot say
+ * which declaration it means.
  */
 export async function renameEdits(
   subject: RenameSubject,
@@ -91,7 +98,14 @@ export async function renameEdits(
     if (!list.some((s) => s.span.start === span.start && s.span.end === span.end)) list.push({ span, kind });
     byFile.set(file, list);
   };
-  const declarations = index.declarations(oldId);
+  let declarations = index.declarations(oldId);
+  const duplicated = declarations.length > 1;
+  if (duplicated) {
+    if (!subject.declaration) {
+      throw refuse(`'${oldId}' is declared ${declarations.length} times, so this reference cannot say which declaration it means: rename one of the declarations instead.`);
+    }
+    declarations = declarations.filter((d) => d === subject.declaration);
+  }
   for (const entity of declarations) {
     if (entity.idSpan) add(entity.file, entity.idSpan, 'id');
     else inserts.push(entity);
@@ -99,8 +113,10 @@ export async function renameEdits(
       if (ref.form === 'link' && ref.anchor && ref.anchor.toLowerCase() === oldId.toLowerCase()) add(from.file, ref.span, 'anchor');
     }
   }
-  for (const { ref, from } of index.referencesToId(oldId)) {
-    if (ref.form === 'id' || ref.form === 'wiki') add(from.file, ref.span, 'id');
+  if (!duplicated) {
+    for (const { ref, from } of index.referencesToId(oldId)) {
+      if (ref.form === 'id' || ref.form === 'wiki') add(from.file, ref.span, 'id');
+    }
   }
 
   const changes: Record<string, LspTextEdit[]> = {};

@@ -59,6 +59,7 @@ const MAX_WORKSPACE_SYMBOLS = 1000;
 /**
  * Workspace symbols: entities whose id or title matches the query, as a substring first, else as a
  * subsequence of its characters (so `obsmb` finds `OBJ-smb`). Case-insensitive; best matches first.
+ * A query starting with `@` looks for owners by handle.
  */
 export function workspaceSymbols(indexes: readonly WorkspaceIndex[], query: string, token?: CancellationToken): SymbolInformation[] {
   const q = query.trim().toLowerCase();
@@ -83,7 +84,13 @@ export function workspaceSymbols(indexes: readonly WorkspaceIndex[], query: stri
 }
 
 /** Lower is better; undefined when the entity does not match. */
-function matchScore(query: string, entity: Entity): number | undefined {
+function matchScore(rawQuery: string, entity: Entity): number | undefined {
+  let query = rawQuery;
+  // `@maria` looks for owners, whose ids are kept without the `@` (SPEC §10.5).
+  if (query.startsWith('@')) {
+    if (entity.kind !== 'owner') return undefined;
+    query = query.slice(1);
+  }
   if (!query) return 3;
   const id = entity.id.toLowerCase();
   const title = (entity.title ?? '').toLowerCase();

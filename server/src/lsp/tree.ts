@@ -2,8 +2,7 @@ import type { Range } from 'vscode-languageserver/node';
 import type { Entity, EntityKind, FieldValue } from '../model/entity.js';
 import type { ParsedFile } from '../model/file.js';
 import { fieldText } from '../model/semantics.js';
-import type { WorkspaceIndex } from '../index/workspaceIndex.js';
-import { byPlace, childObjectivesOf, initiativesOf, linkedTo, metricsMeasuring, orphanReasons } from './entityFacts.js';
+import { byPlace, childObjectivesOf, initiativesOf, linkedTo, metricsMeasuring, orphanReasons, type FindingSource } from './entityFacts.js';
 import { declarationSpan } from './locate.js';
 import { pathToUri } from './uri.js';
 
@@ -29,10 +28,11 @@ const NOWHERE: Range = { start: { line: 0, character: 0 }, end: { line: 0, chara
  * initiatives' metrics), then a group of the initiatives linked to no objective. Several workspace
  * folders give one forest.
  */
-export function strategyTree(indexes: readonly WorkspaceIndex[]): StrategyTreeNode[] {
+export function strategyTree(engines: readonly FindingSource[]): StrategyTreeNode[] {
   const roots: StrategyTreeNode[] = [];
   const orphans: StrategyTreeNode[] = [];
-  for (const index of indexes) {
+  for (const engine of engines) {
+    const index = engine.index;
     const objectives = [...index.entitiesOfKind('objective')].sort(byPlace);
     const placed = new Set<Entity>();
     const build = (objective: Entity, path: Set<Entity>): StrategyTreeNode => {
@@ -40,15 +40,15 @@ export function strategyTree(indexes: readonly WorkspaceIndex[]): StrategyTreeNo
       const inner = new Set(path).add(objective);
       const children: StrategyTreeNode[] = [];
       for (const child of childObjectivesOf(objective, index)) if (!inner.has(child)) children.push(build(child, inner));
-      for (const metric of metricsMeasuring(objective, index)) children.push(node(metric, index, []));
-      for (const initiative of initiativesOf(objective, index)) children.push(initiativeNode(initiative, index));
-      return node(objective, index, children);
+      for (const metric of metricsMeasuring(objective, index)) children.push(node(metric, engine, []));
+      for (const initiative of initiativesOf(objective, index)) children.push(initiativeNode(initiative, engine));
+      return node(objective, engine, children);
     };
     for (const objective of objectives) if (!linkedTo(objective, 'parent', 'objective', index).length) roots.push(build(objective, new Set()));
     // Objectives whose parents form a cycle have no root above them: show them at the top too.
     for (const objective of objectives) if (!placed.has(objective)) roots.push(build(objective, new Set()));
     const unaligned = [...index.entitiesOfKind('initiative')].filter((i) => !linkedTo(i, 'objective', 'objective', index).length).sort(byPlace);
-    for (const initiative of unaligned) orphans.push(initiativeNode(initiative, index));
+    for (const initiative of unaligned) orphans.push(initiativeNode(initiative, engine));
   }
   roots.push({
     id: 'orphan-initiatives',
@@ -64,13 +64,14 @@ export function strategyTree(indexes: readonly WorkspaceIndex[]): StrategyTreeNo
   return roots;
 }
 
-function initiativeNode(initiative: Entity, index: WorkspaceIndex): StrategyTreeNode {
-  const metrics = linkedTo(initiative, 'metrics', 'metric', index).map((m) => node(m, index, []));
-  return node(initiative, index, metrics);
+function initiativeNode(initiative: Entity, engine: FindingSource): StrategyTreeNode {
+  const metrics = linkedTo(initiative, 'metrics', 'metric', engine.index).map((m) => node(m, engine, []));
+  return node(initiative, engine, metrics);
 }
 
-function node(entity: Entity, index: WorkspaceIndex, children: StrategyTreeNode[]): StrategyTreeNode {
-  const reasons = orphanReasons(entity, index);
+function node(entity: Entity, engine: FindingSource, children: StrategyTreeNode[]): StrategyTreeNode {
+  const index = engine.index;
+  const reasons = orphanReasons(entity, engine);
   const detail = detailOf(entity);
   return {
     id: entity.id,

@@ -17,6 +17,8 @@ export interface Fix {
   /** Safe fixes are applied by --fix and fix-all (SPEC §6); the others are editor suggestions only. */
   safe: boolean;
   edits: TextEdit[];
+  /** false: never the editor's preferred action (it leaves a value for the author to write). */
+  preferred?: false;
 }
 
 export interface RelatedLocation {

@@ -30,30 +30,33 @@ export const rule: Rule = {
       const why = missing.length === 2 ? 'where it started and where it must get to' : missing[0] === 'baseline' ? 'where it started' : 'what it must reach';
       const skeleton = skeletonValues(metric, missing);
       const inserted = missing.map((k) => `${k}: ${skeleton[k]}`).join(', ');
+      const toWrite = missing.filter((k) => skeleton[k] === PLACEHOLDER);
+      const insert = fix(`Insert ${inserted}${toWrite.length ? ` (then write the ${toWrite.join(' and ')})` : ''}`, false, insertion(metric, missing, skeleton));
+      // A value the author must still write is no quick win: never the preferred action.
+      if (toWrite.length) insert.preferred = false;
       report({
         span: metric.anchor,
         message: `${capitalise(describe(metric))} has ${keys}: nobody can tell whether it moved enough without knowing ${why}. Add ${missing.map((k) => `\`${k}: <number>\``).join(' and ')}.`,
-        fixes: [fix(`Insert ${inserted} (then set the real value${missing.length > 1 ? 's' : ''})`, false, insertion(metric, missing, skeleton))],
+        fixes: [insert],
       });
     }
   },
 };
 
+const PLACEHOLDER = 'TBD';
+
 /**
- * Numbers to start from, so the inserted keys are valid values rather than placeholders: today's
- * `current` is the natural baseline, and the target starts at the best-known value for the author
- * to raise (or lower). With nothing known, 0.
+ * The values the inserted keys start with. Only a known number is written: today's `current` is a
+ * true baseline. A target is a decision, never derived (a target equal to the baseline would
+ * silence the rule with a meaningless value): it is inserted as `TBD`, which placeholder-value
+ * then reports at the value until the author writes the number; so is a baseline nothing tells.
  */
 export function skeletonValues(metric: Entity, missing: readonly ('baseline' | 'target')[]): Record<string, string> {
-  const known = (key: string) => {
-    const text = fieldText(metric, key);
-    return text !== undefined && isNumeric(text) ? text : undefined;
-  };
-  const current = known('current');
-  const baseline = known('baseline');
+  const text = fieldText(metric, 'current');
+  const current = text !== undefined && isNumeric(text) ? text : undefined;
   const values: Record<string, string> = {};
-  if (missing.includes('baseline')) values.baseline = current ?? '0';
-  if (missing.includes('target')) values.target = current ?? baseline ?? values.baseline ?? '0';
+  if (missing.includes('baseline')) values.baseline = current ?? PLACEHOLDER;
+  if (missing.includes('target')) values.target = PLACEHOLDER;
   return values;
 }
 
