@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { REPO_ROOT, workspace } from '../cli/cli.js';
+import { git } from '../helpers/git.js';
+import { CLEAN_PLAN, REPO_ROOT, workspace } from '../cli/cli.js';
 import { interpolate, evaluate, keyValues, runBash, type Context } from './runner.js';
 
 interface ActionStep {
@@ -26,34 +26,11 @@ interface Action {
 
 const action = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as Action;
 
-const PLAN = `owners:
-  - id: "@maria"
-objectives:
-  - id: OBJ-smb
-    title: Become the default checkout
-    owner: "@maria"
-    period: 2027-H1
-    key-results:
-      - id: KR-activation
-        title: Raise activation
-        type: lagging
-        baseline: 22
-        target: 35
-    initiatives:
-      - id: INIT-one-click
-        title: One-click onboarding
-        owner: "@maria"
-        metrics: [KR-activation]
-`;
 
-function git(root: string, ...args: string[]): void {
-  const run = spawnSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
-  assert.equal(run.status, 0, run.stderr);
-}
 
 /** A repository whose second commit adds an initiative with no owner. */
 function fixtureRepository(): string {
-  const root = workspace({ '.strategylint.yaml': 'today: 2027-02-01\nrules:\n  metric-balance: off\n', 'strategy/plan.strategy.yaml': PLAN });
+  const root = workspace({ '.strategylint.yaml': 'today: 2027-02-01\n', 'strategy/plan.strategy.yaml': CLEAN_PLAN });
   git(root, 'init', '-q', '-b', 'main');
   git(root, 'add', '-A');
   git(root, 'commit', '-q', '-m', 'plan');

@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
-import { BIN, REPO_ROOT } from '../cli/cli.js';
+import { git } from '../helpers/git.js';
+import { BIN, CLEAN_PLAN, REPO_ROOT } from '../cli/cli.js';
 import { evaluate, runBash, type Context, type StepRun } from './runner.js';
 
 /** The YAML block after `<!-- ci-example: NAME -->` in docs/ci.md. */
@@ -16,25 +16,6 @@ function example(name: string): Record<string, unknown> {
   return parse(match[1]!) as Record<string, unknown>;
 }
 
-const PLAN = `owners:
-  - id: "@maria"
-objectives:
-  - id: OBJ-smb
-    title: Become the default checkout
-    owner: "@maria"
-    period: 2027-H1
-    key-results:
-      - id: KR-activation
-        title: Raise activation
-        type: lagging
-        baseline: 22
-        target: 35
-    initiatives:
-      - id: INIT-one-click
-        title: One-click onboarding
-        owner: "@maria"
-        metrics: [KR-activation]
-`;
 
 const temps: string[] = [];
 after(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
@@ -44,10 +25,6 @@ function temp(prefix: string): string {
   return dir;
 }
 
-function git(cwd: string, ...args: string[]): void {
-  const run = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
-  assert.equal(run.status, 0, run.stderr);
-}
 
 /**
  * A clone whose `origin` (a bare repository) has `main` with a clean plan, checked out on a branch
@@ -57,8 +34,8 @@ function mergeRequestClone(): string {
   const base = temp('strategy-lint-origin-');
   const work = path.join(base, 'work');
   mkdirSync(path.join(work, 'strategy'), { recursive: true });
-  writeFileSync(path.join(work, '.strategylint.yaml'), 'today: 2027-02-01\nrules:\n  metric-balance: off\n');
-  writeFileSync(path.join(work, 'strategy', 'plan.strategy.yaml'), PLAN);
+  writeFileSync(path.join(work, '.strategylint.yaml'), 'today: 2027-02-01\n');
+  writeFileSync(path.join(work, 'strategy', 'plan.strategy.yaml'), CLEAN_PLAN);
   git(work, 'init', '-q', '-b', 'main');
   git(work, 'add', '-A');
   git(work, 'commit', '-q', '-m', 'plan');

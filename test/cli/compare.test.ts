@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { git } from '../helpers/git.js';
 import { runCli, workspace } from './cli.js';
 
 const PLAN = `owners:
@@ -40,11 +40,6 @@ const INITIATIVES = `# Initiatives
 - Metrics: KR-activation
 `;
 
-function git(root: string, ...args: string[]): string {
-  const run = spawnSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
-  assert.equal(run.status, 0, run.stderr);
-  return run.stdout;
-}
 
 /** Two commits: a clean plan, then one that orphans INIT-guided-setup (owner removed) and drops KR-ttv. */
 function repository(): { root: string; status: string } {
