@@ -22,7 +22,9 @@ function acmeCopy(): string {
   return root;
 }
 
-describe('CI formats: gitlab, SARIF fingerprints and invocations, several formats in one run', () => {
+describe('CI formats: gitlab, SARIF fingerprints and invocations, several formats in one run', function () {
+  // Each test runs the command several times: on a machine shared by many builds that takes a while.
+  this.timeout(120_000);
   it('--format gitlab is a Code Quality report that validates against GitLab\'s schema', () => {
     const root = acmeCopy();
     const run = runCli(['--format', 'gitlab'], { cwd: root });

@@ -53,7 +53,9 @@ function repository(): { root: string; status: string } {
   return { root, status: git(root, 'status', '--porcelain') };
 }
 
-describe('report --compare GIT-REF (pull-request delta)', () => {
+describe('report --compare GIT-REF (pull-request delta)', function () {
+  // Each test runs the command several times: on a machine shared by many builds that takes a while.
+  this.timeout(120_000);
   it('names exactly the changes of the last commit, in json', () => {
     const { root, status } = repository();
     const run = runCli(['report', '--compare', 'HEAD~1', '--format', 'json'], { cwd: root });

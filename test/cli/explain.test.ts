@@ -21,7 +21,9 @@ function cleanEnv(): Record<string, string> {
   return env;
 }
 
-describe('explaining a run: --print-config, --list-rules, --stats, file count and progress', () => {
+describe('explaining a run: --print-config, --list-rules, --stats, file count and progress', function () {
+  // Each test runs the command several times: on a machine shared by many builds that takes a while.
+  this.timeout(120_000);
   it('--print-config FILE prints the cascaded configuration for that file, with --rule and --today applied', () => {
     const root = workspace({
       '.strategylint.yaml': 'today: 2027-02-01\nignore: ["archive/**"]\nrules:\n  focus-limit: [warning, { max: 4 }]\n  metric-balance: off\n',

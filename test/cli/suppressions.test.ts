@@ -39,7 +39,9 @@ function counts(root: string): Record<string, Record<string, Record<string, numb
   return JSON.parse(readFileSync(path.join(root, SUPPRESSIONS), 'utf8'));
 }
 
-describe('bulk suppressions (--suppress-all, strategy-lint-suppressions.json)', () => {
+describe('bulk suppressions (--suppress-all, strategy-lint-suppressions.json)', function () {
+  // Each test runs the command several times: on a machine shared by many builds that takes a while.
+  this.timeout(120_000);
   it('accepts today\'s findings, survives moved text, reports only a new orphan, and prunes a fixed one', () => {
     const root = acmeCopy();
     assert.equal(runCli([], { cwd: root }).status, 1, 'acme is broken on purpose');

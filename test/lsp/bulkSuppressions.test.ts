@@ -78,4 +78,15 @@ describe('language server: bulk suppressions file', function () {
     const [hint] = await client.waitForDiagnostics(uri, (d) => d.length === 1);
     assert.equal(hint!.severity, HINT);
   });
+
+  it('reads the file where the CLI writes it: at the outermost config above a workspace folder', async () => {
+    ws.write('plans/.strategylint.yaml', 'rules:\n  objective-initiatives: off\n');
+    ws.write('plans/docs/backlog.md', BACKLOG);
+    ws.write('plans/strategy/plan.strategy.yaml', PLAN);
+    ws.write('strategy-lint-suppressions.json', JSON.stringify({ 'plans/docs/backlog.md': { 'initiative-owner': { 'INIT-lonely': 1 } } }));
+    client = await LspClient.start({ folders: [ws.path('plans')] });
+    const uri = ws.uri('plans/docs/backlog.md');
+    const [hint] = await client.waitForDiagnostics(uri, (d) => d.length === 1);
+    assert.equal(hint!.severity, HINT);
+  });
 });

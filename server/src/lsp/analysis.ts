@@ -239,7 +239,7 @@ export class Analyzer {
     let diagnostics: ReturnType<typeof toDiagnostic>[] = [];
     if (parsed) {
       try {
-        const { kept, suppressed } = splitBySuppressions(folder.root, folder.suppressions, parsed, folder.engine.lint(file));
+        const { kept, suppressed } = splitBySuppressions(folder.suppressionsRoot, folder.suppressions, parsed, folder.engine.lint(file));
         diagnostics = kept.map((f) => toDiagnostic(f, parsed.lineMap, folder.engine.index));
         if (this.settings().suppressedFindings === 'hint') for (const f of suppressed) diagnostics.push(toSuppressedDiagnostic(f, parsed.lineMap, folder.engine.index));
       } catch (error) {

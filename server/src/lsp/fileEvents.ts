@@ -45,8 +45,8 @@ export class FileEventHandler {
       await syncFolder(folder, 'config', this.sync);
       return;
     }
-    if (paths.includes(suppressionsPathOf(folder.root))) {
-      folder.suppressions = await loadFolderSuppressions(folder.root, this.sync.log);
+    if (paths.includes(suppressionsPathOf(folder.suppressionsRoot))) {
+      folder.suppressions = await loadFolderSuppressions(folder.suppressionsRoot, this.sync.log);
       if (folder.disposed) return;
       this.analyzer.markDirty(folder, folder.filePaths(), false);
     }

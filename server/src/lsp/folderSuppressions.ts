@@ -5,7 +5,7 @@ import type { Finding } from '../model/finding.js';
 import type { ParsedFile } from '../model/file.js';
 import { parseSuppressions, SUPPRESSIONS_FILE_NAME, SuppressionsFileError } from '../files/suppressionsFile.js';
 
-/** The bulk suppressions file the CLI writes by default, at the folder's root. */
+/** The bulk suppressions file the CLI writes by default, at the workspace root. */
 export function suppressionsPathOf(root: string): string {
   return `${root}/${SUPPRESSIONS_FILE_NAME}`;
 }
@@ -31,7 +31,7 @@ export async function loadFolderSuppressions(root: string, log: (message: string
   }
 }
 
-/** One file's findings split by its folder's suppressions (the same split as the CLI's). */
+/** One file's findings split by the suppressions at `root` (the same split as the CLI's). */
 export function splitBySuppressions(root: string, counts: SuppressionCounts, file: ParsedFile, findings: Finding[]): { kept: Finding[]; suppressed: Finding[] } {
   const relative = path.posix.relative(root, file.path);
   const entries = counts[relative];

@@ -12,8 +12,13 @@ import { isInside } from './uri.js';
  */
 export class FolderState {
   readonly engine: LintEngine;
-  /** The folder's strategy-lint-suppressions.json (empty: none). */
+  /** The strategy-lint-suppressions.json at the workspace root (empty: none). */
   suppressions: SuppressionCounts = {};
+  /**
+   * Where that file is, and what its paths are relative to: the top of the folder's config cascade,
+   * which is where the CLI run from this folder writes it (the outermost config at or above it).
+   */
+  suppressionsRoot: string;
   /** Invalid config texts already announced with showMessage, by path (announce once per change). */
   readonly announcedConfigTexts = new Map<string, string>();
   disposed = false;
@@ -35,6 +40,7 @@ export class FolderState {
     readonly loose = false,
   ) {
     this.engine = new LintEngine(defaultConfig(root || '/'));
+    this.suppressionsRoot = root;
     this.ready = loose;
   }
 

@@ -33,7 +33,8 @@ export async function syncFolder(folder: FolderState, mode: SyncMode, context: S
   if (mode !== 'files') {
     loaded = loadFolderConfig(folder.root);
     engine.configure(loaded.cascade);
-    folder.suppressions = await loadFolderSuppressions(folder.root, context.log);
+    folder.suppressionsRoot = loaded.cascade.top;
+    folder.suppressions = await loadFolderSuppressions(folder.suppressionsRoot, context.log);
     if (folder.disposed) return;
   }
 
