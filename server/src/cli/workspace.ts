@@ -13,6 +13,7 @@ import { didYouMean } from '../config/suggest.js';
 import type { RuleSetting } from '../model/finding.js';
 import type { WorkspaceArgs } from './args.js';
 import { CliError } from './errors.js';
+import { assertTemplatesMatch } from '../templates/unmatched.js';
 
 export interface WorkspaceRequest extends WorkspaceArgs {
   rules?: Record<string, RuleSetting>;
@@ -118,6 +119,10 @@ export function loadWorkspace(request: WorkspaceRequest): LoadedWorkspace {
   const reported = selected.filter((f) => engine.getFile(f));
   for (const file of named.files) load(file, false);
   if (context) for (const file of context.files) load(file, false);
+  if (!stdinPath) {
+    const all = [...loaded];
+    assertTemplatesMatch(new Set(all.flatMap((f) => cascade.configFor(f).templates).concat(cascade.root.templates)), all);
+  }
   return { cwd, root, config: cascade.root, engine, reported, contextOnly: loaded.size > reported.length, texts, ...(stdinPath ? { stdinPath } : {}), skipped: named.skipped, unreadable };
 }
 

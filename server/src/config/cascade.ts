@@ -152,7 +152,7 @@ export function applyLayer(above: ResolvedConfig, layer: ConfigLayer, top: strin
       : { severity: Array.isArray(setting) ? setting[0] : setting, options: above.rules[id]?.options ?? {} };
   }
   // A layer's templates (and presets) add to those above, their globs relative to its folder.
-  if (settings.templates?.length || settings.presets?.length) config.templates = [...above.templates, ...resolveTemplates(settings, layer.dir)];
+  if (settings.templates?.length || settings.presets?.length) config.templates = [...above.templates, ...resolveTemplates(settings, layer.dir, [], layer.path)];
   return withTemplateFiles(config, top);
 }
 

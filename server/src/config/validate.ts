@@ -164,7 +164,7 @@ function valueAt(data: unknown, segments: readonly string[]): unknown {
 }
 
 /** Source range of the value at `segments` (or of its key, for an unknown key); the closest enclosing node when not found. */
-function rangeOf(doc: Document, segments: readonly string[], onKey: boolean): [number, number] {
+export function rangeOf(doc: Document, segments: readonly string[], onKey: boolean): [number, number] {
   let node: Node | null = doc.contents as Node | null;
   let range: [number, number] = node?.range ? [node.range[0], node.range[1]] : [0, 0];
   for (let i = 0; i < segments.length && node; i++) {

@@ -6,11 +6,16 @@ import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { yamlScalar } from '../fix/edits.js';
 import { completionContextAt, type CompletionContext } from './completionContext.js';
 import { linkedTo } from './entityFacts.js';
+import { entityAt } from './locate.js';
+import { templatedCompletions } from './templateCompletion.js';
 
 export const COMPLETION_TRIGGERS = ['@', '[', ',', ':', ' '];
 
 /** Field names, and values of the right kind for the field under the cursor: ids, owners (`@handle`), enum values. */
 export function completionsAt(text: string, offset: number, file: ParsedFile, index: WorkspaceIndex): CompletionItem[] {
+  const entity = entityAt(file, offset);
+  // A templated document is completed from its template (its fields are the template's vocabulary).
+  if (entity?.template) return templatedCompletions(text, offset, file, entity, index) ?? [];
   const context = completionContextAt(text, offset, file);
   if (!context) return [];
   const range = file.lineMap.rangeOf(context.token);

@@ -83,7 +83,7 @@ function markdownContext(before: string, token: Span, entity: Entity | undefined
 }
 
 /** The partial word under the cursor, extended to the right over the rest of the word. */
-function tokenAround(text: string, offset: number): Span {
+export function tokenAround(text: string, offset: number): Span {
   let start = offset;
   while (start > 0 && TOKEN_CHAR.test(text[start - 1]!)) start--;
   let end = offset;

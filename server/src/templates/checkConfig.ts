@@ -31,16 +31,18 @@ export function templateProblems(data: { presets?: unknown; templates?: unknown 
     const where = `templates[${i}]`;
     if (defined.has(own.name)) add(at('name'), false, `${where}.name: "${own.name}" names another template above; template names must be unique`);
     let spec = own;
+    let resolved = true;
     if (own.extends !== undefined) {
       const parent = defined.get(own.extends) ?? presetTemplates.get(own.extends);
       if (!parent) {
         const known = [...defined.keys(), ...presetTemplates.keys()];
         add(at('extends'), false, `${where}.extends: no template "${own.extends}"${didYouMean(own.extends, known)}; it may name a template above or one of a preset (${[...presetTemplates.keys()].join(', ') || 'none'})`);
+        resolved = false;
       } else spec = mergeTemplate(parent, own);
     }
     defined.set(own.name, spec);
-    if (spec.files === undefined) add(at(), false, `${where} ("${own.name}"): "files" is required (the globs of the files it reads)`);
-    if (spec.kind === undefined) add(at(), false, `${where} ("${own.name}"): "kind" is required (objective, metric, initiative, owner or prd)`);
+    if (resolved && spec.files === undefined) add(at(), false, `${where} ("${own.name}"): "files" is required (the globs of the files it reads)`);
+    if (resolved && spec.kind === undefined) add(at(), false, `${where} ("${own.name}"): "kind" is required (objective, metric, initiative, owner or prd)`);
     if (own.schema !== undefined) {
       const problem = schemaProblem(own.schema);
       if (problem) add(at('schema', ...problem.segments), false, `${where}.schema is not a valid JSON Schema: ${problem.message}`);

@@ -32,23 +32,23 @@ export function mergeTemplate(base: TemplateSpec, own: TemplateSpec): TemplateSp
  * `--preset`), in that order, then the config's own, each with `extends` resolved. Assumes the
  * settings were validated (templateProblems): a template that still lacks `files` or `kind` is skipped.
  */
-export function resolveTemplates(settings: TemplateSettings, base: string, extraPresets: readonly string[] = []): ResolvedTemplate[] {
+export function resolveTemplates(settings: TemplateSettings, base: string, extraPresets: readonly string[] = [], configPath?: string): ResolvedTemplate[] {
   const out: ResolvedTemplate[] = [];
-  const add = (spec: TemplateSpec, origin: string) => {
+  const add = (spec: TemplateSpec, origin: string, index?: number) => {
     if (spec.files === undefined || spec.kind === undefined) return;
-    out.push({ ...spec, files: spec.files, kind: spec.kind, base, origin });
+    out.push({ ...spec, files: spec.files, kind: spec.kind, base, origin, ...(configPath && index !== undefined ? { source: { config: configPath, index } } : {}) });
   };
   for (const name of new Set([...(settings.presets ?? []), ...extraPresets])) {
     for (const template of PRESETS.get(name)?.templates ?? []) add(template, `preset:${name}`);
   }
   const defined = new Map<string, TemplateSpec>();
   const presetTemplates = presetTemplatesByName();
-  for (const own of settings.templates ?? []) {
+  (settings.templates ?? []).forEach((own, index) => {
     const parent = own.extends ? (defined.get(own.extends) ?? presetTemplates.get(own.extends)) : undefined;
     const spec = parent ? mergeTemplate(parent, own) : own;
     defined.set(own.name, spec);
-    add(spec, 'config');
-  }
+    add(spec, 'config', index);
+  });
   return out;
 }
 

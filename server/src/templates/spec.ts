@@ -48,6 +48,8 @@ export interface ResolvedTemplate extends TemplateSpec {
   base: string;
   /** Where it came from: `preset:kep` or `config`. */
   origin: string;
+  /** For a config's own template: the config file and its position in `templates` (for errors). */
+  source?: { config: string; index: number };
 }
 
 /** A built-in preset: a named, documented set of templates (server/src/presets/<name>.ts). */
