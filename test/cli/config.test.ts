@@ -60,7 +60,7 @@ describe('strategy-lint configuration (§7, §10.12)', () => {
     assert.equal(run.status, 2);
     assert.equal(run.stdout, '');
     assert.deepEqual(run.stderr.trimEnd().split('\n'), [
-      'strategy-lint: .strategylint.yaml:1:1: unknown setting "inclde" (did you mean "include"?); allowed settings: root, include, ignore, today, fiscal-year-start, rules, presets, templates',
+      'strategy-lint: .strategylint.yaml:1:1: unknown setting "inclde" (did you mean "include"?); allowed settings: root, include, ignore, today, fiscal-year-start, effort-unit, rules, presets, templates',
       'strategy-lint: .strategylint.yaml:2:20: fiscal-year-start: 13 is out of range; use a number from 1 to 12 (the month the fiscal year starts in)',
       'strategy-lint: .strategylint.yaml:4:3: unknown rule "focus-limt" (did you mean "focus-limit"?)',
     ]);

@@ -43,7 +43,7 @@ describe('config validation (§7)', () => {
   });
 
   it('names an unknown setting at its key, with the closest setting', () => {
-    assert.deepEqual(problems('today: 2027-02-01\ninclde: ["*.md"]\n'), ['2:1 unknown setting "inclde" (did you mean "include"?); allowed settings: root, include, ignore, today, fiscal-year-start, rules, presets, templates']);
+    assert.deepEqual(problems('today: 2027-02-01\ninclde: ["*.md"]\n'), ['2:1 unknown setting "inclde" (did you mean "include"?); allowed settings: root, include, ignore, today, fiscal-year-start, effort-unit, rules, presets, templates']);
   });
 
   it('names an unknown rule id at its key', () => {
@@ -86,7 +86,7 @@ describe('config validation (§7)', () => {
   });
 
   it('rejects a config that is not a mapping', () => {
-    assert.deepEqual(problems('- a\n- b\n'), ['1:1 the config must be a mapping of settings (root, include, ignore, today, fiscal-year-start, rules, presets, templates), got a list']);
+    assert.deepEqual(problems('- a\n- b\n'), ['1:1 the config must be a mapping of settings (root, include, ignore, today, fiscal-year-start, effort-unit, rules, presets, templates), got a list']);
   });
 
   it('reports YAML and JSON syntax errors at their position', () => {

@@ -11,6 +11,7 @@ export const ROOT = '/ws';
 export interface WorkspaceOptions {
   today?: string;
   fiscalYearStart?: number;
+  effortUnit?: 'person-weeks' | 'people';
   rules?: Record<string, RuleSetting | [RuleSetting, Record<string, unknown>]>;
   /** Config `templates` (globs relative to ROOT) and `presets`. */
   templates?: TemplateSpec[];
@@ -21,6 +22,7 @@ export function configFor(options: WorkspaceOptions = {}): ResolvedConfig {
   const config = defaultConfig(ROOT);
   config.today = options.today ?? '2027-02-01';
   config.fiscalYearStart = options.fiscalYearStart ?? 1;
+  if (options.effortUnit) config.effortUnit = options.effortUnit;
   for (const [id, setting] of Object.entries(options.rules ?? {})) {
     const entry: RuleConfigEntry = Array.isArray(setting) ? { severity: setting[0], options: setting[1] } : { severity: setting, options: {} };
     config.rules[id] = entry;

@@ -18,6 +18,13 @@ const PAGES: Record<string, WorkspaceOptions> = {
   'metric-target': {},
   'parent-cycle': {},
   schedule: { today: '2027-02-01', fiscalYearStart: 4 },
+  'metric-pace': { today: '2027-02-15' },
+  'stale-update': { today: '2027-02-15' },
+  allocation: {},
+  'dependency-order': {},
+  'milestone-schedule': { today: '2027-02-15' },
+  'kr-count': {},
+  'perspective-coverage': {},
 };
 
 interface Example {

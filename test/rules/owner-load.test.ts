@@ -72,7 +72,7 @@ describe('rule owner-load', () => {
 
   it('declares its option in meta', async () => {
     const { rule } = await import('../../server/src/rules/owner-load.js');
-    assert.deepEqual(rule.meta.defaultOptions, { capacity: 3 });
+    assert.deepEqual(rule.meta.defaultOptions, { capacity: 3, count: 'initiatives' });
     assert.ok((rule.meta.optionsSchema as { properties: Record<string, unknown> }).properties.capacity);
   });
 

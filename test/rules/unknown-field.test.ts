@@ -45,7 +45,7 @@ describe('rule unknown-field', () => {
     assert.ok(!tied!.finding.fixes?.length || tied!.finding.fixes.every((f) => !f.safe));
     const [far] = findingsOf(RULE, { 'doc.md': '## Objective: Grow\n- Risk: vendors may slip\n' });
     assert.deepEqual(fixesOf(far!), []);
-    assert.match(far!.message, /Known fields of an objective: id, title, owner, period, perspective, parent, status, description\./);
+    assert.match(far!.message, /Known fields of an objective: id, title, owner, period, perspective, parent, status, description, priority, updated, confidence, health\./);
   });
 
   it('asks for lower-case, hyphenated field names in YAML (the JSON Schema knows only those)', () => {

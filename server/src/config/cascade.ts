@@ -25,7 +25,7 @@ export type LayerReader = (dir: string) => ConfigLayer | undefined;
 /**
  * The settings of every file of a workspace (SPEC §10.12): each `.strategylint.*` from `top` down
  * to a file's folder applies to it, a deeper one overriding the ones above —
- * - `today`, `fiscal-year-start`: the deepest that sets it wins;
+ * - `today`, `fiscal-year-start`, `effort-unit`: the deepest that sets it wins;
  * - `rules`: merged by id; a bare severity keeps the options set above, `[severity, {…}]` replaces them;
  * - `include`: the deepest that sets it wins; `ignore`: every layer's patterns add up;
  *   both relative to their own file's folder (they are rewritten relative to `top`, the
@@ -146,6 +146,7 @@ export function applyLayer(above: ResolvedConfig, layer: ConfigLayer, top: strin
   if (settings.ignore) config.ignore.push(...settings.ignore.map((g) => rebase(g, prefix)));
   if (settings.today) config.today = settings.today;
   if (settings['fiscal-year-start']) config.fiscalYearStart = settings['fiscal-year-start'];
+  if (settings['effort-unit']) config.effortUnit = settings['effort-unit'];
   for (const [id, setting] of Object.entries(settings.rules ?? {})) {
     config.rules[id] = Array.isArray(setting) && setting.length > 1
       ? { severity: setting[0], options: { ...(setting[1] ?? {}) } }

@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import type { RuleSetting } from '../model/finding.js';
+import type { EffortUnit } from '../engine/config.js';
 import { LineMap } from '../text/lineMap.js';
 import { problemAt, type ConfigProblem } from './problems.js';
 import { validateConfigData } from './validate.js';
@@ -13,6 +14,7 @@ export interface ConfigSettings {
   ignore?: string[];
   today?: string;
   'fiscal-year-start'?: number;
+  'effort-unit'?: EffortUnit;
   rules?: Record<string, RuleSetting | [RuleSetting] | [RuleSetting, Record<string, unknown>]>;
   presets?: string[];
   templates?: TemplateSpec[];

@@ -1,11 +1,12 @@
 import { RULES } from '../rules/registry.js';
 import { templateDefinitions, templateSettings } from '../templates/configSchema.js';
+import { EFFORT_UNITS } from '../engine/config.js';
 
 /** Severities a rule may be set to in the config or with `--rule id:severity`. */
 export const SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
 
 /** Top-level settings of the config file (SPEC §7), in the order the docs list them. */
-export const SETTINGS = ['root', 'include', 'ignore', 'today', 'fiscal-year-start', 'rules', 'presets', 'templates'] as const;
+export const SETTINGS = ['root', 'include', 'ignore', 'today', 'fiscal-year-start', 'effort-unit', 'rules', 'presets', 'templates'] as const;
 
 export const CONFIG_FILE_NAMES = ['.strategylint.yaml', '.strategylint.yml', '.strategylint.json'] as const;
 
@@ -71,6 +72,11 @@ export function buildConfigSchema(): Record<string, unknown> {
         maximum: 12,
         default: 1,
         description: 'Month (1-12) the fiscal year starts in; FY2027 is the fiscal year that ends in 2027.',
+      },
+      'effort-unit': {
+        enum: [...EFFORT_UNITS],
+        default: 'person-weeks',
+        description: 'What initiative `effort` counts: person-weeks (work to do) or people (headcount assigned). Used by allocation, owner-load (count: effort) and the report.',
       },
       rules: {
         type: 'object',

@@ -1,6 +1,9 @@
 import type { RuleSetting } from '../model/finding.js';
 import type { ResolvedTemplate } from '../templates/spec.js';
 
+export const EFFORT_UNITS = ['person-weeks', 'people'] as const;
+export type EffortUnit = (typeof EFFORT_UNITS)[number];
+
 export interface RuleConfigEntry {
   severity: RuleSetting;
   options: Record<string, unknown>;
@@ -16,6 +19,8 @@ export interface ResolvedConfig {
   /** `YYYY-MM-DD` */
   today: string;
   fiscalYearStart: number;
+  /** What initiative `effort` counts (config `effort-unit`). */
+  effortUnit: EffortUnit;
   rules: Record<string, RuleConfigEntry>;
   /** Templates that apply (presets expanded, `extends` resolved; docs/templates.md), in the order they are tried. */
   templates: ResolvedTemplate[];
@@ -29,5 +34,5 @@ export function localToday(now = new Date()): string {
 }
 
 export function defaultConfig(root: string): ResolvedConfig {
-  return { root, include: [...DEFAULT_INCLUDE], ignore: [], today: localToday(), fiscalYearStart: 1, rules: {}, templates: [] };
+  return { root, include: [...DEFAULT_INCLUDE], ignore: [], today: localToday(), fiscalYearStart: 1, effortUnit: 'person-weeks', rules: {}, templates: [] };
 }

@@ -1,8 +1,11 @@
 import { distance } from 'fastest-levenshtein';
 import type { Entity, Reference } from '../model/entity.js';
 import type { ParsedFile } from '../model/file.js';
+import { fieldText } from '../model/semantics.js';
+import { byIdThenPlace } from '../rules/workspaceFacts.js';
 import { refKey, type WorkspaceIndex } from '../index/workspaceIndex.js';
 import { focusPeriod, topLevelObjectivesByPeriod } from '../rules/focus-limit.js';
+import { healthSignature, topLevelPeriodOf } from '../rules/healthFacts.js';
 
 /** Fields along which findings propagate upwards (children → objectives → parents; dependents → dependencies). */
 const UPWARD_FIELDS = new Set(['objective', 'parent', 'depends-on', 'initiative']);
@@ -73,13 +76,50 @@ export function changedPeriodKeys(before: ParsedFile | undefined, after: ParsedF
   return keys;
 }
 
+/**
+ * Entities of a file whose fields that allocation and perspective-coverage read about others of
+ * their period (priority, effort, perspective, metric type, status, links) differ from the other
+ * side of an edit. Compared by kind, id and position, so a title edit changes nothing here.
+ */
+export function healthChanges(before: ParsedFile | undefined, after: ParsedFile | undefined): { before: Entity[]; after: Entity[] } {
+  const signatures = (file: ParsedFile | undefined) => {
+    const map = new Map<string, { entity: Entity; signature: string }>();
+    file?.entities.forEach((entity, i) => {
+      const signature = healthSignature(entity);
+      if (signature !== undefined) map.set(`${entity.kind} ${entity.id} ${i}`, { entity, signature });
+    });
+    return map;
+  };
+  const old = signatures(before);
+  const now = signatures(after);
+  const changed = { before: [] as Entity[], after: [] as Entity[] };
+  for (const [key, value] of old) if (now.get(key)?.signature !== value.signature) changed.before.push(value.entity);
+  for (const [key, value] of now) if (old.get(key)?.signature !== value.signature) changed.after.push(value.entity);
+  return changed;
+}
+
+/** `health:` keys of the top-level periods these entities count in (ask with the index they are part of). */
+export function healthPeriodKeys(entities: readonly Entity[], index: WorkspaceIndex, fiscalYearStart: number): Set<string> {
+  const keys = new Set<string>();
+  for (const entity of entities) {
+    const period = topLevelPeriodOf(index, entity, fiscalYearStart);
+    if (period !== undefined) keys.add(`health:${period}`);
+  }
+  return keys;
+}
+
 /** Files whose findings may change when anything named by `keys` changes. */
 export function filesForKeys(keys: Set<string>, index: WorkspaceIndex, fiscalYearStart: number): Set<string> {
   const files = new Set<string>();
   const periods = new Set<string>();
+  const healthPeriods = new Set<string>();
   for (const key of keys) {
     if (key.startsWith('period:')) {
       periods.add(key.slice(7));
+      continue;
+    }
+    if (key.startsWith('health:')) {
+      healthPeriods.add(key.slice(7));
       continue;
     }
     if (key.startsWith('decl:')) {
@@ -92,6 +132,19 @@ export function filesForKeys(keys: Set<string>, index: WorkspaceIndex, fiscalYea
   if (periods.size) {
     const byPeriod = topLevelObjectivesByPeriod(index, fiscalYearStart);
     for (const period of periods) for (const objective of byPeriod.get(period) ?? []) files.add(objective.file);
+  }
+  // allocation compares the objectives of a period that have a priority; perspective-coverage
+  // reports at the period's first objective by id. Those files, not the whole period, are re-checked.
+  if (healthPeriods.size) {
+    const byPeriod = topLevelObjectivesByPeriod(index, fiscalYearStart);
+    for (const period of healthPeriods) {
+      let host: Entity | undefined;
+      for (const objective of byPeriod.get(period) ?? []) {
+        if (fieldText(objective, 'priority') !== undefined) files.add(objective.file);
+        if (!host || byIdThenPlace(objective, host) < 0) host = objective;
+      }
+      if (host) files.add(host.file);
+    }
   }
   return files;
 }

@@ -6,7 +6,7 @@ import { RULES } from '../rules/registry.js';
 import type { LintSettings } from '../rules/rule.js';
 import { ConfigCascade } from '../config/cascade.js';
 import type { ResolvedConfig } from './config.js';
-import { changedPeriodKeys, filesForKeys, filesWithNearbyNames, touchedKeys } from './dependencies.js';
+import { changedPeriodKeys, filesForKeys, filesWithNearbyNames, healthChanges, healthPeriodKeys, touchedKeys } from './dependencies.js';
 import { lintFile, type ActiveRule } from './lintFile.js';
 import { TemplateSet, type TemplateCandidate } from '../templates/compiled.js';
 
@@ -64,7 +64,7 @@ export class LintEngine {
   private compiled(config: ResolvedConfig): Compiled {
     let known = this.perConfig.get(config);
     if (!known) {
-      known = { rules: activeRules(config), settings: { today: config.today, fiscalYearStart: config.fiscalYearStart }, templates: new TemplateSet(config.templates ?? []) };
+      known = { rules: activeRules(config), settings: { today: config.today, fiscalYearStart: config.fiscalYearStart, effortUnit: config.effortUnit }, templates: new TemplateSet(config.templates ?? []) };
       this.perConfig.set(config, known);
     }
     return known;
@@ -96,11 +96,14 @@ export class LintEngine {
     const fy = this.settings.fiscalYearStart;
     const hadOwners = this.index.countOfKind('owner') > 0;
     const keys = before ? touchedKeys(before, this.index, fy) : new Set<string>();
+    const health = healthChanges(before, after);
+    for (const key of healthPeriodKeys(health.before, this.index, fy)) keys.add(key);
     const affected = filesForKeys(keys, this.index, fy);
     if (after) this.index.setFile(after);
     else this.index.removeFile(filePath);
     if (after) {
       const afterKeys = touchedKeys(after, this.index, fy);
+      for (const key of healthPeriodKeys(health.after, this.index, fy)) afterKeys.add(key);
       for (const f of filesForKeys(afterKeys, this.index, fy)) affected.add(f);
     }
     affected.add(filePath);

@@ -27,7 +27,8 @@ export function lintFile(file: ParsedFile, index: WorkspaceIndex, rules: readonl
       options: active.options,
       settings,
       report: (r) => {
-        const finding: Finding = { ruleId, severity: active.severity, message: r.message, file: file.path, span: r.span };
+        const severity = r.severity && active.severity === active.rule.meta.defaultSeverity ? r.severity : active.severity;
+        const finding: Finding = { ruleId, severity, message: r.message, file: file.path, span: r.span };
         if (r.related?.length) finding.related = r.related;
         if (r.fixes?.length) finding.fixes = r.fixes;
         findings.push(finding);

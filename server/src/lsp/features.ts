@@ -8,6 +8,7 @@ import { codeLenses } from './codeLens.js';
 import { completionsAt } from './completion.js';
 import type { FolderState, Folders } from './folders.js';
 import { hoverAt } from './hover.js';
+import { behindOption } from '../rules/healthFacts.js';
 import { definitionAt, referencesAt } from './navigation.js';
 import { RelintRequest, StatsRequest, StrategyTreeRequest } from './protocol.js';
 import { renameEdits, renameSubjectAt } from './rename.js';
@@ -82,7 +83,9 @@ export function registerFeatures(context: FeatureContext): void {
     guard('hover', null, ({ textDocument, position }) => {
       const open = openFile(textDocument.uri);
       if (!open) return null;
-      return hoverAt(open.parsed, open.parsed.lineMap.offsetAt(position), open.folder.engine, (f) => open.folder.displayPath(f));
+      const engine = open.folder.engine;
+      const health = { settings: engine.settings, behind: behindOption(engine.config.rules['metric-pace']?.options) };
+      return hoverAt(open.parsed, open.parsed.lineMap.offsetAt(position), engine, (f) => open.folder.displayPath(f), health);
     }),
   );
 

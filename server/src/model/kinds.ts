@@ -12,6 +12,8 @@ export type FieldType =
   | 'date'
   | 'number'
   | 'positive-integer'
+  | 'positive-number'
+  | 'fraction'
   | 'enum'
   | 'ref'
   | 'ref-list'
@@ -76,6 +78,15 @@ export const ACTIVE_INITIATIVE_STATUSES = new Set(['planned', 'in-progress', 'bl
 
 const owner: FieldSpec = { type: 'ref', target: 'owner' };
 
+/** Execution health (SPEC §6, v2): check-in fields shared by objectives and key results. */
+export const HEALTH_VALUES = ['on-track', 'at-risk', 'off-track'] as const;
+export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
+const checkIn: Record<string, FieldSpec> = {
+  updated: { type: 'date' },
+  confidence: { type: 'fraction' },
+  health: { type: 'enum', values: HEALTH_VALUES },
+};
+
 export const FIELD_SPECS: Record<EntityKind, Record<string, FieldSpec>> = {
   objective: {
     kind: { type: 'kind' },
@@ -87,6 +98,8 @@ export const FIELD_SPECS: Record<EntityKind, Record<string, FieldSpec>> = {
     parent: { type: 'ref', target: 'objective' },
     status: { type: 'enum', values: ['active', 'achieved', 'dropped'], default: 'active' },
     description: { type: 'text' },
+    priority: { type: 'enum', values: PRIORITIES },
+    ...checkIn,
   },
   metric: {
     kind: { type: 'kind' },
@@ -100,6 +113,9 @@ export const FIELD_SPECS: Record<EntityKind, Record<string, FieldSpec>> = {
     target: { type: 'number' },
     current: { type: 'number' },
     due: { type: 'date' },
+    direction: { type: 'enum', values: ['increase', 'decrease'] },
+    'value-type': { type: 'enum', values: ['number', 'percent', 'currency', 'binary'] },
+    ...checkIn,
   },
   initiative: {
     kind: { type: 'kind' },
@@ -113,6 +129,7 @@ export const FIELD_SPECS: Record<EntityKind, Record<string, FieldSpec>> = {
     due: { type: 'date' },
     'depends-on': { type: 'ref-list', target: 'initiative' },
     milestones: { type: 'milestones' },
+    effort: { type: 'positive-number' },
   },
   owner: {
     kind: { type: 'kind' },

@@ -22,8 +22,9 @@ export function fieldText(entity: Entity, field: string): string | undefined {
 export function enumValue(entity: Entity, field: string): string | undefined {
   const spec = FIELD_SPECS[entity.kind][field];
   const text = fieldText(entity, field)?.toLowerCase();
-  if (text && spec?.values?.includes(text)) return text;
-  return spec?.default;
+  // Values compare without case (`p0` is priority `P0`); the canonical spelling is returned.
+  const value = text ? spec?.values?.find((v) => v.toLowerCase() === text) : undefined;
+  return value ?? spec?.default;
 }
 
 export function isActiveInitiative(entity: Entity): boolean {
@@ -64,6 +65,8 @@ function daysInMonth(year: number, month: number): number {
 export interface Period {
   /** Normalised name used for grouping (§10.4): `2027`, `2027-H1`, `2027-Q3`, `FY2027`, `FY2027-Q3`. */
   key: string;
+  /** First day, `YYYY-MM-DD`, honouring the fiscal year start for FY periods. */
+  firstDay: string;
   /** Last day, `YYYY-MM-DD`, honouring the fiscal year start for FY periods. */
   lastDay: string;
 }
@@ -80,15 +83,23 @@ export function parsePeriod(value: unknown, fiscalYearStart: number): Period | u
   const key = `${fiscal ? 'FY' : ''}${year}${part ? `-${part}` : ''}`;
   // Months counted from the start of the (fiscal) year, 1-based: the period ends after `endMonth` months.
   const endMonth = !part ? 12 : part[0] === 'H' ? Number(part[1]) * 6 : Number(part[1]) * 3;
+  const months = !part ? 12 : part[0] === 'H' ? 6 : 3;
   const startMonth = fiscal ? fiscalYearStart : 1;
   // FY N is named after the calendar year in which it ends: it starts in year N-1 unless it starts in January.
   const startYear = fiscal && startMonth > 1 ? year - 1 : year;
+  const firstIndex = startMonth - 1 + endMonth - months; // 0-based month the period starts in, since January of startYear
+  const firstDay = `${String(startYear + Math.floor(firstIndex / 12)).padStart(4, '0')}-${pad((firstIndex % 12) + 1)}-01`;
   const monthIndex = startMonth - 1 + endMonth - 1; // 0-based months since January of startYear
   const endYear = startYear + Math.floor(monthIndex / 12);
   const endMonthOfYear = (monthIndex % 12) + 1;
   // FY1000 starting after January ends in year 999: keep YYYY four digits so it stays a valid date.
   const lastDay = `${String(endYear).padStart(4, '0')}-${pad(endMonthOfYear)}-${pad(daysInMonth(endYear, endMonthOfYear))}`;
-  return { key, lastDay };
+  return { key, firstDay, lastDay };
+}
+
+/** Whole days from one `YYYY-MM-DD` to another (negative when `to` comes first). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 function pad(n: number): string {

@@ -2,6 +2,7 @@ import type { LintEngine } from '../engine/engine.js';
 import type { Entity } from '../model/entity.js';
 import { enumValue, fieldText, isActiveInitiative, isActiveObjective, isNumeric, isValidDate } from '../model/semantics.js';
 import { relativeToCwd } from '../cli/formatters/shared.js';
+import { buildHealth } from './health.js';
 import { byPlace, coveredUpwards, linked, ownerHandle, ownersOf, type OwnerKey } from './links.js';
 import {
   ratio,
@@ -54,6 +55,8 @@ export function buildReport(engine: LintEngine, options: BuildOptions = {}): Rep
     ...(metricsOf.get(i)!.length ? [] : ['metric' as const]),
   ];
 
+  const { health, paceOf, stateOf } = buildHealth(engine, objectives, metrics, where);
+
   const objectiveNode = (o: Entity, children: ObjectiveReport[]): ObjectiveReport => ({
     id: o.id,
     ...optional('title', o.title),
@@ -67,6 +70,8 @@ export function buildReport(engine: LintEngine, options: BuildOptions = {}): Rep
     initiatives: ids(initiatives.filter((i) => objectivesOf.get(i)!.includes(o))),
     children,
     missing: objectiveGaps(o),
+    ...optional('priority', fieldText(o, 'priority') ? enumValue(o, 'priority') : undefined),
+    ...optional('health', stateOf.get(o)),
   });
 
   const metricReports = metrics.map((m): MetricReport => {
@@ -80,6 +85,8 @@ export function buildReport(engine: LintEngine, options: BuildOptions = {}): Rep
       ...optional('current', current),
       ...optional('target', target),
       ...optional('progress', progress(baseline, current, target)),
+      ...optional('valueType', fieldText(m, 'value-type') ? enumValue(m, 'value-type') : undefined),
+      ...optional('pace', paceOf.get(m)),
       ...optional('due', fieldText(m, 'due')),
       ...optional('owner', firstOwner(ownerKeys.get(m)!)),
       objectives: ids(objectivesOf.get(m)!),
@@ -135,6 +142,7 @@ export function buildReport(engine: LintEngine, options: BuildOptions = {}): Rep
     metrics: metricReports,
     initiatives: initiativeReports,
     owners,
+    health,
   };
 }
 

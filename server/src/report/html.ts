@@ -1,5 +1,5 @@
-import type { InitiativeReport, MetricReport, ObjectiveReport, ReportModel } from './model.js';
-import { COVERAGE_ROWS, displayId, gaps, metricValues, namedUnder, NO_ORPHANS, orphanCount, summaryLine, where } from './text.js';
+import type { HealthState, InitiativeReport, MetricReport, ObjectiveReport, ReportModel } from './model.js';
+import { COVERAGE_ROWS, displayId, effortLine, gaps, HEALTH_INTRO, HEALTH_WORDS, metricValues, namedUnder, NO_ORPHANS, orphanCount, paceText, summaryLine, where } from './text.js';
 
 /**
  * The report as one self-contained HTML page (inline styles, no scripts, nothing fetched). The markup
@@ -35,6 +35,8 @@ export function renderHtml(model: ReportModel): string {
   }
   body.push('</section>');
 
+  body.push(healthSection(model));
+
   body.push('<section id="tree"><h2>Objective tree</h2>');
   if (!model.objectives.length) body.push('<p>No objectives declared.</p>');
   const tree = (o: ObjectiveReport): string => {
@@ -43,10 +45,10 @@ export function renderHtml(model: ReportModel): string {
       ...namedUnder(o.initiatives, model.initiatives, o.id).map(initiativeItem),
       ...o.children.map(tree),
     ];
-    const facts = [o.status, o.period, o.perspective, o.owner].filter(Boolean).join(' · ');
+    const facts = [o.status, o.period, o.perspective, o.priority, o.owner].filter(Boolean).join(' · ');
     return (
       `<li class="objective${o.missing.length ? ' orphan' : ''}"><span class="kind">Objective</span> <b>${esc(displayId(o.id))}</b> ${esc(o.title ?? '')} ` +
-      `<span class="facts">${esc(facts)}</span>${o.missing.length ? ` ${badge(gaps(o.missing))}` : ''}${items.length ? `<ul>${items.join('')}</ul>` : ''}</li>`
+      `<span class="facts">${esc(facts)}</span>${o.health && o.health !== 'unknown' ? ` ${healthBadge(o.health)}` : ''}${o.missing.length ? ` ${badge(gaps(o.missing))}` : ''}${items.length ? `<ul>${items.join('')}</ul>` : ''}</li>`
     );
   };
   if (model.objectives.length) body.push(`<ul class="tree">${model.objectives.map(tree).join('')}</ul>`);
@@ -55,9 +57,9 @@ export function renderHtml(model: ReportModel): string {
   body.push('<section id="key-results"><h2>Key results</h2>');
   body.push(
     table(
-      ['Key result', 'Title', 'Objective', 'Type', 'Baseline → current → target', 'Progress', 'Owner', 'Due', 'Moved by', 'Declared in'],
+      ['Key result', 'Title', 'Objective', 'Type', 'Baseline → current → target', 'Progress', 'Pace', 'Owner', 'Due', 'Moved by', 'Declared in'],
       model.metrics.map((m) => ({
-        cells: [b(displayId(m.id)), esc(m.title ?? ''), esc(m.objectives.join(', ')), esc(m.type ?? ''), esc(metricValues(m)), m.progress === undefined ? '' : `${m.progress}%`, esc(m.owner ?? ''), esc(m.due ?? ''), esc(m.initiatives.join(', ')), loc(where(m.location))],
+        cells: [b(displayId(m.id)), esc(m.title ?? ''), esc(m.objectives.join(', ')), esc(m.type ?? ''), esc(metricValues(m)), m.progress === undefined ? '' : `${m.progress}%`, m.pace ? esc(paceText(m.pace)) : '', esc(m.owner ?? ''), esc(m.due ?? ''), esc(m.initiatives.join(', ')), loc(where(m.location))],
       })),
       'No key results declared.',
     ),
@@ -109,7 +111,7 @@ ${body.join('\n')}
 
 function metricItem(m: MetricReport | string): string {
   if (typeof m === 'string') return `<span class="kind">Key result</span> <b>${esc(m)}</b>`;
-  const facts = [m.type, metricValues(m), m.progress === undefined ? undefined : `${m.progress}% of the way`].filter(Boolean).join(' · ');
+  const facts = [m.type, metricValues(m), m.pace ? paceText(m.pace) : m.progress === undefined ? undefined : `${m.progress}% of the way`].filter(Boolean).join(' · ');
   return `<span class="kind">Key result</span> <b>${esc(displayId(m.id))}</b> ${esc(m.title ?? '')} <span class="facts">${esc(facts)}</span>`;
 }
 
@@ -120,6 +122,41 @@ function initiativeItem(i: InitiativeReport | string): string {
     `<li class="initiative${i.missing.length ? ' orphan' : ''}"><span class="kind">Initiative</span> <b>${esc(displayId(i.id))}</b> ${esc(i.title ?? '')} ` +
     `<span class="facts">${esc(facts)}</span>${i.missing.length ? ` ${badge(gaps(i.missing))}` : ''}</li>`
   );
+}
+
+/** Health: per objective (rolled up) with the reasons, stale check-ins, effort by priority per period. */
+function healthSection(model: ReportModel): string {
+  const { health } = model;
+  const out = ['<section id="health"><h2>Health</h2>', `<p class="facts">${esc(HEALTH_INTRO)}</p>`];
+  out.push(
+    table(
+      ['Objective', 'Period', 'Priority', 'Health', 'Why', 'Declared in'],
+      health.objectives.map((o) => ({
+        cells: [b(displayId(o.id)), esc(o.period ?? ''), esc(o.priority ?? ''), healthBadge(o.state), o.reasons.map(esc).join('<br/>'), loc(where(o.location))],
+      })),
+      'No active objectives.',
+    ),
+  );
+  out.push('<h3>Stale check-ins</h3>');
+  if (!health.staleCheckIns.length) out.push('<p class="ok">None: every <code>updated</code> is within its cadence.</p>');
+  else {
+    out.push('<ul>');
+    for (const s of health.staleCheckIns) out.push(`<li>${esc(s.kind)} <b>${esc(s.id)}</b>: updated ${esc(s.updated)}, ${s.days} days ago (cadence ${s.cadence} days) ${loc(where(s.location))}</li>`);
+    out.push('</ul>');
+  }
+  out.push(`<h3>Effort by priority (${esc(health.effortUnit)})</h3>`);
+  if (!health.effort.length) out.push('<p>No active top-level objectives with a period.</p>');
+  else {
+    out.push('<ul>');
+    for (const p of health.effort) out.push(`<li><b>${esc(p.period)}</b>: ${esc(effortLine(p.priorities, health.effortUnit))}</li>`);
+    out.push('</ul>');
+  }
+  out.push('</section>');
+  return out.join('\n');
+}
+
+function healthBadge(state: HealthState): string {
+  return `<span class="health ${state}">${esc(HEALTH_WORDS[state])}</span>`;
 }
 
 function due(i: InitiativeReport): string {
@@ -178,4 +215,7 @@ th{font-weight:600}
 td:first-child,td code{white-space:nowrap}
 code{font-size:12px;color:var(--muted)}
 footer{margin-top:40px;font-size:13px}
+.health{border-radius:4px;padding:0 6px;font-size:13px;white-space:nowrap;border:1px solid var(--line)}
+.health.on-track{color:#14532d;background:#dcfce7}.health.at-risk{color:#7c2d12;background:#ffedd5}
+.health.off-track{color:#7f1d1d;background:#fee2e2}.health.missed{color:#fff;background:#7f1d1d}.health.unknown{color:var(--muted)}
 `;

@@ -1,5 +1,5 @@
 import type { InitiativeReport, MetricReport, ObjectiveReport, ReportModel } from './model.js';
-import { COVERAGE_ROWS, displayId, gaps, metricValues, namedUnder, NO_ORPHANS, orphanCount, percent, summaryLine, where } from './text.js';
+import { COVERAGE_ROWS, displayId, effortLine, gaps, HEALTH_INTRO, HEALTH_WORDS, metricValues, namedUnder, NO_ORPHANS, orphanCount, paceText, percent, summaryLine, where } from './text.js';
 
 /** The report as GitHub-flavoured Markdown: coverage and orphans first, then the tree and the tables. */
 export function renderMarkdown(model: ReportModel): string {
@@ -25,6 +25,8 @@ export function renderMarkdown(model: ReportModel): string {
     out.push('');
   }
 
+  renderHealth(model, out);
+
   out.push('## Objective tree', '');
   if (!model.objectives.length) out.push('No objectives declared.', '');
   const tree = (o: ObjectiveReport, depth: number) => {
@@ -40,10 +42,10 @@ export function renderMarkdown(model: ReportModel): string {
   out.push('## Key results', '');
   if (!model.metrics.length) out.push('No key results declared.', '');
   else {
-    out.push('| Key result | Title | Objective | Type | Baseline → current → target | Progress | Owner | Due | Moved by | Declared in |');
-    out.push('| --- | --- | --- | --- | --- | ---: | --- | --- | --- | --- |');
+    out.push('| Key result | Title | Objective | Type | Baseline → current → target | Progress | Pace | Owner | Due | Moved by | Declared in |');
+    out.push('| --- | --- | --- | --- | --- | ---: | --- | --- | --- | --- | --- |');
     for (const m of model.metrics) {
-      out.push(row([boldCell(displayId(m.id)), m.title ?? '', ids(m.objectives), m.type ?? '', metricValues(m), m.progress === undefined ? '' : `${m.progress}%`, m.owner ?? '', m.due ?? '', ids(m.initiatives), codeCell(where(m.location))]));
+      out.push(row([boldCell(displayId(m.id)), m.title ?? '', ids(m.objectives), m.type ?? '', metricValues(m), m.progress === undefined ? '' : `${m.progress}%`, m.pace ? paceText(m.pace) : '', m.owner ?? '', m.due ?? '', ids(m.initiatives), codeCell(where(m.location))]));
     }
     out.push('');
   }
@@ -74,15 +76,39 @@ export function renderMarkdown(model: ReportModel): string {
   return out.join('\n');
 }
 
+const HEALTH_MARK: Record<string, string> = { 'on-track': '🟢', 'at-risk': '🟠', 'off-track': '🔴', missed: '⛔', unknown: '⚪' };
+
+/** Health: per objective (rolled up) with the reasons, stale check-ins, effort by priority per period. */
+function renderHealth(model: ReportModel, out: string[]): void {
+  const { health } = model;
+  out.push('## Health', '', HEALTH_INTRO, '');
+  if (!health.objectives.length) out.push('No active objectives.', '');
+  else {
+    out.push('| Objective | Period | Priority | Health | Why | Declared in |', '| --- | --- | --- | --- | --- | --- |');
+    for (const o of health.objectives) {
+      out.push(row([boldCell(displayId(o.id)), o.period ?? '', o.priority ?? '', `${HEALTH_MARK[o.state]} ${HEALTH_WORDS[o.state]}`, o.reasons.join('; '), codeCell(where(o.location))]));
+    }
+    out.push('');
+  }
+  out.push('### Stale check-ins', '');
+  if (!health.staleCheckIns.length) out.push('None: every `updated` is within its cadence.', '');
+  for (const s of health.staleCheckIns) out.push(`- ${s.kind} **${md(s.id)}**: updated ${s.updated}, ${s.days} days ago (cadence ${s.cadence} days) (${code(where(s.location))})`);
+  if (health.staleCheckIns.length) out.push('');
+  out.push(`### Effort by priority (${md(health.effortUnit)})`, '');
+  if (!health.effort.length) out.push('No active top-level objectives with a period.', '');
+  for (const p of health.effort) out.push(`- **${md(p.period)}**: ${md(effortLine(p.priorities, health.effortUnit))}`);
+  if (health.effort.length) out.push('');
+}
+
 function objectiveLine(o: ObjectiveReport): string {
-  const facts = [o.status, o.period, o.perspective, o.owner].filter(Boolean).map((f) => md(f!));
+  const facts = [o.status, o.period, o.perspective, o.priority, o.owner, o.health && o.health !== 'unknown' ? HEALTH_WORDS[o.health] : undefined].filter(Boolean).map((f) => md(f!));
   const orphan = o.missing.length ? ` ⚠ **orphan: ${gaps(o.missing)}**` : '';
   return `Objective ${bold(displayId(o.id))}${o.title ? ` ${md(o.title)}` : ''} — ${facts.join(' · ')}${orphan}`;
 }
 
 function metricLine(m: MetricReport | string): string {
   if (typeof m === 'string') return `Key result ${bold(m)}`;
-  const facts = [m.type, metricValues(m), m.progress === undefined ? undefined : `${m.progress}% of the way`].filter(Boolean).map((f) => md(f!));
+  const facts = [m.type, metricValues(m), m.pace ? paceText(m.pace) : m.progress === undefined ? undefined : `${m.progress}% of the way`].filter(Boolean).map((f) => md(f!));
   return `Key result ${bold(displayId(m.id))}${m.title ? ` ${md(m.title)}` : ''} — ${facts.join(' · ')}`;
 }
 

@@ -29,6 +29,62 @@ export interface ObjectiveReport {
   children: ObjectiveReport[];
   /** For an active objective: what it lacks, itself and through its children (as `objective-initiatives`/`objective-metric`). */
   missing: ObjectiveGap[];
+  priority?: string;
+  /** For an active objective: its health rolled up (see HealthReport). */
+  health?: HealthState;
+}
+
+/**
+ * Execution health: `unknown` when nothing can be judged (no key result with numbers and a window,
+ * no stated `health`); else the worst of the objective's stated `health`, its key results' pace
+ * (metric-pace's arithmetic) and stated health, and its child objectives' health.
+ */
+export type HealthState = 'on-track' | 'at-risk' | 'off-track' | 'missed' | 'unknown';
+
+/** A key result's pace at `today` (metric-pace's arithmetic); percentages rounded. */
+export interface KeyResultPace {
+  state: 'achieved' | 'on-track' | 'at-risk' | 'missed';
+  progress?: number;
+  /** Share of its window elapsed, in percent (absent when the window has no start). */
+  elapsed?: number;
+  windowEnd: string;
+}
+
+export interface ObjectiveHealth {
+  id: string;
+  title?: string;
+  period?: string;
+  priority?: string;
+  state: HealthState;
+  /** Why it is not on track, one line each (empty when on track or unknown). */
+  reasons: string[];
+  location: SourceLocation;
+}
+
+export interface StaleCheckInReport {
+  id: string;
+  kind: 'objective' | 'key result';
+  updated: string;
+  /** Days since `updated`. */
+  days: number;
+  /** The cadence it exceeds (stale-update's). */
+  cadence: number;
+  location: SourceLocation;
+}
+
+export interface EffortByPriority {
+  /** Normalised period (focus-limit's grouping of active top-level objectives). */
+  period: string;
+  /** P0 … P3, then `none` for objectives without a priority; effort in HealthReport.effortUnit. */
+  priorities: { priority: string; effort: number; objectives: string[] }[];
+}
+
+export interface HealthReport {
+  effortUnit: string;
+  /** Every active objective, in document order. */
+  objectives: ObjectiveHealth[];
+  staleCheckIns: StaleCheckInReport[];
+  effort: EffortByPriority[];
 }
 
 export interface MetricReport {
@@ -41,6 +97,9 @@ export interface MetricReport {
   target?: number;
   /** Share of the way from baseline to target that `current` has covered, in percent. */
   progress?: number;
+  valueType?: string;
+  /** Its pace at `today`, when its numbers and window allow judging it. */
+  pace?: KeyResultPace;
   due?: string;
   owner?: string;
   objectives: string[];
@@ -119,6 +178,7 @@ export interface ReportModel {
   metrics: MetricReport[];
   initiatives: InitiativeReport[];
   owners: OwnerReport[];
+  health: HealthReport;
 }
 
 export function ratio(count: number, total: number): Ratio {

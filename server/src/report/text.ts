@@ -1,4 +1,4 @@
-import type { InitiativeGap, MetricReport, ObjectiveGap, Ratio, ReportModel, SourceLocation } from './model.js';
+import type { HealthState, InitiativeGap, KeyResultPace, MetricReport, ObjectiveGap, Ratio, ReportModel, SourceLocation } from './model.js';
 
 /** Wording shared by the Markdown and HTML renderers, so both say the same thing. */
 
@@ -74,3 +74,21 @@ export function namedUnder<T extends { id: string; objectives: string[] }>(ids: 
   }
   return result;
 }
+
+/** How a health state reads in the report. */
+export const HEALTH_WORDS: Record<HealthState, string> = { 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track', missed: 'missed', unknown: 'not judged' };
+
+/** `23% of the way, 50% of the window gone: at risk`. */
+export function paceText(pace: KeyResultPace): string {
+  const parts = [pace.progress !== undefined ? `${pace.progress}% of the way` : undefined, pace.elapsed !== undefined ? `${pace.elapsed}% of the window gone` : undefined].filter(Boolean);
+  const state = pace.state === 'achieved' ? 'achieved' : HEALTH_WORDS[pace.state];
+  return parts.length ? `${parts.join(', ')}: ${state}` : state;
+}
+
+/** `P0 12 · P1 6 · none 0 person-weeks`. */
+export function effortLine(priorities: ReportModel['health']['effort'][number]['priorities'], unit: string): string {
+  return priorities.map((p) => `${p.priority} ${p.effort}`).join(' · ') + ` ${unit}`;
+}
+
+export const HEALTH_INTRO =
+  'Each active objective judged at today: the worst of its stated health, its key results\' pace (metric-pace) and its child objectives. Not judged: no key result with numbers and a window, and no stated health.';

@@ -3,6 +3,7 @@ import type { Entity } from '../model/entity.js';
 import type { TextEdit } from '../model/finding.js';
 import { fieldFor } from '../model/kinds.js';
 import { fieldText, isNumeric } from '../model/semantics.js';
+import { isBinary } from '../model/progress.js';
 import { docsUrl, type Rule } from './rule.js';
 import { describe, entitiesOf } from './support.js';
 import { capitalise } from '../text/capitalise.js';
@@ -24,6 +25,8 @@ export const rule: Rule = {
     for (const metric of entitiesOf(file.entities, 'metric')) {
       // A template that reads no baseline or target does not ask for them.
       if (metric.template && !metric.template.fields.has('baseline') && !metric.template.fields.has('target')) continue;
+      // A binary key result (`value-type: binary`) is done or not: it needs no numbers.
+      if (isBinary(metric)) continue;
       const missing = (['baseline', 'target'] as const).filter((key) => !metric.fields.some((f) => fieldFor('metric', f.key) === key));
       if (!missing.length) continue;
       const keys = missing.length === 2 ? 'neither `baseline` nor `target`' : `no \`${missing[0]}\``;

@@ -4,6 +4,7 @@ import { fieldText, isActiveInitiative } from '../model/semantics.js';
 import { refKey, type WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule } from './rule.js';
 import { byIdThenPlace } from './workspaceFacts.js';
+import { effortOfInitiative } from './healthFacts.js';
 import { entitiesOf } from './support.js';
 
 const DEFAULT_CAPACITY = 3;
@@ -26,28 +27,33 @@ export const rule: Rule = {
       type: 'object',
       properties: {
         capacity: { type: 'integer', minimum: 1, description: 'Most active initiatives an owner without its own `capacity` can carry.' },
+        count: {
+          enum: ['initiatives', 'effort'],
+          description: 'What a load counts: active initiatives (default), or the sum of their `effort`, capacities then being in the config\'s `effort-unit`.',
+        },
       },
       additionalProperties: false,
     },
-    defaultOptions: { capacity: DEFAULT_CAPACITY },
+    defaultOptions: { capacity: DEFAULT_CAPACITY, count: 'initiatives' },
   },
-  check({ file, index, options, report }) {
+  check({ file, index, options, settings, report }) {
     const owners = entitiesOf(file.entities, 'owner');
     const initiatives = entitiesOf(file.entities, 'initiative').filter(isActiveInitiative);
     if (!owners.length && !initiatives.length) return;
     const optionCapacity = positiveInteger(options.capacity);
+    const measure = loadMeasure(options.count === 'effort', settings.effortUnit);
 
     for (const owner of owners) {
       const load = loadOfOwner(index, owner);
       const own = positiveInteger(fieldText(owner, 'capacity'));
       const capacity = own ?? optionCapacity ?? DEFAULT_CAPACITY;
-      if (load.length <= capacity) continue;
+      if (measure.size(load) <= capacity) continue;
       // Default options are merged into `options`, so an option equal to the default reads as the default.
       const source = own !== undefined ? 'its `capacity`' : capacity !== DEFAULT_CAPACITY ? 'the owner-load `capacity` option' : 'the default';
       report({
         span: owner.anchor,
         message:
-          `Owner @${owner.id} carries ${load.length} active initiatives, more than its capacity of ${capacity} (${source}): ${list(load)}. ` +
+          `Owner @${owner.id} carries ${measure.describe(load)}, more than its capacity of ${capacity}${measure.unit} (${source}): ${list(load)}. ` +
           `Reassign some, move them back to \`proposed\`, or raise \`capacity\` if the owner can really carry them.`,
         related: relatedOf(load),
       });
@@ -59,17 +65,24 @@ export const rule: Rule = {
       for (const ref of initiative.refs) {
         const handle = undeclaredHandle(ref, index);
         const load = handle === undefined ? undefined : loadOfHandle(index, handle);
-        if (!load || load.length <= capacity) continue;
+        if (!load || measure.size(load) <= capacity) continue;
         report({
           span: ref.span,
           message:
-            `Owner @${handle} carries ${load.length} active initiatives, more than the capacity of ${capacity}: ${list(load)}. ` +
+            `Owner @${handle} carries ${measure.describe(load)}, more than the capacity of ${capacity}${measure.unit}: ${list(load)}. ` +
             `Reassign some or move them back to \`proposed\`; declare @${handle} with a \`capacity\` if they can carry more.`,
         });
       }
     }
   },
 };
+
+/** How a load is measured: by counting initiatives, or (option `count: effort`) by adding up their `effort`. */
+function loadMeasure(byEffort: boolean, unit: string): { size: (load: readonly Entity[]) => number; describe: (load: readonly Entity[]) => string; unit: string } {
+  if (!byEffort) return { size: (load) => load.length, describe: (load) => `${load.length} active initiatives`, unit: '' };
+  const size = (load: readonly Entity[]) => load.reduce((sum, i) => sum + effortOfInitiative(i), 0);
+  return { size, describe: (load) => `${Math.round(size(load) * 10) / 10} ${unit} of effort in ${load.length} active initiatives`, unit: ` ${unit}` };
+}
 
 /** Active initiatives that name one owner key (see refKey), sorted once per change of the group. */
 interface OwnerGroup {

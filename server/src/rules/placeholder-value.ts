@@ -126,6 +126,8 @@ function howToFill(name: string, spec: FieldSpec): string {
       return 'write the period (e.g. 2027-H1, 2027-Q3, FY27)';
     case 'number':
     case 'positive-integer':
+    case 'positive-number':
+    case 'fraction':
       return 'write the number';
     case 'enum':
       return `choose one of ${(spec.values ?? []).join(', ')}`;

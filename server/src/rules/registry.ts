@@ -21,12 +21,20 @@ import { rule as droppedLink } from './dropped-link.js';
 import { rule as placeholderValue } from './placeholder-value.js';
 import { rule as templateSchema } from './template-schema.js';
 import { rule as requiredSection } from './required-section.js';
+import { rule as metricPace } from './metric-pace.js';
+import { rule as staleUpdate } from './stale-update.js';
+import { rule as allocation } from './allocation.js';
+import { rule as dependencyOrder } from './dependency-order.js';
+import { rule as milestoneSchedule } from './milestone-schedule.js';
+import { rule as krCount } from './kr-count.js';
+import { rule as perspectiveCoverage } from './perspective-coverage.js';
 import type { Rule } from './rule.js';
 import { RULE_IDS } from './ruleIds.js';
 
 /** Every rule, in SPEC §6 order. Adding a rule: one module, one docs page, one test file, one line here. */
 export const RULES: readonly Rule[] = [
   initiativeObjective, initiativeOwner, initiativeMetric, unresolvedReference, kindMismatch, duplicateId, syntax, invalidValue, unknownField, parentCycle, prdLink, objectiveInitiatives, objectiveMetric, metricTarget, metricBalance, focusLimit, ownerLoad, unknownOwner, schedule, droppedLink, placeholderValue, templateSchema, requiredSection,
+  metricPace, staleUpdate, allocation, dependencyOrder, milestoneSchedule, krCount, perspectiveCoverage,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -2,6 +2,7 @@ import type { ParsedFile } from '../model/file.js';
 import type { Fix, RelatedLocation, Severity } from '../model/finding.js';
 import type { Span } from '../model/span.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
+import type { EffortUnit } from '../engine/config.js';
 
 export const DOCS_BASE_URL = 'https://github.com/strategy-lint/strategy-lint/blob/main/docs/rules/';
 
@@ -28,6 +29,8 @@ export interface LintSettings {
   today: string;
   /** 1–12 */
   fiscalYearStart: number;
+  /** What initiative `effort` counts (config `effort-unit`). */
+  effortUnit: EffortUnit;
 }
 
 export interface RuleReport {
@@ -36,6 +39,12 @@ export interface RuleReport {
   related?: RelatedLocation[];
   /** Best first. */
   fixes?: Fix[];
+  /**
+   * A severity for this finding other than the rule's default (metric-pace's impossible target is
+   * an error, milestone-schedule's missing milestones info). It applies while the rule runs at its
+   * default severity; a severity set in the config applies to all of the rule's findings.
+   */
+  severity?: Severity;
 }
 
 export interface RuleContext {

@@ -23,6 +23,13 @@ export const RULE_IDS = [
   'placeholder-value',
   'template-schema',
   'required-section',
+  'metric-pace',
+  'stale-update',
+  'allocation',
+  'dependency-order',
+  'milestone-schedule',
+  'kr-count',
+  'perspective-coverage',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

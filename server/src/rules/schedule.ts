@@ -2,7 +2,7 @@ import { fix, insertFieldEdit, replaceValueEdit } from '../fix/edits.js';
 import type { Entity, Field, ScalarValue } from '../model/entity.js';
 import type { Fix } from '../model/finding.js';
 import { fieldFor } from '../model/kinds.js';
-import { enumValue, fieldScalar, isActiveInitiative, isValidDate, parsePeriod } from '../model/semantics.js';
+import { daysBetween, enumValue, fieldScalar, isActiveInitiative, isValidDate, parsePeriod } from '../model/semantics.js';
 import { docsUrl, type RuleContext, type Rule } from './rule.js';
 import { describe, entitiesOf } from './support.js';
 import { capitalise } from '../text/capitalise.js';
@@ -10,7 +10,7 @@ import { capitalise } from '../text/capitalise.js';
 /**
  * Dates that contradict each other or the calendar (§6): `due` before `start`; an active
  * initiative past its `due` (against `today`); an initiative due after its objective's period ends
- * (§10.4, honouring `fiscal-year-start`); a milestone outside its initiative's start–due window.
+ * (§10.4, honouring `fiscal-year-start`). Milestones are milestone-schedule's.
  * Invalid dates are `invalid-value`'s and are skipped here.
  */
 export const rule: Rule = {
@@ -30,7 +30,6 @@ export const rule: Rule = {
         reportOverdue(context, initiative, due);
         reportAfterPeriod(context, initiative, due);
       }
-      reportMilestones(context, initiative, start, due);
     }
   },
 };
@@ -111,34 +110,4 @@ function reportAfterPeriod({ index, report, settings }: RuleContext, initiative:
       });
     }
   }
-}
-
-/** Milestones are checkpoints of the initiative's own plan: one outside start–due is a planning slip. */
-function reportMilestones({ report }: RuleContext, initiative: Entity, start: DateValue | undefined, due: DateValue | undefined): void {
-  if (initiative.form === 'heading') return;
-  const field = initiative.fields.find((f) => fieldFor('initiative', f.key) === 'milestones');
-  if (!field || field.value.type !== 'list') return;
-  for (const item of field.value.items) {
-    if (item.type !== 'map') continue;
-    const dueField = item.fields.find((f) => f.key === 'due');
-    const milestoneDue = dueField?.value.type === 'scalar' ? asDate(dueField.value) : undefined;
-    if (!milestoneDue) continue;
-    const titleField = item.fields.find((f) => f.key === 'title');
-    const title = titleField?.value.type === 'scalar' && titleField.value.value !== null ? `Milestone '${String(titleField.value.value)}'` : 'This milestone';
-    if (due && milestoneDue.date > due.date) {
-      report({
-        span: milestoneDue.scalar.span,
-        message: `${title} is due ${milestoneDue.date}, after its initiative '${initiative.id}' is due (${due.date}). Move the milestone, or the initiative's \`due\`.`,
-      });
-    } else if (start && milestoneDue.date < start.date) {
-      report({
-        span: milestoneDue.scalar.span,
-        message: `${title} is due ${milestoneDue.date}, before its initiative '${initiative.id}' starts (${start.date}). Move the milestone, or the initiative's \`start\`.`,
-      });
-    }
-  }
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -28,6 +28,9 @@ export const PERIOD_PATTERN = '^\\s*(\\d{4}|[Ff][Yy](\\d{4}|\\d{2}))(-([Hh][12]|
 /** The numeric strings semantics.isNumeric accepts (§10.10). */
 export const NUMERIC_STRING_PATTERN = '^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*$';
 const POSITIVE_INTEGER_STRING_PATTERN = '^\\s*\\+?0*[1-9]\\d*\\s*$';
+const POSITIVE_NUMBER_STRING_PATTERN = '^\\s*\\+?(\\d*[1-9]\\d*(\\.\\d*)?|\\d*\\.\\d*[1-9]\\d*)\\s*$';
+/** 0 to 1 written as text: `0`, `0.7`, `.5`, `1`, `1.0`. */
+const FRACTION_STRING_PATTERN = '^\\s*(0*\\.\\d+|0+(\\.\\d*)?|0*1(\\.0*)?)\\s*$';
 
 type Schema = Record<string, unknown>;
 
@@ -61,6 +64,13 @@ const FIELD_DESCRIPTIONS: Record<string, string> = {
   team: 'Team the owner belongs to (free text).',
   capacity: 'The most active (planned, in-progress, blocked) initiatives this owner can carry.',
   initiative: 'The initiative this document specifies.',
+  priority: 'How much this objective matters against the others of its period: P0 (must) to P3; effort should follow it.',
+  updated: 'Date of the last check-in, `YYYY-MM-DD`; stale-update reports one older than the cadence.',
+  confidence: 'How sure the owner is, at the last check-in, that this will be reached: 0 to 1.',
+  health: 'Health at the last check-in, kept apart from `status`: on-track, at-risk or off-track.',
+  direction: 'Whether success means the number going up (`increase`) or down (`decrease`); by default read from baseline → target.',
+  'value-type': 'What the values are: number, percent, currency, or binary (done or not; needs no baseline/target).',
+  effort: 'Effort this initiative takes, a positive number in the unit config `effort-unit` names (person-weeks or people).',
 };
 
 /** Kind words (`kind:` values) that declare `kind`, lower-case as the schema expects them. */
@@ -85,6 +95,10 @@ export function valueSchema(kind: EntityKind, spec: FieldSpec): Schema {
       return ref('number');
     case 'positive-integer':
       return ref('positiveInteger');
+    case 'positive-number':
+      return ref('positiveNumber');
+    case 'fraction':
+      return ref('fraction');
     case 'enum':
       return { type: 'string', enum: [...(spec.values ?? [])] };
     case 'ref':
@@ -142,6 +156,8 @@ export function buildStrategySchema(): Schema {
     date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' },
     period: { anyOf: [{ type: 'integer', minimum: 1000, maximum: 9999 }, { type: 'string', pattern: PERIOD_PATTERN }] },
     number: { anyOf: [{ type: 'number' }, { type: 'string', pattern: NUMERIC_STRING_PATTERN }] },
+    positiveNumber: { anyOf: [{ type: 'number', exclusiveMinimum: 0 }, { type: 'string', pattern: POSITIVE_NUMBER_STRING_PATTERN }] },
+    fraction: { anyOf: [{ type: 'number', minimum: 0, maximum: 1 }, { type: 'string', pattern: FRACTION_STRING_PATTERN }] },
     positiveInteger: { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: POSITIVE_INTEGER_STRING_PATTERN }] },
     reference: { description: 'An id, a [[wiki link]] or a Markdown link to the entity.', type: ['string', 'number', 'boolean'] },
     singleReference: { anyOf: [ref('reference'), { type: 'array', maxItems: 1, items: ref('reference') }] },

@@ -35,6 +35,10 @@ export function scalarProblem(entity: Entity, name: string, spec: FieldSpec, val
       return {
         message: `\`${name}\` '${written}' must be a whole number of 1 or more: the most active initiatives this owner can carry.`,
       };
+    case 'positive-number':
+      return { message: `\`${name}\` '${written}' must be a number greater than 0 (in the unit config \`effort-unit\` names: person-weeks by default).` };
+    case 'fraction':
+      return { message: `\`${name}\` '${written}' must be a number from 0 to 1 (0.7 means 70% confident).` };
     case 'enum':
       return enumProblem(entity, name, spec.values ?? [], written, replace);
     default:

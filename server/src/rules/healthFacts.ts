@@ -1,0 +1,180 @@
+import type { Entity, Reference } from '../model/entity.js';
+import { daysBetween, enumValue, fieldScalar, fieldText, isActiveObjective, isNumeric, isValidDate, parsePeriod, type Period } from '../model/semantics.js';
+import { DEFAULT_BEHIND, keyResultNumbers, paceOf, type Pace, type Window } from '../model/progress.js';
+import type { WorkspaceIndex } from '../index/workspaceIndex.js';
+import type { LintSettings } from './rule.js';
+import { focusPeriod } from './focus-limit.js';
+import { childObjectives, linkedFrom, versionMemo } from './workspaceFacts.js';
+
+/**
+ * Workspace facts of execution health (SPEC §6, v2), shared by its rules, the report and the hover
+ * so they judge alike: a key result's window and pace, an objective's effort, the top-level period
+ * an entity counts in, and what of an entity those facts read (the engine re-checks a period when it changes).
+ */
+
+/** The objectives an entity links to through `objective` (written or implied by nesting), each once. */
+export function objectivesOf(index: WorkspaceIndex, entity: Entity): Entity[] {
+  const found: Entity[] = [];
+  for (const ref of entity.refs) {
+    if (ref.field !== 'objective') continue;
+    for (const target of index.resolve(ref)) if (target.kind === 'objective' && !found.includes(target)) found.push(target);
+  }
+  return found;
+}
+
+/** An objective's `period`, parsed (fiscal periods honour `fiscal-year-start`). */
+export function periodOf(objective: Entity, fiscalYearStart: number): Period | undefined {
+  const value = fieldScalar(objective, 'period');
+  return value ? parsePeriod(value.value, fiscalYearStart) : undefined;
+}
+
+/**
+ * The window a key result is judged over: its objective's period, ended early by its own `due`.
+ * Only the key result's own objective counts (not that objective's parents), so editing a period
+ * re-checks exactly the key results that name the objective.
+ */
+export function windowOf(index: WorkspaceIndex, metric: Entity, fiscalYearStart: number): Window | undefined {
+  const objective = objectivesOf(index, metric)[0];
+  const periodValue = objective ? fieldScalar(objective, 'period') : undefined;
+  const period = objective ? periodOf(objective, fiscalYearStart) : undefined;
+  const due = fieldText(metric, 'due');
+  if (due && isValidDate(due)) return { ...(period ? { start: period.firstDay } : {}), end: due, endSource: `due ${due}` };
+  if (period) return { start: period.firstDay, end: period.lastDay, endSource: `period ${String(periodValue!.value).trim()} (ends ${period.lastDay})` };
+  return undefined;
+}
+
+/** metric-pace's `behind` option, or its default, as a share (0.2 = 20 points). */
+export function behindOption(options: Readonly<Record<string, unknown>> | undefined): number {
+  const behind = options?.behind;
+  return typeof behind === 'number' && behind >= 0 && behind <= 1 ? behind : DEFAULT_BEHIND;
+}
+
+/** A key result's pace at `today` (see model/progress.ts), or undefined when it cannot be judged. */
+export function paceOfMetric(index: WorkspaceIndex, metric: Entity, settings: LintSettings, behind = DEFAULT_BEHIND): Pace | undefined {
+  const window = windowOf(index, metric, settings.fiscalYearStart);
+  return window ? paceOf(keyResultNumbers(metric), window, settings.today, behind) : undefined;
+}
+
+/** Key results that measure an objective directly. */
+export function keyResultsOf(index: WorkspaceIndex, objective: Entity): Entity[] {
+  return linkedFrom(index, objective, 'metric', 'objective');
+}
+
+/** An initiative's `effort`, or 0 when absent or not a positive number. */
+export function effortOfInitiative(initiative: Entity): number {
+  const text = fieldText(initiative, 'effort');
+  const n = text !== undefined && isNumeric(text) ? Number(text) : 0;
+  return n > 0 ? n : 0;
+}
+
+/** What an objective receives: its initiatives and those of its child objectives, transitively. */
+export interface Received {
+  effort: number;
+  /** Initiatives counted (not dropped). */
+  initiatives: Entity[];
+}
+
+/**
+ * The effort of an objective's initiatives that are not dropped, directly or through child objectives
+ * that are not dropped; memoised until the index next changes. Cycles count each objective once.
+ */
+export function receivedBy(index: WorkspaceIndex, objective: Entity): Received {
+  const memo = versionMemo<Entity, Received>(index, 'health:received');
+  const known = memo.get(objective);
+  if (known) return known;
+  const initiatives = new Set<Entity>();
+  const seen = new Set<Entity>([objective]);
+  const stack = [objective];
+  while (stack.length) {
+    const node = stack.pop()!;
+    for (const initiative of linkedFrom(index, node, 'initiative', 'objective')) if (enumValue(initiative, 'status') !== 'dropped') initiatives.add(initiative);
+    for (const child of childObjectives(index, node)) {
+      if (seen.has(child) || enumValue(child, 'status') === 'dropped') continue;
+      seen.add(child);
+      stack.push(child);
+    }
+  }
+  const list = [...initiatives];
+  const received = { effort: list.reduce((sum, i) => sum + effortOfInitiative(i), 0), initiatives: list };
+  memo.set(objective, received);
+  return received;
+}
+
+/** The metrics of an objective and of its child objectives that are not dropped, transitively. */
+export function metricsThroughChildren(index: WorkspaceIndex, objective: Entity): Entity[] {
+  const metrics = new Set<Entity>();
+  const seen = new Set<Entity>([objective]);
+  const stack = [objective];
+  while (stack.length) {
+    const node = stack.pop()!;
+    for (const metric of keyResultsOf(index, node)) metrics.add(metric);
+    for (const child of childObjectives(index, node)) {
+      if (seen.has(child) || enumValue(child, 'status') === 'dropped') continue;
+      seen.add(child);
+      stack.push(child);
+    }
+  }
+  return [...metrics];
+}
+
+/**
+ * The top-level period an entity counts in: an objective's own (focus-limit's: active, top-level),
+ * or that of the top-level objective it rolls up to through `parent`; a metric or an initiative,
+ * that of its objective. Undefined when there is none.
+ */
+export function topLevelPeriodOf(index: WorkspaceIndex, entity: Entity, fiscalYearStart: number): string | undefined {
+  let objective: Entity | undefined = entity.kind === 'objective' ? entity : objectivesOf(index, entity)[0];
+  const seen = new Set<Entity>();
+  while (objective && !seen.has(objective)) {
+    seen.add(objective);
+    const parent: Reference | undefined = objective.refs.find((r) => r.field === 'parent');
+    if (!parent) return focusPeriod(objective, fiscalYearStart);
+    objective = index.resolve(parent).find((e) => e.kind === 'objective');
+  }
+  return undefined;
+}
+
+/** stale-update's default cadences, in days. */
+export const CHECK_IN_DAYS = { objective: 30, metric: 14 } as const;
+
+/** The cadence (days) for an objective or a key result, from stale-update's options or its defaults. */
+export function cadenceOf(kind: 'objective' | 'metric', options: Readonly<Record<string, unknown>> | undefined): number {
+  const value = options?.[kind === 'objective' ? 'objectives' : 'key-results'];
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : CHECK_IN_DAYS[kind];
+}
+
+/** Whether check-ins are expected: an active objective; a key result whose objectives are all active (or that has none). */
+export function isSteered(index: WorkspaceIndex, entity: Entity): boolean {
+  if (entity.kind === 'objective') return isActiveObjective(entity);
+  return entity.kind === 'metric' && objectivesOf(index, entity).every(isActiveObjective);
+}
+
+/** A written `updated` more than `cadence` days before `today`: its date and age. */
+export interface StaleCheckIn {
+  date: string;
+  age: number;
+  cadence: number;
+}
+
+export function staleCheckIn(entity: Entity, today: string, cadence: number): StaleCheckIn | undefined {
+  const updated = fieldScalar(entity, 'updated');
+  const date = typeof updated?.value === 'string' ? updated.value.trim() : '';
+  if (!isValidDate(date) || !isValidDate(today)) return undefined;
+  const age = daysBetween(date, today);
+  return age > cadence ? { date, age, cadence } : undefined;
+}
+
+/** The fields of an entity that allocation and perspective-coverage read about other entities of its period. */
+export function healthSignature(entity: Entity): string | undefined {
+  const text = (field: string) => fieldText(entity, field) ?? '';
+  switch (entity.kind) {
+    case 'objective':
+      return [text('period'), text('priority'), text('status'), text('parent'), text('perspective')].join('|');
+    case 'initiative':
+      return [text('objective'), text('effort'), text('status')].join('|');
+    case 'metric':
+      return [text('objective'), text('type')].join('|');
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,118 @@
+import type { Entity } from '../model/entity.js';
+import type { RelatedLocation } from '../model/finding.js';
+import { enumValue, fieldScalar } from '../model/semantics.js';
+import { FIELD_SPECS } from '../model/kinds.js';
+import type { WorkspaceIndex } from '../index/workspaceIndex.js';
+import { docsUrl, type Rule } from './rule.js';
+import { metricsThroughChildren } from './healthFacts.js';
+import { focusPeriod, topLevelObjectivesByPeriod } from './focus-limit.js';
+import { byIdThenPlace, versionMemo } from './workspaceFacts.js';
+
+const PERSPECTIVES = FIELD_SPECS.objective.perspective!.values!;
+/** As many objectives as there are perspectives: fewer cannot cover them all. */
+const DEFAULT_MIN_OBJECTIVES = PERSPECTIVES.length;
+
+/** What one period's active top-level objectives cover, computed once per period and index version. */
+interface Coverage {
+  /** Where the period's findings go: its first objective by id (then file and place). */
+  host: Entity;
+  objectives: Entity[];
+  /** Perspectives no objective of the period states; undefined when none states one (the team does not use them). */
+  empty?: string[];
+  /** The period's typed metrics when every one is lagging (undefined otherwise). */
+  onlyLagging?: Entity[];
+}
+
+/**
+ * Balanced scorecard: a period's active top-level objectives (those focus-limit counts) should
+ * between them cover the four perspectives (financial, customer, internal, learning) and be
+ * measured by some leading metrics. Reported once per period, at its first objective by id.
+ * Lagging-only is judged in periods of two objectives or more (one is metric-balance's).
+ * Perspectives are judged only in periods with at least `min-objectives` (default 4) objectives,
+ * at least one of which states a `perspective`.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'perspective-coverage',
+    description: 'Period whose active top-level objectives leave a balanced-scorecard perspective empty, or use only lagging metrics',
+    defaultSeverity: 'info',
+    fixable: false,
+    docsUrl: docsUrl('perspective-coverage'),
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        'min-objectives': {
+          type: 'integer',
+          minimum: 1,
+          description: 'Fewest active top-level objectives a period needs before its perspectives are judged (a period of one or two focused objectives cannot cover four).',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { 'min-objectives': DEFAULT_MIN_OBJECTIVES },
+  },
+  check({ file, index, options, settings, report }) {
+    const min = typeof options['min-objectives'] === 'number' && options['min-objectives'] >= 1 ? options['min-objectives'] : DEFAULT_MIN_OBJECTIVES;
+    const fy = settings.fiscalYearStart;
+    for (const objective of file.entities) {
+      if (objective.kind !== 'objective') continue;
+      const period = focusPeriod(objective, fy);
+      if (period === undefined) continue;
+      if (hostOf(index, period, fy) !== objective) continue;
+      const coverage = coverageOf(index, period, fy);
+      const others: RelatedLocation[] = coverage.objectives.slice(0, RELATED).map((o) => ({
+        file: o.file,
+        span: fieldScalar(o, 'perspective')?.span ?? o.anchor,
+        message: `'${o.id}': ${enumValue(o, 'perspective') ?? 'no perspective'}`,
+      }));
+      if (coverage.empty?.length && coverage.objectives.length >= min) {
+        report({
+          span: objective.anchor,
+          message:
+            `No active top-level objective of period ${period} takes the ${list(coverage.empty)} perspective${coverage.empty.length === 1 ? '' : 's'} ` +
+            `(${coverage.objectives.length} objective${coverage.objectives.length === 1 ? '' : 's'} checked). A balanced plan sets a goal in each of financial, customer, internal and learning; add one, or say why not.`,
+          related: others,
+        });
+      }
+      // With one objective, metric-balance already says that objective is measured only by lagging metrics.
+      if (coverage.onlyLagging && coverage.objectives.length > 1) {
+        report({
+          span: objective.anchor,
+          message:
+            `Every typed metric of period ${period} is lagging (${coverage.onlyLagging.length}): the period learns only afterwards whether it worked. ` +
+            `Add leading metrics (\`type: leading\`) that move early enough to steer by.`,
+          related: coverage.onlyLagging.slice(0, RELATED).map((m) => ({ file: m.file, span: m.anchor, message: `lagging metric '${m.id}'` })),
+        });
+      }
+    }
+  },
+};
+
+/** Objectives and metrics listed as related information, at most. */
+const RELATED = 20;
+
+/** The period's first objective by id: one pass, no sort, once per period and index version (every objective of the period asks). */
+function hostOf(index: WorkspaceIndex, period: string, fiscalYearStart: number): Entity | undefined {
+  const memo = versionMemo<string, Entity | null>(index, 'perspective-coverage:host');
+  const known = memo.get(period);
+  if (known !== undefined) return known ?? undefined;
+  let host: Entity | undefined;
+  for (const objective of topLevelObjectivesByPeriod(index, fiscalYearStart).get(period) ?? []) if (!host || byIdThenPlace(objective, host) < 0) host = objective;
+  memo.set(period, host ?? null);
+  return host;
+}
+
+/** Asked only by the period's host, so a period costs one walk of its objectives and their metrics. */
+function coverageOf(index: WorkspaceIndex, period: string, fiscalYearStart: number): Coverage {
+  const objectives = [...(topLevelObjectivesByPeriod(index, fiscalYearStart).get(period) ?? [])].sort(byIdThenPlace);
+  const stated = new Set(objectives.map((o) => (fieldScalar(o, 'perspective') ? enumValue(o, 'perspective') : undefined)).filter((p): p is string => p !== undefined));
+  const typed = objectives.flatMap((o) => metricsThroughChildren(index, o)).filter((m) => enumValue(m, 'type') !== undefined);
+  const coverage: Coverage = { host: objectives[0]!, objectives };
+  if (stated.size) coverage.empty = PERSPECTIVES.filter((p) => !stated.has(p));
+  if (typed.length && typed.every((m) => enumValue(m, 'type') === 'lagging')) coverage.onlyLagging = [...new Set(typed)].sort(byIdThenPlace);
+  return coverage;
+}
+
+function list(words: readonly string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
