@@ -1,5 +1,5 @@
 import type { Entity } from '../model/entity.js';
-import type { WorkspaceIndex } from '../index/workspaceIndex.js';
+import { onOneCycle } from './parent-cycle.js';
 import { enumValue, fieldText, isActiveInitiative, isValidDate } from '../model/semantics.js';
 import { docsUrl, type Rule } from './rule.js';
 import { describe, entitiesOf } from './support.js';
@@ -27,7 +27,7 @@ export const rule: Rule = {
       for (const ref of dependent.refs) {
         if (ref.field !== 'depends-on') continue;
         for (const dependency of index.resolve(ref)) {
-          if (dependency.kind !== 'initiative' || dependency === dependent || dependsOn(index, dependency, dependent)) continue;
+          if (dependency.kind !== 'initiative' || dependency === dependent || onOneCycle(index, dependency, dependent)) continue;
           const status = enumValue(dependency, 'status');
           if (status === 'done') continue;
           if (status === 'dropped') {
@@ -57,25 +57,6 @@ export const rule: Rule = {
     }
   },
 };
-
-/** Whether `from` depends on `to` through depends-on links, transitively: then the two are on a cycle, which is parent-cycle's. */
-function dependsOn(index: WorkspaceIndex, from: Entity, to: Entity): boolean {
-  const seen = new Set<Entity>([from]);
-  const stack = [from];
-  while (stack.length) {
-    const node = stack.pop()!;
-    for (const ref of node.refs) {
-      if (ref.field !== 'depends-on') continue;
-      for (const next of index.resolve(ref)) {
-        if (next === to) return true;
-        if (next.kind !== 'initiative' || seen.has(next)) continue;
-        seen.add(next);
-        stack.push(next);
-      }
-    }
-  }
-  return false;
-}
 
 function date(entity: Entity, field: string): string | undefined {
   const text = fieldText(entity, field);

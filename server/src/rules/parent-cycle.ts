@@ -21,7 +21,7 @@ export const rule: Rule = {
     docsUrl: docsUrl('parent-cycle'),
   },
   check({ file, index, report }) {
-    const graph = index.derive('parent-cycle:graph', () => new CycleGraph(index));
+    const graph = cycleGraph(index);
     for (const entity of file.entities) {
       const component = graph.componentOf(entity);
       if (!component?.cyclic) continue;
@@ -44,6 +44,17 @@ export const rule: Rule = {
     }
   },
 };
+
+function cycleGraph(index: WorkspaceIndex): CycleGraph {
+  return index.derive('parent-cycle:graph', () => new CycleGraph(index));
+}
+
+/** Whether two entities lie on one `parent` / `depends-on` cycle (this rule's finding; others leave such links alone). */
+export function onOneCycle(index: WorkspaceIndex, a: Entity, b: Entity): boolean {
+  const graph = cycleGraph(index);
+  const component = graph.componentOf(a);
+  return component !== undefined && component.cyclic && graph.componentOf(b) === component;
+}
 
 interface Edge {
   to: Entity;
