@@ -69,6 +69,17 @@ const ACME_FINDINGS = [
   'strategy/partners.strategy.yaml:5:12 syntax',
 ];
 
+/** samples/health: one finding per execution-health rule, each explained in its README. */
+const HEALTH_FINDINGS = [
+  'docs/activation.md:6:1 perspective-coverage',
+  'docs/activation.md:23:12 metric-pace',
+  'docs/activation.md:24:12 stale-update',
+  'docs/guided-setup.md:13:42 milestone-schedule',
+  'strategy/q1.strategy.yaml:55:22 dependency-order',
+  'strategy/q1.strategy.yaml:62:15 allocation',
+  'strategy/q1.strategy.yaml:91:9 kr-count',
+];
+
 describe('the sample workspaces', () => {
   const acme = join(ROOT, 'samples/acme');
 
@@ -90,6 +101,24 @@ describe('the sample workspaces', () => {
     const { status, results } = lint(clean);
     assert.equal(status, 0);
     assert.deepEqual(located(clean, results), []);
+  });
+
+  it('samples/health reports exactly one finding per execution-health rule', () => {
+    const health = join(ROOT, 'samples/health');
+    const { status, results } = lint(health);
+    assert.equal(status, 0, 'warnings and infos only');
+    assert.deepEqual(located(health, results), HEALTH_FINDINGS);
+  });
+
+  it('`strategy-lint report samples/health` shows the Health section', () => {
+    const run = spawnSync(process.execPath, [CLI, 'report', join(ROOT, 'samples/health')], { encoding: 'utf8', cwd: ROOT });
+    assert.equal(run.status, 0, run.stderr);
+    const out = run.stdout;
+    assert.match(out, /^## Health$/m);
+    assert.match(out, /^\| \*\*OBJ-activation\*\* \| 2027-Q1 \| P1 \| 🟠 at risk \| health: at-risk \(its last check-in, 2027-02-15\); key result KR-activation is at risk \(7% of the way with 52% of its window gone\)/m);
+    assert.match(out, /^\| \*\*OBJ-brand\*\* \| 2027-Q1 \| P3 \| 🔴 off track \| child objective OBJ-nordic-press is off track/m);
+    assert.match(out, /^- key result \*\*KR-activation\*\*: updated 2027-01-10, 38 days ago \(cadence 14 days\)/m);
+    assert.match(out, /^- \*\*2027-Q1\*\*: P0 17 · P1 6 · P2 12 · P3 2 person-weeks$/m);
   });
 
   it('--fix on a copy of acme applies only the safe fixes, and a second --fix changes nothing', () => {
