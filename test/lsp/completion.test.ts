@@ -85,6 +85,17 @@ describe('language server: completion', function () {
     assert.deepEqual(type.labels, ['lagging', 'leading']);
   });
 
+  it('offers the execution-health fields and their values', async () => {
+    const fields = await complete('strategy/work.strategy.yaml', 'objectives:\n  - id: OBJ-x\n    title: X\n    |\n');
+    for (const name of ['priority', 'updated', 'confidence', 'health']) assert.ok(fields.labels.includes(name), name);
+    const krFields = await complete('docs/work.md', '# Work\n\n## Key Result: Faster\n- |\n');
+    for (const name of ['direction', 'value-type', 'updated', 'confidence', 'health']) assert.ok(krFields.labels.includes(name), name);
+    assert.deepEqual((await complete('strategy/work.strategy.yaml', 'objectives:\n  - id: OBJ-x\n    title: X\n    priority: |\n')).labels, ['P0', 'P1', 'P2', 'P3']);
+    assert.deepEqual((await complete('docs/work.md', '# Work\n\n## Objective: Grow\n- Health: |\n')).labels, ['at-risk', 'off-track', 'on-track']);
+    assert.deepEqual((await complete('docs/work.md', '# Work\n\n## Key Result: Faster\n- Value type: |\n')).labels, ['binary', 'currency', 'number', 'percent']);
+    assert.ok((await complete('strategy/work.strategy.yaml', 'initiatives:\n  - id: I\n    title: X\n    eff|\n')).labels.includes('effort'));
+  });
+
   it('offers the field names the entity does not have yet, required ones first', async () => {
     const yaml = await complete('strategy/work.strategy.yaml', 'initiatives:\n  - id: INIT-x\n    title: X\n    ow|\n');
     assert.ok(yaml.labels.includes('owner') && yaml.labels.includes('metrics') && yaml.labels.includes('depends-on'));

@@ -76,6 +76,19 @@ describe('rule owner-load', () => {
     assert.ok((rule.meta.optionsSchema as { properties: Record<string, unknown> }).properties.capacity);
   });
 
+  it('counts effort instead of initiatives with `count: effort`, capacity in the effort unit', () => {
+    const files = {
+      'owners.strategy.yaml': 'owners:\n  - id: "@maria"\n    capacity: 6\n',
+      'plan.strategy.yaml': 'initiatives:\n  - { id: A, owner: "@maria", effort: 4 }\n  - { id: B, owner: "@maria", effort: 3 }\n  - { id: C, owner: "@maria", effort: 9, status: done }\n',
+    };
+    assert.deepEqual(findingsOf(RULE, files), [], 'two initiatives are within a capacity of 6 initiatives');
+    const found = findingsOf(RULE, files, { effortUnit: 'people', rules: { [RULE]: ['warning', { count: 'effort' }] } });
+    assert.deepEqual(found.map((f) => f.text), ['"@maria"']);
+    assert.match(found[0]!.message, /^Owner @maria carries 7 people of effort in 2 active initiatives, more than its capacity of 6 people \(its `capacity`\)/);
+    const lighter = { ...files, 'plan.strategy.yaml': files['plan.strategy.yaml'].replace('effort: 4', 'effort: 3') };
+    assert.deepEqual(findingsOf(RULE, lighter, { rules: { [RULE]: ['warning', { count: 'effort' }] } }), []);
+  });
+
   it('is silenced by suppression comments', () => {
     const files = {
       'owners.strategy.yaml': 'owners:\n  # strategy-lint-disable-next-line owner-load\n  - id: "@maria"\n    capacity: 1\n',
