@@ -78,6 +78,13 @@ describe('rule metric-pace', () => {
     assert.deepEqual(findingsOf(RULE, files, at('2026-05-16', { fiscalYearStart: 1 })), []);
   });
 
+  it('takes the period of the nearest objective above a period-less one', () => {
+    const files = {
+      'plan.strategy.yaml': 'objectives:\n  - id: TOP\n    period: 2027-Q1\n  - id: CHILD\n    parent: TOP\n    key-results:\n      - { id: KR, baseline: 0, target: 100, current: 10 }\n',
+    };
+    assert.match(findingsOf(RULE, files, at('2027-02-15'))[0]!.message, /window ends 2027-03-31/);
+  });
+
   it('exempts binary key results', () => {
     const files = plan('2027-Q1', 'value-type: binary', 'current: 0');
     assert.deepEqual(findingsOf(RULE, files, at('2027-05-01')), []);

@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Entity, Reference } from '../model/entity.js';
 import type { ParsedFile } from '../model/file.js';
 import { fieldText } from '../model/semantics.js';
-import { byIdThenPlace } from '../rules/workspaceFacts.js';
+import { byIdThenPlace, childObjectives } from '../rules/workspaceFacts.js';
 import { refKey, type WorkspaceIndex } from '../index/workspaceIndex.js';
 import { focusPeriod, topLevelObjectivesByPeriod } from '../rules/focus-limit.js';
 import { healthSignature, topLevelPeriodOf } from '../rules/healthFacts.js';
@@ -104,6 +104,27 @@ export function healthPeriodKeys(entities: readonly Entity[], index: WorkspaceIn
   for (const entity of entities) {
     const period = topLevelPeriodOf(index, entity, fiscalYearStart);
     if (period !== undefined) keys.add(`health:${period}`);
+  }
+  return keys;
+}
+
+/**
+ * `id:` keys of the descendants (through `parent`) of the objectives among `entities`: a key result
+ * of a period-less child objective is judged over the nearest period above it (healthFacts.windowOf),
+ * so a parent's period change must re-check what links to its descendants.
+ */
+export function descendantKeys(entities: readonly Entity[], index: WorkspaceIndex): Set<string> {
+  const keys = new Set<string>();
+  const seen = new Set<Entity>();
+  const stack = entities.filter((e) => e.kind === 'objective');
+  while (stack.length) {
+    const objective = stack.pop()!;
+    if (seen.has(objective)) continue;
+    seen.add(objective);
+    for (const child of childObjectives(index, objective)) {
+      keys.add(`id:${child.id}`);
+      stack.push(child);
+    }
   }
   return keys;
 }

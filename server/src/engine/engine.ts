@@ -6,7 +6,7 @@ import { RULES } from '../rules/registry.js';
 import type { LintSettings } from '../rules/rule.js';
 import { ConfigCascade } from '../config/cascade.js';
 import type { ResolvedConfig } from './config.js';
-import { changedPeriodKeys, filesForKeys, filesWithNearbyNames, healthChanges, healthPeriodKeys, touchedKeys } from './dependencies.js';
+import { changedPeriodKeys, descendantKeys, filesForKeys, filesWithNearbyNames, healthChanges, healthPeriodKeys, touchedKeys } from './dependencies.js';
 import { lintFile, type ActiveRule } from './lintFile.js';
 import { TemplateSet, type TemplateCandidate } from '../templates/compiled.js';
 
@@ -98,12 +98,14 @@ export class LintEngine {
     const keys = before ? touchedKeys(before, this.index, fy) : new Set<string>();
     const health = healthChanges(before, after);
     for (const key of healthPeriodKeys(health.before, this.index, fy)) keys.add(key);
+    for (const key of descendantKeys(health.before, this.index)) keys.add(key);
     const affected = filesForKeys(keys, this.index, fy);
     if (after) this.index.setFile(after);
     else this.index.removeFile(filePath);
     if (after) {
       const afterKeys = touchedKeys(after, this.index, fy);
       for (const key of healthPeriodKeys(health.after, this.index, fy)) afterKeys.add(key);
+      for (const key of descendantKeys(health.after, this.index)) afterKeys.add(key);
       for (const f of filesForKeys(afterKeys, this.index, fy)) affected.add(f);
     }
     affected.add(filePath);

@@ -29,17 +29,32 @@ export function periodOf(objective: Entity, fiscalYearStart: number): Period | u
 }
 
 /**
- * The window a key result is judged over: its objective's period, ended early by its own `due`.
- * Only the key result's own objective counts (not that objective's parents), so editing a period
- * re-checks exactly the key results that name the objective.
+ * The window a key result is judged over: the period of its objective — or, when that objective has
+ * none, of the nearest objective above it through `parent` — ended early by its own `due`. (When a
+ * period changes, the engine re-checks what links to the objective's descendants: see
+ * dependencies.descendantKeys.)
  */
 export function windowOf(index: WorkspaceIndex, metric: Entity, fiscalYearStart: number): Window | undefined {
-  const objective = objectivesOf(index, metric)[0];
+  const objective = periodHolder(index, objectivesOf(index, metric)[0]);
   const periodValue = objective ? fieldScalar(objective, 'period') : undefined;
   const period = objective ? periodOf(objective, fiscalYearStart) : undefined;
   const due = fieldText(metric, 'due');
   if (due && isValidDate(due)) return { ...(period ? { start: period.firstDay } : {}), end: due, endSource: `due ${due}` };
   if (period) return { start: period.firstDay, end: period.lastDay, endSource: `period ${String(periodValue!.value).trim()} (ends ${period.lastDay})` };
+  return undefined;
+}
+
+/** The objective itself when it has a valid period, else the nearest one above it through `parent` that does. */
+function periodHolder(index: WorkspaceIndex, objective: Entity | undefined): Entity | undefined {
+  const seen = new Set<Entity>();
+  let at = objective;
+  while (at && !seen.has(at)) {
+    seen.add(at);
+    // Whether a period is valid does not depend on the fiscal year's start.
+    if (fieldScalar(at, 'period') && periodOf(at, 1) !== undefined) return at;
+    const parent: Reference | undefined = at.refs.find((r) => r.field === 'parent');
+    at = parent ? index.resolve(parent).find((e) => e.kind === 'objective') : undefined;
+  }
   return undefined;
 }
 
