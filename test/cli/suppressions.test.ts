@@ -48,12 +48,12 @@ describe('bulk suppressions (--suppress-all, strategy-lint-suppressions.json)', 
 
     const suppressAll = runCli(['--suppress-all'], { cwd: root });
     assert.equal(suppressAll.status, 0, suppressAll.stderr);
-    assert.match(suppressAll.stderr, /strategy-lint-suppressions\.json now suppresses 35 findings/);
+    assert.match(suppressAll.stderr, /strategy-lint-suppressions\.json now suppresses 42 findings/);
     assert.ok(existsSync(path.join(root, SUPPRESSIONS)));
 
     const clean = runCli([], { cwd: root });
     assert.equal(clean.status, 0, clean.stdout);
-    assert.match(clean.stdout, /35 problems suppressed by strategy-lint-suppressions\.json/);
+    assert.match(clean.stdout, /42 problems suppressed by strategy-lint-suppressions\.json/);
     assert.doesNotMatch(clean.stdout, /error|warning/);
 
     moveEverythingDown(root);
@@ -139,7 +139,7 @@ describe('bulk suppressions (--suppress-all, strategy-lint-suppressions.json)', 
     assert.equal(accepted[0].suppressions[0].kind, 'external');
 
     const stylish = runCli([], { cwd: root });
-    assert.match(stylish.stdout, /27 problems \(14 errors, 11 warnings, 2 info\)\n {2}3 errors and 2 warnings potentially fixable with the --fix option\.\n {2}8 problems suppressed by strategy-lint-suppressions\.json/);
+    assert.match(stylish.stdout, /34 problems \(14 errors, 16 warnings, 4 info\)\n {2}3 errors and 2 warnings potentially fixable with the --fix option\.\n {2}8 problems suppressed by strategy-lint-suppressions\.json/);
   });
 
   it('--suppressions-location puts the file elsewhere, with paths relative to it', () => {

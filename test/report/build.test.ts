@@ -83,6 +83,8 @@ describe('report model', () => {
       current: 25,
       target: 30,
       progress: 50,
+      // OBJ-child has no period: the key result is judged over its parent's (2027-H1), 31 of 181 days gone on 2027-02-01.
+      pace: { state: 'on-track', progress: 50, elapsed: 17, windowEnd: '2027-06-30' },
       objectives: ['OBJ-child'],
       initiatives: ['INIT-md', 'INIT-a', 'INIT-b'],
       location: { file: 'strategy/plan.strategy.yaml', line: lineOf(PLAN_YAML, 'KR-a') },

@@ -41,11 +41,11 @@ describe('report rendering', () => {
 
     it('nests the objective tree: objective → child objective → key results and initiatives', () => {
       const lines = markdown().split('\n');
-      const root = lines.indexOf('- Objective **OBJ-root** Grow the business — active · 2027-H1 · financial · @maria');
+      const root = lines.indexOf('- Objective **OBJ-root** Grow the business — active · 2027-H1 · financial · @maria · on track');
       assert.ok(root >= 0);
       assert.deepEqual(lines.slice(root + 2, root + 6), [
-        '  - Objective **OBJ-child** Activate new accounts — active',
-        '    - Key result **KR-a** Activation rate — lagging · 20 → 25 → 30 % · 50% of the way',
+        '  - Objective **OBJ-child** Activate new accounts — active · on track',
+        '    - Key result **KR-a** Activation rate — lagging · 20 → 25 → 30 % · 50% of the way, 17% of the window gone: on track',
         '    - Initiative **INIT-a** Onboarding — planned · @maria · due 2027-01-15 (overdue)',
         '    - Initiative **INIT-b** Checklist — in-progress · @maria',
       ]);

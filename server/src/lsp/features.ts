@@ -84,7 +84,10 @@ export function registerFeatures(context: FeatureContext): void {
       const open = openFile(textDocument.uri);
       if (!open) return null;
       const engine = open.folder.engine;
-      const health = { settings: engine.settings, behind: behindOption(engine.config.rules['metric-pace']?.options) };
+      // Judged with the settings of the hovered file's folder (configs cascade, §10.12).
+      const config = engine.configFor(open.parsed.path);
+      const settings = { today: config.today, fiscalYearStart: config.fiscalYearStart, effortUnit: config.effortUnit };
+      const health = { settings, behind: behindOption(config.rules['metric-pace']?.options) };
       return hoverAt(open.parsed, open.parsed.lineMap.offsetAt(position), engine, (f) => open.folder.displayPath(f), health);
     }),
   );
