@@ -39,7 +39,7 @@ describe('explaining a run: --print-config, --list-rules, --stats, file count an
     assert.equal(printed.today, '2027-03-01');
     assert.deepEqual(printed.ignore, ['archive/**']);
     assert.deepEqual(printed.rules['focus-limit'], ['error', { max: 4 }], 'a bare severity keeps the options set above');
-    assert.deepEqual(printed.rules['owner-load'], ['warning', { capacity: 2 }]);
+    assert.deepEqual(printed.rules['owner-load'], ['warning', { capacity: 2, count: 'initiatives' }]); // the option set, over the rule's defaults
     assert.deepEqual(printed.rules['metric-balance'][0], 'off');
     assert.deepEqual(printed.rules['unknown-owner'][0], 'off');
     assert.deepEqual(Object.keys(printed.rules), [...RULE_IDS]);
