@@ -24,7 +24,7 @@ describe('rule template-schema', () => {
     const found = findingsOf(RULE, { 'proposals/1-swap/proposal.yaml': 'title: Swap support\nstage: beta\n' }, { templates });
     assert.deepEqual(found.map((f) => [f.line, f.text]), [[1, 'Swap support'], [1, 'Swap support']]);
     assert.deepEqual(found.map((f) => f.message), [
-      "Initiative '1-swap' has no `owner`: the proposal template requires it.",
+      "Initiative '1-swap' has no `owning-team`: the proposal template requires it.",
       "Initiative '1-swap' has no `status`: the proposal template requires it.",
     ]);
     assert.equal(found[0]!.severity, 'error');
@@ -53,6 +53,15 @@ describe('rule template-schema', () => {
     assert.deepEqual(findingsOf('initiative-owner', files, { templates: [linked] }).map((f) => f.text), ['Swap']);
     const tbd = { 'proposals/1-swap/proposal.yaml': 'title: Swap\nowning-team: node\nstatus: provisional\nreviewers: [TBD, "@b"]\n' };
     assert.deepEqual(lintWorkspace(tbd, { templates }).map((f) => [f.ruleId, f.text]), [['placeholder-value', 'TBD']]);
+  });
+
+  it('names fields as the document writes them, and items of lists as such', () => {
+    const teams: TemplateSpec = { name: 'rfc', files: 'rfcs/*.md', kind: 'prd', fields: { owner: 'teams[0]', teams: 'teams' }, schema: { required: ['owner'], properties: { teams: { items: { enum: ['cli', 'framework'] } } } } };
+    const found = lintWorkspace({ 'rfcs/a.md': '---\nteams: [framwork]\n---\n', 'rfcs/b.md': '---\nstage: accepted\n---\n' }, { templates: [teams] });
+    assert.deepEqual(found.map((f) => [f.file, f.ruleId, f.line, f.text, f.message]), [
+      ['rfcs/a.md', 'invalid-value', 2, 'framwork', "'framwork' is not a valid item of `teams`. Did you mean 'framework'? Use one of: cli, framework."],
+      ['rfcs/b.md', 'template-schema', 2, 'stage', "PRD 'b' has no `teams`: the rfc template requires it."],
+    ]);
   });
 
   it('can be turned off', () => {

@@ -100,6 +100,10 @@ describe('templates: where fields are read', () => {
     const found = lintWorkspace({ 'text/0001-x.md': text }, options(rfc));
     assert.deepEqual(found.map((f) => [f.ruleId, f.line, f.text]), [['invalid-value', 2, '2014-13-01']]);
     assert.match(found[0]!.message, /no month 13/);
+    // The RFC has no title: `# Summary` after the header lines is a section; a missing header line is reported at the first line.
+    assert.equal(entity.title, undefined);
+    const strict = { ...rfc, schema: { required: ['issue'] } };
+    assert.deepEqual(lintWorkspace({ 'text/0001-x.md': text }, options(strict)).map((f) => [f.ruleId, f.line, f.message]), [['template-schema', 1, "Initiative '0001-x' has no `Tracking Issue`: the rfc template requires it."]]);
   });
 
   it('reads key/value table rows, and links a PRD to its initiative when the template requires the link', () => {

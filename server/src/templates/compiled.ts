@@ -71,6 +71,20 @@ export class CompiledTemplate {
     return rel !== undefined && rel !== '' && this.matches(rel) && !this.excluded(rel);
   }
 
+  /**
+   * How the author writes a field, for messages: its first source's key (`owning-sig` for a field
+   * `owner` read from `owning-sig`), header, table key or section; the field's name when it has none.
+   */
+  writtenName(field: string): string {
+    const source = this.fields.get(field)?.[0] ?? this.siblingFields.get(field)?.[0];
+    if (source === undefined) return field;
+    if (typeof source === 'string' || 'key' in source) {
+      const path = typeof source === 'string' ? source : source.key;
+      return path.replace(/\[\d+\]$/, '');
+    }
+    return 'header' in source ? source.header : 'table' in source ? source.table : source.section;
+  }
+
   /** The schema's validator; undefined when the template has no schema. */
   get validate(): ValidateFunction | undefined {
     if (!this.schema) return undefined;

@@ -89,13 +89,23 @@ export class MarkdownFacts {
     return this.sections()[0];
   }
 
-  /** The first level-1 heading's text: a document's title. */
+  /**
+   * The document's title: its first level-1 heading, unless list-header lines come before it (a
+   * Rust RFC opens with `- Feature Name:` lines, then `# Summary` is a section, not a title).
+   */
   title(): SectionFact | undefined {
-    return this.sections().find((s) => s.level === 1);
+    const first = this.sections().find((s) => s.level === 1);
+    if (!first) return undefined;
+    const headerStarts = [...this.headerLines().values()].map((h) => h.keySpan.start);
+    return headerStarts.some((start) => start < first.span.start) ? undefined : first;
   }
 
   /** List-header lines of the head: the lines before the first heading that is not the opening `# Title`. */
   header(key: string): KeyValueLine | undefined {
+    return this.headerLines().get(canonicalKey(key));
+  }
+
+  private headerLines(): Map<string, KeyValueLine> {
     if (!this.cachedHeaders) {
       this.cachedHeaders = new Map();
       // A `# Title` opening the document is part of the head; a heading after header lines ends it.
@@ -119,7 +129,7 @@ export class MarkdownFacts {
         }
       }
     }
-    return this.cachedHeaders.get(canonicalKey(key));
+    return this.cachedHeaders;
   }
 
   /** A key/value table row (`| Owner | @sam |`) anywhere outside code; the first row with that key wins. */

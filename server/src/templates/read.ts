@@ -145,7 +145,8 @@ export function readTemplated(filePath: string, text: string, eol: string, langu
   if (sources.specKind) return undefined;
   for (const { template, role } of candidates) {
     if (role === 'main' && template.when && !sources.holds(template.when)) continue;
-    const anchor = sources.markdown?.title()?.span ?? sources.markdown?.firstHeading()?.span ?? firstLine(text);
+    // A document's title, else (front matter) its first key, else its first line: where a missing header line belongs.
+    const anchor = sources.markdown?.title()?.span ?? (sources.language === 'markdown' && sources.yaml ? firstKeySpan(sources) : undefined) ?? firstLine(text);
     const fields = readFields(sources, role === 'main' ? template.fields : template.siblingFields, template);
     const templated: TemplatedFile = { template, role, sections: sources.markdown?.sections() ?? [], anchor, fields: role === 'sibling' ? fields : [] };
     if (role === 'sibling') return { entities: [], notes: sources.notes, templated };

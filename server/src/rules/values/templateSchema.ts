@@ -65,24 +65,38 @@ function describeError(entity: Entity, error: ErrorObject): TemplateSchemaProble
     return {
       ruleId: 'template-schema',
       span: where?.span ?? entity.anchor,
-      message: custom ?? `${capitalise(describe(entity))} has no \`${missing}\`${segments.length ? ` in \`${segments.join('.')}\`` : ''}: the ${entity.template!.name} template requires it.`,
+      message: custom ?? `${capitalise(entityLabel(entity))} has no \`${segments.length ? missing : entity.template!.writtenName(missing)}\`${segments.length ? ` in ${label(entity, segments).code}` : ''}: the ${entity.template!.name} template requires it.`,
     };
   }
   const target = locate(entity, segments);
   if (target?.value && isPlaceholderScalar(target.value)) return undefined;
   const span = target?.span ?? entity.anchor;
-  const field = segments[0] ?? '';
-  const shown = segments.join('.') || 'the document';
+  const shown = label(entity, segments);
   const scalar = target?.value?.type === 'scalar' ? target.value : undefined;
   if (VALUE_KEYWORDS.has(error.keyword)) {
-    const valued = valueProblem(entity, error, field, shown, scalar);
+    const valued = valueProblem(entity, error, shown, scalar);
     return { ruleId: 'invalid-value', span, message: custom ?? valued.message, ...(valued.fixes?.length ? { fixes: valued.fixes } : {}) };
   }
   const generic = error.keyword === 'anyOf' || error.keyword === 'oneOf' ? 'does not match any of the forms the template allows' : (error.message ?? 'is not valid');
-  return { ruleId: 'template-schema', span, message: custom ?? `\`${shown}\` of ${describe(entity)} ${generic} (${entity.template!.name} template).` };
+  return { ruleId: 'template-schema', span, message: custom ?? `${capitalise(shown.code)} of ${entityLabel(entity)} ${generic} (${entity.template!.name} template).` };
 }
 
-function valueProblem(entity: Entity, error: ErrorObject, field: string, shown: string, scalar: ScalarValue | undefined): { message: string; fixes?: Fix[] } {
+/** How a place in the fields is named in messages: `` `owning-sig` ``, "an item of `teams`", `` `milestone.beta` ``. */
+function label(entity: Entity, segments: readonly string[]): { code: string; plain: string } {
+  if (!segments.length) return { code: 'the document', plain: 'document' };
+  const written = entity.template!.writtenName(segments[0]!);
+  const rest = segments.slice(1);
+  if (rest.length === 1 && /^\d+$/.test(rest[0]!)) return { code: `an item of \`${written}\``, plain: `item of \`${written}\`` };
+  const path = [written, ...rest].join('.');
+  return { code: `\`${path}\``, plain: path };
+}
+
+/** `initiative '1-swap'`, `PRD 'x'`. */
+function entityLabel(entity: Entity): string {
+  return entity.kind === 'prd' ? describe(entity).replace(/^prd/, 'PRD') : describe(entity);
+}
+
+function valueProblem(entity: Entity, error: ErrorObject, shown: { code: string; plain: string }, scalar: ScalarValue | undefined): { message: string; fixes?: Fix[] } {
   const written = scalar ? (scalar.value === null ? '' : String(scalar.value)) : JSON.stringify(error.data);
   const replace = (title: string, value: string, safe: boolean) => (scalar ? [fix(title, safe, replaceValueEdit(entity.file, entity.form, scalar, value))] : []);
   const params = error.params as Record<string, unknown>;
@@ -95,21 +109,21 @@ function valueProblem(entity: Entity, error: ErrorObject, field: string, shown: 
       for (const value of choice.suggestions) fixes.push(...replace(`Replace '${written}' with '${value}'`, value, false));
       // Unlike a safe fix, the hint may go two edits away (`imlpemented` → `implemented`): it changes nothing by itself.
       const near = choice.safe ?? closest(written, allowed, 2)[0];
-      return { message: `'${written}' is not a valid ${shown}. ${near ? `Did you mean '${near}'? ` : ''}Use one of: ${allowed.join(', ')}.`, fixes };
+      return { message: `'${written}' is not a valid ${shown.plain}. ${near ? `Did you mean '${near}'? ` : ''}Use one of: ${allowed.join(', ')}.`, fixes };
     }
     case 'const': {
       const wanted = String(params.allowedValue);
-      return { message: `'${written}' is not allowed here: \`${shown}\` must be '${wanted}'.`, fixes: replace(`Replace '${written}' with '${wanted}'`, wanted, false) };
+      return { message: `'${written}' is not allowed here: ${shown.code} must be '${wanted}'.`, fixes: replace(`Replace '${written}' with '${wanted}'`, wanted, false) };
     }
     case 'format': {
       const format = String(params.format);
-      if (scalar && (format === 'date' || format === 'period')) return scalarProblem(entity, field, { type: format }, scalar);
-      return { message: `\`${shown}\` '${written}' is not a valid ${format}.` };
+      if (scalar && (format === 'date' || format === 'period')) return scalarProblem(entity, shown.plain, { type: format }, scalar);
+      return { message: `${capitalise(shown.code)} '${written}' is not a valid ${format}.` };
     }
     case 'pattern':
-      return { message: `\`${shown}\` '${written}' does not have the form the ${entity.template!.name} template requires (${String(params.pattern)}).` };
+      return { message: `${capitalise(shown.code)} '${written}' does not have the form the ${entity.template!.name} template requires (${String(params.pattern)}).` };
     default:
-      return { message: `\`${shown}\` of ${describe(entity)} must be ${article(String(params.type))}${scalar ? `, not '${written}'` : ''}.` };
+      return { message: `${capitalise(shown.code)} of ${entityLabel(entity)} must be ${article(String(params.type))}${scalar ? `, not '${written}'` : ''}.` };
   }
 }
 
