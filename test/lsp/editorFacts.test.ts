@@ -100,4 +100,33 @@ describe('language server: what the editor shows follows the reported findings (
       /declared 2 times/,
     );
   });
+
+  it('removing a nested workspace folder leaves no stale diagnostics: the outer folder takes its files over', async () => {
+    const orphan = 'initiatives:\n  - id: INIT-team\n    title: Team work\n    objective: OBJ-smb\n    metrics: [KR-a]\n';
+    ws = new TempWorkspace({ 'plan.strategy.yaml': PLAN, 'team/work.strategy.yaml': orphan });
+    client = await LspClient.start({ folders: [ws.root, ws.path('team')] });
+    const uri = ws.uri('team/work.strategy.yaml');
+    const codes = (d: { code?: unknown }[]) => d.map((x) => String(x.code)).sort().join(',');
+    // As a workspace of its own, team/ cannot see OBJ-smb and KR-a.
+    await client.waitForDiagnostics(uri, (d) => codes(d) === 'initiative-owner,unresolved-reference,unresolved-reference', 'team/ alone');
+    client.notifyServer('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: ws.uri('team'), name: 'team' }] } });
+    await client.waitForDiagnostics(uri, (d) => codes(d) === 'initiative-owner', 'linted within the outer folder');
+    await client.waitForIdle();
+    assert.equal(codes(client.diagnostics.get(uri)!), 'initiative-owner');
+  });
+
+  it('an untitled document and a file outside every folder are linted alone, and cleared when closed', async () => {
+    const lonely = '## Initiative: Lonely\n- id: INIT-lonely\n';
+    ws = new TempWorkspace({ 'a/plan.strategy.yaml': PLAN, 'b/outside.md': lonely });
+    client = await LspClient.start({ folders: [ws.path('a')] });
+    await client.waitForIdle();
+    const untitled = 'untitled:Untitled-1';
+    client.open(untitled, lonely, 'markdown');
+    await client.waitForDiagnostics(untitled, (d) => d.length === 3, 'the untitled document linted');
+    const outside = ws.uri('b/outside.md');
+    client.open(outside, lonely);
+    await client.waitForDiagnostics(outside, (d) => d.length === 3, 'the file outside the folder linted');
+    client.close(outside);
+    await client.waitForDiagnostics(outside, (d) => d.length === 0, 'cleared on close');
+  });
 });

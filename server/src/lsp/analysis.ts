@@ -150,7 +150,7 @@ export class Analyzer {
     this.pending.delete(uri);
     const document = this.documents.get(uri);
     const file = uriToPath(uri);
-    const folder = file && this.folders.folderFor(file);
+    const folder = file && document && this.folders.folderFor(file, true);
     if (!document || !file || !folder || !this.takesPart(folder, file)) return;
     const started = performance.now();
     const before = treeSignature(folder.engine.getFile(file));
@@ -174,7 +174,7 @@ export class Analyzer {
 
   /** An open document takes part when discovery listed it, or (loose folder) when it is a strategy file at all. */
   private takesPart(folder: FolderState, file: string): boolean {
-    return folder.loose || folder.engine.getFile(file) !== undefined || folder.acceptsOpenFile(file);
+    return folder.engine.getFile(file) !== undefined || folder.acceptsOpenFile(file);
   }
 
   private kick(trigger: string): void {
@@ -235,6 +235,8 @@ export class Analyzer {
     const document = this.documents.get(uri);
     if (document && this.applied.has(uri) && this.applied.get(uri) !== document.version) return;
     const parsed = folder.engine.getFile(file);
+    // A file that left this folder for another (a nested folder was added) is that folder's to publish.
+    if (!parsed && this.folders.folderFor(file) !== folder) return;
     const t0 = performance.now();
     let diagnostics: ReturnType<typeof toDiagnostic>[] = [];
     if (parsed) {

@@ -20,6 +20,13 @@ export function closeDocument(uri: string, context: CloseContext): void {
   const file = uriToPath(uri);
   const folder = file && context.folders.folderFor(file);
   if (!file || !folder || !folder.engine.getFile(file)) return;
+  if (folder.loose && context.folders.all().includes(folder) && !context.folders.isShared(folder)) {
+    // A document that was linted alone: its workspace and its diagnostics go with it.
+    folder.engine.remove(file);
+    context.folders.closed(file);
+    context.publisher.clear(file);
+    return;
+  }
   void folder
     .enqueue(async () => {
       const text = folder.loose ? undefined : await readTextFile(file);

@@ -72,17 +72,25 @@ export class FolderState {
   }
 }
 
-/** The workspace folders, nested ones included: a file belongs to the innermost folder containing it. */
+/**
+ * The workspace folders, nested ones included: a file belongs to the innermost folder containing
+ * it. An open document outside every folder (or an untitled one) is linted alone, as a workspace
+ * of one file (SPEC §9); without any folder, the open documents share one loose workspace.
+ */
 export class Folders {
   private list: FolderState[] = [];
   private looseFolder: FolderState | undefined;
+  /** Single-file workspaces of open documents outside every folder, by path. */
+  private readonly singles = new Map<string, FolderState>();
 
   all(): readonly FolderState[] {
-    return this.looseFolder ? [...this.list, this.looseFolder] : this.list;
+    return [...this.list, ...(this.looseFolder ? [this.looseFolder] : []), ...this.singles.values()];
   }
 
   add(folder: FolderState): void {
     this.list = [...this.list.filter((f) => f.uri !== folder.uri), folder].sort((a, b) => b.root.length - a.root.length);
+    // A document linted alone until now belongs to the new folder.
+    for (const [file, single] of this.singles) if (folder.contains(file)) this.dropSingle(file, single);
   }
 
   remove(uri: string): FolderState | undefined {
@@ -100,8 +108,33 @@ export class Folders {
     return this.looseFolder;
   }
 
-  folderFor(filePath: string): FolderState | undefined {
-    return this.list.find((f) => f.contains(filePath)) ?? (this.list.length === 0 ? this.looseFolder : undefined);
+  /** The folder a file belongs to; with `open`, an open document outside every folder gets a workspace of its own. */
+  folderFor(filePath: string, open = false): FolderState | undefined {
+    const inside = this.list.find((f) => f.contains(filePath));
+    if (inside) return inside;
+    if (this.list.length === 0 && this.looseFolder) return this.looseFolder;
+    let single = this.singles.get(filePath);
+    if (!single && open) {
+      single = new FolderState('', '', 'single file', true);
+      this.singles.set(filePath, single);
+    }
+    return single;
+  }
+
+  /** Whether `folder` is the loose workspace shared by the open documents of a client without folders. */
+  isShared(folder: FolderState): boolean {
+    return folder === this.looseFolder;
+  }
+
+  /** The document closed: its single-file workspace goes with it. */
+  closed(filePath: string): void {
+    const single = this.singles.get(filePath);
+    if (single) this.dropSingle(filePath, single);
+  }
+
+  private dropSingle(filePath: string, single: FolderState): void {
+    single.disposed = true;
+    this.singles.delete(filePath);
   }
 
   /** Roots of folders nested inside `folder`: their files belong to them, not to `folder`. */

@@ -29,7 +29,7 @@ import { DiagnosticsPublisher } from './publisher.js';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings.js';
 import { syncFolder, type SyncContext } from './sync.js';
 import { closeDocument } from './documentClose.js';
-import { isInside, pathToUri, uriToPath } from './uri.js';
+import { isInside, pathToUri, registerUntitled, uriToPath } from './uri.js';
 
 export interface ServerStreams {
   input?: NodeJS.ReadableStream;
@@ -91,6 +91,13 @@ export function startServer(streams: ServerStreams = {}): Connection {
   const isOpen = (file: string) => documents.get(pathToUri(file)) !== undefined;
   const fileEvents = new FileEventHandler(folders, analyzer, isOpen, sync);
 
+  /** The folders around `root` re-list their files: a nested folder came or went. */
+  const resyncOuterFolders = (root: string) => {
+    for (const outer of folders.all()) {
+      if (outer.loose || outer.root === root || !isInside(root, outer.root)) continue;
+      void outer.enqueue(() => syncFolder(outer, 'files', sync)).catch((error) => log(`re-listing ${outer.root} failed: ${error?.stack ?? error}`));
+    }
+  };
   const addFolder = (folder: WorkspaceFolder) => {
     const root = uriToPath(folder.uri);
     if (!root) return;
@@ -152,12 +159,21 @@ export function startServer(streams: ServerStreams = {}): Connection {
           const folder = folders.remove(removed.uri);
           if (!folder) continue;
           configReporter.forget(folder);
+          // Everything the folder published goes, even where an outer folder takes its files over:
+          // those were computed in another workspace (its root, its configs) and the outer one
+          // publishes its own once it has read them.
           publisher.clearWhere((uri) => {
             const file = uriToPath(uri);
-            return file !== undefined && isInside(file, folder.root) && folders.folderFor(file) === undefined;
+            return file !== undefined && isInside(file, folder.root);
           });
+          resyncOuterFolders(folder.root);
         }
-        for (const added of event.added) addFolder(added);
+        for (const added of event.added) {
+          addFolder(added);
+          // An outer folder hands the new folder's files over to it.
+          const root = uriToPath(added.uri)?.replace(/\/$/, '');
+          if (root) resyncOuterFolders(root);
+        }
       });
     }
     void pullSettings();
@@ -195,6 +211,7 @@ export function startServer(streams: ServerStreams = {}): Connection {
   // didOpen is also reported as a content change: analyse the opened text at once, edits after the debounce.
   const justOpened = new Set<string>();
   documents.onDidOpen(({ document }) => {
+    registerUntitled(document.uri, document.languageId);
     justOpened.add(document.uri);
     analyzer.documentChanged(document.uri, true);
   });

@@ -11,8 +11,27 @@ export function uriToPath(uri: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (parsed.scheme !== 'file') return undefined;
+  if (parsed.scheme !== 'file') return untitledPaths.get(uri);
   return normalisePath(parsed.fsPath);
+}
+
+/**
+ * Untitled documents (never saved) have no path: each gets a made-up one under `/untitled:/`,
+ * with the extension of its language so it is parsed as what it is, and is linted alone (§9).
+ */
+const untitledPaths = new Map<string, string>();
+const untitledUris = new Map<string, string>();
+
+export function registerUntitled(uri: string, languageId: string): string | undefined {
+  if (!uri.startsWith('untitled:')) return undefined;
+  const known = untitledPaths.get(uri);
+  if (known) return known;
+  const extension = languageId === 'yaml' ? '.strategy.yaml' : '.md';
+  const name = uri.slice('untitled:'.length).replace(/[^A-Za-z0-9_.-]+/g, '-') || 'untitled';
+  const path = `/untitled:/${name}${name.endsWith(extension) ? '' : extension}`;
+  untitledPaths.set(uri, path);
+  untitledUris.set(path, uri);
+  return path;
 }
 
 /** URIs of paths already converted: diagnostics name thousands of related places per keystroke. */
@@ -20,7 +39,7 @@ const uriOfPath = new Map<string, string>();
 const MAX_CACHED_URIS = 100_000;
 
 export function pathToUri(filePath: string): string {
-  let uri = uriOfPath.get(filePath);
+  let uri = uriOfPath.get(filePath) ?? untitledUris.get(filePath);
   if (uri === undefined) {
     if (uriOfPath.size >= MAX_CACHED_URIS) uriOfPath.clear();
     uriOfPath.set(filePath, (uri = URI.file(filePath).toString()));
