@@ -8,6 +8,7 @@ import { FORMAT_NAMES } from './formatters/index.js';
 import { SUPPRESSIONS_FILE_NAME } from '../files/suppressionsFile.js';
 import { CliError } from './errors.js';
 import { VERSION } from './version.js';
+import type { InitArgs } from '../init/command.js';
 import { PRESET_NAMES } from '../presets/index.js';
 
 /** Formats of `strategy-lint report` (SPEC §8). */
@@ -68,7 +69,7 @@ export interface DoneArgs {
   command: 'done';
 }
 
-export type CliArgs = LintArgs | ReportArgs | DoneArgs;
+export type CliArgs = LintArgs | ReportArgs | DoneArgs | InitArgs;
 
 export interface ArgsOutput {
   stdout(text: string): void;
@@ -167,6 +168,16 @@ function buildProgram(output: ArgsOutput, done: (args: CliArgs) => void): Comman
     .exitOverride()
     .configureOutput(quietErrors)
     .action((paths: string[], opts: Record<string, unknown>) => done(reportArgs(paths, opts)));
+  program
+    .command('init')
+    .usage('[options] [folder]')
+    .description('Write a commented .strategylint.yaml for the documents the folder holds (presets for known layouts, a template to adapt)')
+    .argument('[folder]', 'the folder to configure (default: the current folder)')
+    .option('--force', 'replace an existing config')
+    .helpOption('-h, --help', 'show this help')
+    .exitOverride()
+    .configureOutput(quietErrors)
+    .action((folder: string | undefined, opts: Record<string, unknown>) => done({ command: 'init', folder: folder ?? '.', force: opts.force === true }));
   // commander's own `help` subcommand would shadow a folder named "help"; --help is enough.
   program.helpCommand(false);
   return program;

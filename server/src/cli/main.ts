@@ -35,6 +35,10 @@ async function main(argv: readonly string[], io: CliIO): Promise<number> {
       return runLint(args, io);
     case 'report':
       return runReportCommand(args, io);
+    case 'init': {
+      const { runInit } = await import('../init/command.js');
+      return runInit(args, io);
+    }
   }
 }
 
