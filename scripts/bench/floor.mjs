@@ -1,6 +1,10 @@
 // The lazy parse floor (the budget's yardstick): read every file, parse YAML files and front matter,
 // and run remark only on Markdown that has entity headings. Nothing else: no index, no rules.
 // Bundled by esbuild like the CLI so both pay the same module-loading cost.
+// `--templated NAME` (the `--preset kep` case): files called NAME are read and parsed as YAML too.
+// Markdown stays as above: a template finds sections with a line scan, not with remark, so the
+// floor does not parse the READMEs beside kep.yaml either (remark on KEP READMEs alone costs ~10×
+// the whole CLI run).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -16,11 +20,13 @@ function walk(dir, out) {
     if (entry.name === 'node_modules' || entry.name === '.git') continue;
     const p = join(dir, entry.name);
     if (entry.isDirectory()) walk(p, out);
-    else if (/\.(md|markdown|strategy\.ya?ml)$/.test(entry.name)) out.push(p);
+    else if (/\.(md|markdown|strategy\.ya?ml)$/.test(entry.name) || entry.name === templated) out.push(p);
   }
   return out;
 }
 
+const templatedAt = process.argv.indexOf('--templated');
+const templated = templatedAt === -1 ? undefined : process.argv[templatedAt + 1];
 const start = performance.now();
 let trees = 0;
 for (const file of walk(process.argv[2], [])) {

@@ -1,22 +1,26 @@
 // `npm run bench`: measures the budgets on generated workspaces of 1k and 10k documents.
 //   cold CLI run vs the lazy parse floor (≤ 1.25×), the floor vs markdownlint-cli2 (≥ 3× faster),
 //   peak memory of the CLI (≤ 300 MB), keystroke → diagnostics in the language server (p95 ≤ 25 ms).
+//   and a cold `--preset kep` run on ~650 generated KEPs (or a real keps/ folder: --kep-path DIR).
 // Results go to .bench/results.json. Options: --sizes 1000,10000 --runs 3 --skip-markdownlint --skip-lsp
+//   --skip-kep --kep-path DIR
 import { spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { generateWorkspace } from './generate.mjs';
 import { measureKeystrokes } from './keystrokes.mjs';
+import { benchKep } from './kep.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const benchDir = join(root, '.bench');
 const args = process.argv.slice(2);
 const option = (name, fallback) => { const i = args.indexOf(name); return i === -1 ? fallback : args[i + 1]; };
-const sizes = option('--sizes', '1000,10000').split(',').map(Number);
+const sizes = option('--sizes', '1000,10000').split(',').map(Number).filter((n) => n > 0); // --sizes 0: none
 const runs = Number(option('--runs', '3'));
 const skipMarkdownlint = args.includes('--skip-markdownlint');
 const skipLsp = args.includes('--skip-lsp');
+const skipKep = args.includes('--skip-kep');
 const MARKDOWNLINT = 'markdownlint-cli2@0.22.0'; // the last release that runs on Node 20
 
 mkdirSync(benchDir, { recursive: true });
@@ -69,5 +73,6 @@ for (const size of sizes) {
   if (entry.markdownlintOverFloor) console.log(`markdownlint-cli2 / floor = ${entry.markdownlintOverFloor} (floor must be ≥ 3× faster)`);
   if (entry.keystrokes) console.log(`keystroke → diagnostics: p50 ${entry.keystrokes.p50Ms} ms, p95 ${entry.keystrokes.p95Ms} ms over ${entry.keystrokes.samples} edits (budget p95 ≤ 25 ms after the debounce)`);
 }
+if (!skipKep) results.kep = benchKep({ root, benchDir, hook, time, kepPath: option('--kep-path', undefined) && resolve(option('--kep-path')) });
 writeFileSync(join(benchDir, 'results.json'), JSON.stringify(results, null, 2));
 console.log(`\nwritten ${join(benchDir, 'results.json')}`);
