@@ -23,19 +23,29 @@ export interface SectionFact {
 interface Line {
   start: number;
   text: string;
+  /** Inside a fenced code block (fence lines included). */
   inCode: boolean;
+  /** Inside an HTML block opened by `<!--` at the start of a line, up to the line that closes it. */
+  inHtml: boolean;
 }
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const HEADER_LINE = [
   /^[ \t]*[-*+][ \t]+\*\*([A-Za-z][^*:\n]*?)(?::\*\*|\*\*[ \t]*:)[ \t]*(.*)$/,
   /^[ \t]*\*\*([A-Za-z][^*:\n]*?)(?::\*\*|\*\*[ \t]*:)[ \t]*(.*)$/,
-  /^[ \t]*[-*+][ \t]+([A-Za-z][A-Za-z0-9 _/().-]*?)[ \t]*:(?!\/\/)[ \t]*(.*)$/,
+  // Early Rust RFCs write `- RFC PR #: …`: a trailing `#` belongs to the key and is ignored when matching.
+  /^[ \t]*[-*+][ \t]+([A-Za-z][A-Za-z0-9 _/().-]*?(?:[ \t]+#)?)[ \t]*:(?!\/\/)[ \t]*(.*)$/,
 ];
+
+/** How header keys compare: as field names, a trailing `#` ignored (`RFC PR #` ≡ `RFC PR`). */
+function headerKey(key: string): string {
+  return canonicalKey(key.replace(/[ \t]*#$/, ''));
+}
 
 /**
  * What templates read from Markdown without a syntax tree: list-header lines of the document's
- * head, key/value table rows, and the sections. A line scan that skips fenced code; HTML comments
+ * head, key/value table rows, and the sections. A line scan that skips fenced code and HTML
+ * comment blocks (nothing in them is a heading or opens a fence, as in CommonMark); HTML comments
  * count as nothing (`<!-- write here -->` is an empty section).
  */
 export class MarkdownFacts {
@@ -51,30 +61,36 @@ export class MarkdownFacts {
 
   sections(): SectionFact[] {
     if (this.cachedSections) return this.cachedSections;
+    const lines = this.lines;
     const headings: { index: number; level: number; text: string; span: Span }[] = [];
-    this.lines.forEach((line, index) => {
-      if (line.inCode) return;
+    lines.forEach((line, index) => {
+      if (line.inCode || line.inHtml) return;
       const m = ATX.exec(line.text);
       if (m) headings.push({ index, level: m[1]!.length, text: (m[2] ?? '').trim(), span: { start: line.start, end: line.start + line.text.length } });
     });
-    const comments = commentSpans(this.text);
-    this.cachedSections = headings.map((h, i) => {
-      const next = headings.slice(i + 1).find((o) => o.level <= h.level);
-      const start = h.span.end;
-      const end = next ? this.lines[next.index]!.start : this.text.length;
-      let empty = true;
-      let contentStart = end;
-      let contentEnd = start;
-      for (let j = h.index + 1; j < (next ? next.index : this.lines.length); j++) {
-        const line = this.lines[j]!;
-        if (!line.inCode && headings.some((o) => o.index === j)) continue;
-        const visible = stripComments(line, comments);
-        if (visible.trim() === '') continue;
-        empty = false;
-        contentStart = Math.min(contentStart, line.start);
-        contentEnd = Math.max(contentEnd, line.start + line.text.length);
+    // One pass over the lines: the visible text each heading holds directly, up to the next heading.
+    const own: (Span | undefined)[] = headings.map(() => undefined);
+    const visible = new VisibleText(this.text);
+    let h = -1;
+    for (let j = 0; j < lines.length; j++) {
+      if (headings[h + 1]?.index === j) {
+        h++;
+        continue;
       }
-      return { text: h.text, level: h.level, span: h.span, content: empty ? { start, end: start } : { start: contentStart, end: contentEnd }, empty };
+      const line = lines[j]!;
+      if (h < 0 || !visible.in(line)) continue;
+      const end = line.start + line.text.length;
+      own[h] = { start: own[h]?.start ?? line.start, end };
+    }
+    // A section holds its own text and its sub-sections' (up to the next heading of the same or a higher level).
+    this.cachedSections = headings.map((heading, i) => {
+      let content: Span | undefined;
+      for (let n = i; n < headings.length && (n === i || headings[n]!.level > heading.level); n++) {
+        const held = own[n];
+        if (held) content = { start: content?.start ?? held.start, end: held.end };
+      }
+      const start = heading.span.end;
+      return { text: heading.text, level: heading.level, span: heading.span, content: content ?? { start, end: start }, empty: !content };
     });
     return this.cachedSections;
   }
@@ -102,7 +118,7 @@ export class MarkdownFacts {
 
   /** List-header lines of the head: the lines before the first heading that is not the opening `# Title`. */
   header(key: string): KeyValueLine | undefined {
-    return this.headerLines().get(canonicalKey(key));
+    return this.headerLines().get(headerKey(key));
   }
 
   private headerLines(): Map<string, KeyValueLine> {
@@ -111,7 +127,7 @@ export class MarkdownFacts {
       // A `# Title` opening the document is part of the head; a heading after header lines ends it.
       let seenTitle = false;
       for (const line of this.lines) {
-        if (line.inCode) continue;
+        if (line.inCode || line.inHtml) continue;
         const heading = ATX.exec(line.text);
         if (heading) {
           if (heading[1] === '#' && !seenTitle && this.cachedHeaders.size === 0) {
@@ -124,7 +140,7 @@ export class MarkdownFacts {
           const m = pattern.exec(line.text);
           if (!m) continue;
           const entry = keyValue(line, m[1]!, m[2]!);
-          if (!this.cachedHeaders.has(canonicalKey(entry.keyText))) this.cachedHeaders.set(canonicalKey(entry.keyText), entry);
+          if (!this.cachedHeaders.has(headerKey(entry.keyText))) this.cachedHeaders.set(headerKey(entry.keyText), entry);
           break;
         }
       }
@@ -137,7 +153,7 @@ export class MarkdownFacts {
     if (!this.cachedTable) {
       this.cachedTable = new Map();
       for (const line of this.lines) {
-        if (line.inCode || !/^[ \t]*\|/.test(line.text)) continue;
+        if (line.inCode || line.inHtml || !/^[ \t]*\|/.test(line.text)) continue;
         const cells = tableCells(line);
         if (cells.length < 2 || /^:?-+:?$/.test(cells[0]!.text)) continue;
         const [keyCell, valueCell] = cells as [Cell, Cell];
@@ -167,17 +183,27 @@ export function headingKey(text: string): string {
 function splitLines(text: string, from: number): Line[] {
   const lines: Line[] = [];
   let fence: string | undefined;
+  let html = false;
   let start = from;
   while (start <= text.length) {
     const nl = text.indexOf('\n', start);
     const end = nl === -1 ? text.length : nl;
     const raw = text.slice(start, end).replace(/\r$/, '');
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
-    if (fenceMatch) {
-      if (!fence) fence = fenceMatch[1]!;
-      else if (raw.trim().startsWith(fence)) fence = undefined;
-      lines.push({ start, text: raw, inCode: true });
-    } else lines.push({ start, text: raw, inCode: fence !== undefined });
+    if (html) {
+      // An HTML comment block ends at the line holding `-->`; no fence or heading opens inside it.
+      lines.push({ start, text: raw, inCode: false, inHtml: true });
+      if (raw.includes('-->')) html = false;
+    } else if (!fence && /^ {0,3}<!--/.test(raw)) {
+      lines.push({ start, text: raw, inCode: false, inHtml: true });
+      html = !raw.slice(raw.indexOf('<!--') + 4).includes('-->');
+    } else {
+      const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
+      if (fenceMatch) {
+        if (!fence) fence = fenceMatch[1]!;
+        else if (raw.trim().startsWith(fence)) fence = undefined;
+        lines.push({ start, text: raw, inCode: true, inHtml: false });
+      } else lines.push({ start, text: raw, inCode: fence !== undefined, inHtml: false });
+    }
     if (nl === -1) break;
     start = nl + 1;
   }
@@ -191,14 +217,26 @@ function commentSpans(text: string): Span[] {
   return spans;
 }
 
-/** A line's text with the parts inside HTML comments removed. */
-function stripComments(line: Line, comments: Span[]): string {
-  let out = '';
-  for (let i = 0; i < line.text.length; i++) {
-    const at = line.start + i;
-    if (!comments.some((c) => at >= c.start && at < c.end)) out += line.text[i];
+/** Whether lines hold text outside HTML comments; asked about lines in document order, it walks the comments once. */
+class VisibleText {
+  private readonly comments: Span[];
+  private next = 0;
+
+  constructor(private readonly text: string) {
+    this.comments = commentSpans(text);
   }
-  return out;
+
+  in(line: Line): boolean {
+    const end = line.start + line.text.length;
+    while (this.next < this.comments.length && this.comments[this.next]!.end <= line.start) this.next++;
+    let at = line.start;
+    for (let i = this.next; i < this.comments.length && this.comments[i]!.start < end; i++) {
+      const comment = this.comments[i]!;
+      if (comment.start > at && this.text.slice(at, comment.start).trim() !== '') return true;
+      at = Math.max(at, comment.end);
+    }
+    return at < end && this.text.slice(at, end).trim() !== '';
+  }
 }
 
 function keyValue(line: Line, keyText: string, rawValue: string): KeyValueLine {
