@@ -1,7 +1,7 @@
 import type { ParsedFile } from '../model/file.js';
 import type { Finding } from '../model/finding.js';
 import { WorkspaceIndex } from '../index/workspaceIndex.js';
-import { ParseCache } from '../parse/parseFile.js';
+import { languageOf, ParseCache } from '../parse/parseFile.js';
 import { RULES } from '../rules/registry.js';
 import type { LintSettings } from '../rules/rule.js';
 import { ConfigCascade } from '../config/cascade.js';
@@ -73,16 +73,27 @@ export class LintEngine {
   /** Adds or replaces a file; returns the paths whose findings may have changed. */
   update(filePath: string, text: string): Set<string> {
     const before = this.index.getFile(filePath);
-    const parsed = this.cache.get(filePath, text, this.candidatesFor(filePath));
+    const parsed = this.parse(filePath, text);
     if (before === parsed) return new Set();
     return this.replace(filePath, before, parsed);
   }
 
   /** Adds a file without computing what it affects (the CLI loads everything, then lints everything). */
   load(filePath: string, text: string): ParsedFile {
-    const parsed = this.cache.get(filePath, text, this.candidatesFor(filePath));
+    const parsed = this.parse(filePath, text);
     this.index.setFile(parsed);
     return parsed;
+  }
+
+  /**
+   * A file's parse (cached by content): by the templates that may read it, else by the SPEC forms.
+   * A file only a template's globs brought in (`kep.yaml`: no Markdown or *.strategy.yaml name)
+   * that the template's `exclude` removes takes no part: it is not a strategy file either.
+   */
+  private parse(filePath: string, text: string): ParsedFile {
+    const candidates = this.candidatesFor(filePath);
+    const leftOut = !candidates.length && languageOf(filePath) === undefined && this.templatesFor(filePath).excludes(filePath);
+    return this.cache.get(filePath, text, candidates, leftOut);
   }
 
   remove(filePath: string): Set<string> {

@@ -36,6 +36,7 @@ export function parseFile(
   rawText: string,
   language = languageOf(filePath) ?? fallbackLanguage(filePath),
   templates: readonly TemplateCandidate[] = [],
+  leftOut = false,
 ): ParsedFile {
   const hasBom = rawText.charCodeAt(0) === 0xfeff;
   const text = hasBom ? rawText.slice(1) : rawText;
@@ -45,7 +46,9 @@ export function parseFile(
   const templated = templates.length ? readTemplated(filePath, text, eol, language, templates) : undefined;
   const parsed = templated
     ? { entities: templated.entities, notes: templated.notes, declares: true }
-    : language === 'yaml'
+    : leftOut
+      ? { entities: [], notes: [], declares: false }
+      : language === 'yaml'
       ? { ...parseStrategyYaml(filePath, text, eol), declares: true }
       : parseMarkdown(filePath, text, eol);
   return {
@@ -60,7 +63,7 @@ export function parseFile(
     entities: compactEntities(parsed.entities),
     notes: parsed.notes,
     suppressions: parsed.declares ? findSuppressions(text, language, lineMap) : [],
-    templateKey: candidatesKey(templates),
+    templateKey: leftOut ? 'left-out' : candidatesKey(templates),
     ...(templated ? { templated: templated.templated } : {}),
   };
 }
@@ -70,10 +73,10 @@ export class ParseCache {
   private readonly files = new Map<string, ParsedFile>();
 
   /** The parse of a file depends on its text and on the templates that may read it: both make the key. */
-  get(filePath: string, rawText: string, templates: readonly TemplateCandidate[] = []): ParsedFile {
+  get(filePath: string, rawText: string, templates: readonly TemplateCandidate[] = [], leftOut = false): ParsedFile {
     const cached = this.files.get(filePath);
-    if (cached && cached.hash === contentHash(rawText) && cached.templateKey === candidatesKey(templates)) return cached;
-    const parsed = parseFile(filePath, rawText, undefined, templates);
+    if (cached && cached.hash === contentHash(rawText) && cached.templateKey === (leftOut ? 'left-out' : candidatesKey(templates))) return cached;
+    const parsed = parseFile(filePath, rawText, undefined, templates, leftOut);
     this.files.set(filePath, parsed);
     return parsed;
   }

@@ -54,6 +54,9 @@ function templatedPlaceholders(entity: Entity | undefined, fields: readonly Fiel
     if (template.allowPlaceholders.has(field.key) || template.sectionFields.has(field.key)) continue;
     if (entity && template.links.has(field.key) && requiredFieldState(entity, field.key).state !== 'present') continue;
     const value = field.value;
+    // An optional field left empty (`stage:` on a rejected KEP, `reviewers:`) is simply not filled in;
+    // `TBD` in it, or an empty required field, is a placeholder.
+    if (value.type === 'scalar' && isEmptyScalar(value) && !template.required.has(field.key)) continue;
     const items = value.type === 'list' ? value.items.filter(isPlaceholderScalar) : isPlaceholderScalar(value) ? [value] : [];
     for (const item of items) {
       const whose = entity ? describe(entity) : `this document (${template.name} template)`;
@@ -65,6 +68,10 @@ function templatedPlaceholders(entity: Entity | undefined, fields: readonly Fiel
     }
   }
   return reports;
+}
+
+function isEmptyScalar(value: ScalarValue): boolean {
+  return value.value === null || String(value.value).trim() === '';
 }
 
 /** Required links left blank, which their own rule reports at the placeholder. */

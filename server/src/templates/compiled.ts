@@ -34,6 +34,8 @@ export class CompiledTemplate {
   readonly allowPlaceholders: ReadonlySet<string>;
   /** Field → kind of the entities it refers to (beyond the model's own reference fields). */
   readonly references: ReadonlyMap<string, EntityKind>;
+  /** Fields the schema requires at its top level (`required`): an empty one is a missing value. */
+  readonly required: ReadonlySet<string>;
   /** Fields read only from sections: their emptiness is required-section's to report. */
   readonly sectionFields: ReadonlySet<string>;
   private readonly base: string;
@@ -61,6 +63,7 @@ export class CompiledTemplate {
     this.references = new Map(Object.entries(spec.references ?? {}).map(([field, kind]) => [canonicalKey(field), kind]));
     this.sectionFields = new Set([...this.fields].filter(([, sources]) => sources.every((s) => typeof s === 'object' && 'section' in s)).map(([name]) => name));
     this.schema = spec.schema;
+    this.required = new Set(((spec.schema?.required as unknown[] | undefined) ?? []).map((name) => canonicalKey(String(name))));
     this.matches = picomatch(filesOf(spec), { dot: true });
     this.excluded = spec.exclude?.length ? picomatch(spec.exclude, { dot: true }) : () => false;
   }
@@ -83,6 +86,12 @@ export class CompiledTemplate {
       return path.replace(/\[\d+\]$/, '');
     }
     return 'header' in source ? source.header : 'table' in source ? source.table : source.section;
+  }
+
+  /** Whether the template's globs name the file but its `exclude` removes it (a repository's own blank template). */
+  excludes(filePath: string): boolean {
+    const rel = relativeInside(this.base, filePath);
+    return rel !== undefined && rel !== '' && this.matches(rel) && this.excluded(rel);
   }
 
   /** The schema's validator; undefined when the template has no schema. */
@@ -160,6 +169,11 @@ export class TemplateSet {
       if (this.folderHasMain(dir, i) || [...(known?.() ?? [])].some((p) => posix.dirname(p) === dir && template.reads(p))) out.push({ template, role: 'sibling' });
     });
     return out;
+  }
+
+  /** Whether some template's globs name the file and its `exclude` removes it. */
+  excludes(filePath: string): boolean {
+    return this.templates.some((t) => t.excludes(filePath));
   }
 
   private folderHasMain(dir: string, templateIndex: number): boolean {
