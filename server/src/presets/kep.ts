@@ -1,0 +1,72 @@
+import type { Preset } from '../templates/spec.js';
+
+/**
+ * Kubernetes Enhancement Proposals (kubernetes/enhancements): `keps/<sig>/<number>-<name>/kep.yaml`
+ * beside a `README.md`. The checks are those the repository's own `api/proposal.go` defines
+ * (required fields, the status and stage enums, `implemented` ⇒ `stage: stable`), plus real dates,
+ * no placeholders among the people, and a README with a Motivation section. docs/presets.md#kep.
+ */
+const STATUSES = ['provisional', 'implementable', 'implemented', 'deferred', 'rejected', 'withdrawn', 'replaced'];
+const STAGES = ['alpha', 'beta', 'stable', 'deprecated', 'disabled', 'removed'];
+
+export const preset: Preset = {
+  name: 'kep',
+  description: 'Kubernetes Enhancement Proposals: kep.yaml metadata with its README.md',
+  templates: [
+    {
+      name: 'kep',
+      files: ['**/kep.yaml'],
+      // The repository's blank templates (keps/NNNN-kep-template, providers/0000-cloud-provider-template)
+      // are not KEPs. (A real KEP's folder may end in -template: 5978-cluster-resource-claim-template.)
+      exclude: ['**/NNNN-*/**', '**/0000-*-template/**'],
+      // A KEP is a piece of work a SIG owns and carries through stages: an initiative of the model.
+      kind: 'initiative',
+      // The folder (`2101-volume-snapshot-groups`) is unique where `kep-number` is not (several `0000`).
+      id: 'folder',
+      fields: {
+        title: 'title',
+        'kep-number': 'kep-number',
+        authors: 'authors',
+        // The owning SIG is the KEP's owner (hover, references, owner rules); SIGs are not declared as
+        // owner entities in the repository, and unknown-owner stays silent where no owner is declared.
+        owner: 'owning-sig',
+        reviewers: 'reviewers',
+        approvers: 'approvers',
+        status: 'status',
+        stage: 'stage',
+        'creation-date': 'creation-date',
+        'last-updated': 'last-updated',
+      },
+      schema: {
+        type: 'object',
+        // api/proposal.go: `validate:"required"` on these.
+        required: ['title', 'kep-number', 'authors', 'owner', 'approvers', 'status'],
+        properties: {
+          status: { enum: STATUSES },
+          stage: { enum: STAGES },
+          'creation-date': { format: 'date' },
+          'last-updated': { format: 'date' },
+          authors: { type: 'array', minItems: 1 },
+          approvers: { type: 'array', minItems: 1 },
+          reviewers: { type: 'array' },
+        },
+        allOf: [
+          {
+            // api/proposal.go: "status:implemented implies stage:stable". A deprecation KEP's last
+            // stages (deprecated, disabled, removed) are also where an implemented KEP ends.
+            if: { properties: { status: { const: 'implemented' } }, required: ['status'] },
+            then: {
+              properties: {
+                stage: {
+                  enum: ['stable', 'deprecated', 'disabled', 'removed'],
+                  message: 'A KEP with `status: implemented` must be at `stage: stable` (a deprecation KEP: deprecated, disabled or removed). Update `stage`, or `status` if the work is not finished',
+                },
+              },
+            },
+          },
+        ],
+      },
+      sibling: { file: 'README.md', 'required-sections': ['Motivation'] },
+    },
+  ],
+};

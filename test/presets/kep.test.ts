@@ -1,0 +1,95 @@
+import { strict as assert } from 'node:assert';
+import { lintWorkspace, workspace, ROOT } from '../helpers/workspace.js';
+import { lintFolder } from '../helpers/folder.js';
+
+const kep = { presets: ['kep'] };
+/** A kep.yaml that passes every check; each test changes one thing. */
+const KEP = [
+  'title: Snapshot a group of volumes',
+  'kep-number: 2101',
+  'authors:',
+  '  - "@ines"',
+  'owning-sig: sig-storage',
+  'status: implementable',
+  'creation-date: 2024-02-14',
+  'reviewers:',
+  '  - "@tomas"',
+  'approvers:',
+  '  - "@ines"',
+  'stage: beta',
+  '',
+].join('\n');
+const PATH = 'keps/sig-storage/2101-volume-groups/kep.yaml';
+const lintKep = (text: string) => lintWorkspace({ [PATH]: text }, kep).map((f) => [f.ruleId, f.text, f.line]);
+
+describe('preset kep', () => {
+  it('reads kep.yaml as an initiative named by its folder, owned by its owning SIG', () => {
+    const engine = workspace({ [PATH]: KEP }, kep);
+    const [entity] = engine.getFile(`${ROOT}/${PATH}`)!.entities;
+    assert.deepEqual([entity!.kind, entity!.id, entity!.title], ['initiative', '2101-volume-groups', 'Snapshot a group of volumes']);
+    assert.deepEqual(entity!.refs.map((r) => [r.field, r.id]), [['owner', 'sig-storage']]);
+    assert.deepEqual(lintKep(KEP), []);
+  });
+
+  it('reports a status or stage outside proposal.go\'s enums at the value, with the closest value', () => {
+    const found = lintWorkspace({ [PATH]: KEP.replace('status: implementable', 'status: implementabel').replace('stage: beta', 'stage: gamma') }, kep);
+    assert.deepEqual(found.map((f) => [f.ruleId, f.text, f.line]), [['invalid-value', 'implementabel', 6], ['invalid-value', 'gamma', 12]]);
+    assert.match(found[0]!.message, /Did you mean 'implementable'\?/);
+  });
+
+  it('reports an implemented KEP that is not at stage stable, at its stage, and accepts a deprecation KEP\'s last stages', () => {
+    const implemented = KEP.replace('status: implementable', 'status: implemented');
+    const found = lintWorkspace({ [PATH]: implemented }, kep);
+    assert.deepEqual(found.map((f) => [f.ruleId, f.text, f.line]), [['invalid-value', 'beta', 12]]);
+    assert.match(found[0]!.message, /`status: implemented` must be at `stage: stable`/);
+    for (const stage of ['stable', 'disabled', 'removed']) assert.deepEqual(lintKep(implemented.replace('stage: beta', `stage: ${stage}`)), [], stage);
+  });
+
+  it('reports dates that are not real days, and a release where a date belongs', () => {
+    const text = KEP.replace('creation-date: 2024-02-14', 'creation-date: 2024-14-02\nlast-updated: v1.31');
+    assert.deepEqual(lintKep(text), [['invalid-value', '2024-14-02', 7], ['invalid-value', 'v1.31', 8]]);
+    assert.deepEqual(lintKep(KEP.replace('2024-02-14', '2024-2-14')).map((f) => f[0]), ['invalid-value']);
+  });
+
+  it('reports TBD and ? among approvers and reviewers, each at the placeholder', () => {
+    const text = KEP.replace('  - "@tomas"', '  - "@tomas"\n  - "?"').replace('approvers:\n  - "@ines"', 'approvers:\n  - TBD');
+    assert.deepEqual(lintKep(text), [['placeholder-value', '"?"', 10], ['placeholder-value', 'TBD', 12]]);
+  });
+
+  it('reports a KEP without approvers or owning SIG (required by proposal.go)', () => {
+    const text = KEP.replace('owning-sig: sig-storage\n', '').replace('approvers:\n  - "@ines"', 'approvers: []');
+    assert.deepEqual(lintKep(text).map((f) => f[0]), ['template-schema', 'template-schema']);
+  });
+
+  it('accepts what proposal.go does not require: no stage yet, an empty stage, no reviewers', () => {
+    const provisional = KEP.replace('status: implementable', 'status: provisional');
+    assert.deepEqual(lintKep(provisional.replace('stage: beta\n', '')), []);
+    assert.deepEqual(lintKep(provisional.replace('stage: beta', 'stage:')), []);
+    assert.deepEqual(lintKep(provisional.replace('reviewers:\n  - "@tomas"', 'reviewers: []')), []);
+    assert.deepEqual(lintKep(provisional.replace('reviewers:\n  - "@tomas"', 'reviewers:')), []);
+  });
+
+  it('checks the README.md beside kep.yaml for a Motivation section (not one inside a comment), and skips the blank KEP template', () => {
+    const readme = (motivation: string) => `# KEP-2101: Volume groups\n\n## Summary\n\nSnapshots of several volumes.\n${motivation}\n## Proposal\n\nA new object.\n`;
+    const found = lintFolder(
+      {
+        'keps/sig-a/1-with/kep.yaml': KEP,
+        'keps/sig-a/1-with/README.md': readme('\n## Motivation\n\n<!-- why -->\n\n### Goals\n\n- One request.\n'),
+        'keps/sig-a/2-without/kep.yaml': KEP,
+        'keps/sig-a/2-without/README.md': readme(''),
+        'keps/sig-a/3-empty/kep.yaml': KEP,
+        'keps/sig-a/3-empty/README.md': readme('\n## Motivation\n\n<!-- why this matters -->\n'),
+        // The KEP template's opening comment wraps a fence-like line: it opens no code block.
+        'keps/sig-a/4-comment/kep.yaml': KEP,
+        'keps/sig-a/4-comment/README.md': `<!-- How to use this template.\n\n\`\`\` <<[UNRESOLVED optional context ]>> Stuff that is\nargued. <<[/UNRESOLVED]>> \`\`\`\n-->\n${readme('\n## Motivation\n\nClusters need it.\n')}`,
+        'keps/NNNN-kep-template/kep.yaml': 'title: KEP Template\nstatus: provisional|implementable\ncreation-date: yyyy-mm-dd\napprovers:\n  - TBD\n',
+        'keps/NNNN-kep-template/README.md': '# KEP-NNNN: Title\n',
+      },
+      ['--preset', 'kep', 'keps'],
+    );
+    assert.deepEqual(found.map((f) => `${f.file}:${f.line} ${f.ruleId}`), [
+      'keps/sig-a/2-without/README.md:1 required-section',
+      'keps/sig-a/3-empty/README.md:7 required-section',
+    ]);
+  });
+});
