@@ -22,6 +22,12 @@ describe('incremental re-checking: execution health', () => {
     assert.ok(less.changed.has('side.strategy.yaml'), 'raising the P0 effort clears the P2 finding');
     const priority = ws.edit('top.strategy.yaml', objective('OBJ-top', 'P3', 'customer'));
     assert.ok(priority.changed.has('top.strategy.yaml'));
+    // A line above the higher priority's `priority` moves the place the lower one's finding points to,
+    // with no effort or priority changed: the finding (compared with a fresh engine) follows it.
+    ws.edit('top.strategy.yaml', objective('OBJ-top', 'P0', 'customer'));
+    ws.edit('side-work.md', '## Initiative: Side work\n- Objective: OBJ-side\n- Effort: 12\n');
+    const moved = ws.edit('top.strategy.yaml', objective('OBJ-top', 'P0', 'customer').replace('    period:', '    description: Now with a longer description\n    period:'));
+    assert.ok(!moved.changed.has('side.strategy.yaml'), 'the finding names the objective, not a place in its file');
   });
 
   it('effort rolled up through a child objective in a third file re-checks the parent\'s period', () => {

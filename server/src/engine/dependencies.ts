@@ -5,7 +5,8 @@ import { fieldText } from '../model/semantics.js';
 import { byIdThenPlace, childObjectives } from '../rules/workspaceFacts.js';
 import { refKey, type WorkspaceIndex } from '../index/workspaceIndex.js';
 import { focusPeriod, topLevelObjectivesByPeriod } from '../rules/focus-limit.js';
-import { healthSignature, topLevelPeriodOf } from '../rules/healthFacts.js';
+import { topLevelPeriodOf } from '../rules/healthFacts.js';
+export { healthChanges } from '../rules/healthFacts.js';
 
 /** Fields along which findings propagate upwards (children → objectives → parents; dependents → dependencies). */
 const UPWARD_FIELDS = new Set(['objective', 'parent', 'depends-on', 'initiative']);
@@ -74,28 +75,6 @@ export function changedPeriodKeys(before: ParsedFile | undefined, after: ParsedF
   const keys = new Set<string>();
   for (const key of new Set([...old.keys(), ...now.keys()])) if (old.get(key) !== now.get(key)) keys.add(`period:${key}`);
   return keys;
-}
-
-/**
- * Entities of a file whose fields that allocation and perspective-coverage read about others of
- * their period (priority, effort, perspective, metric type, status, links) differ from the other
- * side of an edit. Compared by kind, id and position, so a title edit changes nothing here.
- */
-export function healthChanges(before: ParsedFile | undefined, after: ParsedFile | undefined): { before: Entity[]; after: Entity[] } {
-  const signatures = (file: ParsedFile | undefined) => {
-    const map = new Map<string, { entity: Entity; signature: string }>();
-    file?.entities.forEach((entity, i) => {
-      const signature = healthSignature(entity);
-      if (signature !== undefined) map.set(`${entity.kind} ${entity.id} ${i}`, { entity, signature });
-    });
-    return map;
-  };
-  const old = signatures(before);
-  const now = signatures(after);
-  const changed = { before: [] as Entity[], after: [] as Entity[] };
-  for (const [key, value] of old) if (now.get(key)?.signature !== value.signature) changed.before.push(value.entity);
-  for (const [key, value] of now) if (old.get(key)?.signature !== value.signature) changed.after.push(value.entity);
-  return changed;
 }
 
 /** `health:` keys of the top-level periods these entities count in (ask with the index they are part of). */

@@ -2,9 +2,8 @@ import type { Entity } from '../model/entity.js';
 import { enumValue, fieldScalar, isActiveObjective } from '../model/semantics.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule } from './rule.js';
-import { receivedBy } from './healthFacts.js';
+import { healthEpoch, receivedBy } from './healthFacts.js';
 import { focusPeriod, topLevelObjectivesByPeriod } from './focus-limit.js';
-import { byIdThenPlace, versionMemo } from './workspaceFacts.js';
 import { describe, entitiesOf } from './support.js';
 import { capitalise } from '../text/capitalise.js';
 
@@ -49,7 +48,7 @@ export const rule: Rule = {
         message:
           `${capitalise(describe(objective))} (${PRIORITY_NAMES[rank]}) receives ${round(received.effort)} ${unit} of effort in ${period}, more than the higher-priority '${outspent.id}' ` +
           `(${PRIORITY_NAMES[priorityRank(outspent)!]}, ${round(other)} ${unit}). Move effort to the higher priority, or revisit the priorities.`,
-        related: [{ file: outspent.file, span: fieldScalar(outspent, 'priority')?.span ?? outspent.anchor, message: `'${outspent.id}' is ${PRIORITY_NAMES[priorityRank(outspent)!]} with ${round(other)} ${unit}` }],
+        // No related place in the other objective's file: this file is not re-checked when that one's text moves.
       });
     }
   },
@@ -63,36 +62,54 @@ export function priorityRank(objective: Entity): number | undefined {
   return priority ? PRIORITY_NAMES.indexOf(priority) : undefined;
 }
 
+/** What allocation keeps of an objective in a period's summary: enough to find it again and compare. */
+interface Funded {
+  id: string;
+  file: string;
+  start: number;
+  effort: number;
+}
+
+/**
+ * Per index and period: for each priority, its least funded objective. Effort depends only on the
+ * fields healthSignature lists, so a summary stays valid until healthEpoch moves: typing in a title
+ * or an owner does not walk every objective of the period again.
+ */
+const summaries = new WeakMap<WorkspaceIndex, Map<string, { epoch: number; least: (Funded | undefined)[] }>>();
+
 /**
  * Of the period's objectives with a priority above `rank`, the one receiving the least effort
- * (ties: by id and place). Computed once per period and index version: for each rank, its least
- * funded objective, then the least of the ranks above.
+ * (ties: by id and place), found again in the index so its spans are current.
  */
 function leastFundedAbove(index: WorkspaceIndex, period: string, rank: number, fiscalYearStart: number): Entity | undefined {
-  const memo = versionMemo<string, (Entity | undefined)[]>(index, 'allocation:least-funded');
-  let least = memo.get(period);
-  if (!least) {
-    least = [undefined, undefined, undefined, undefined];
+  let byPeriod = summaries.get(index);
+  if (!byPeriod) summaries.set(index, (byPeriod = new Map()));
+  const epoch = healthEpoch(index);
+  const key = `${fiscalYearStart} ${period}`;
+  let summary = byPeriod.get(key);
+  if (!summary || summary.epoch !== epoch) {
+    const least: (Funded | undefined)[] = [undefined, undefined, undefined, undefined];
     for (const objective of topLevelObjectivesByPeriod(index, fiscalYearStart).get(period) ?? []) {
       const r = priorityRank(objective);
       if (r === undefined) continue;
+      const funded = { id: objective.id, file: objective.file, start: objective.anchor.start, effort: receivedBy(index, objective).effort };
       const best = least[r];
-      if (!best || lessFunded(index, objective, best)) least[r] = objective;
+      if (!best || lessFunded(funded, best)) least[r] = funded;
     }
-    memo.set(period, least);
+    byPeriod.set(key, (summary = { epoch, least }));
   }
-  let found: Entity | undefined;
+  let found: Funded | undefined;
   for (let r = 0; r < rank; r++) {
-    const candidate = least[r];
-    if (candidate && (!found || lessFunded(index, candidate, found))) found = candidate;
+    const candidate = summary.least[r];
+    if (candidate && (!found || lessFunded(candidate, found))) found = candidate;
   }
-  return found;
+  if (!found) return undefined;
+  const { id, file } = found;
+  return index.declarations(id).find((e) => e.kind === 'objective' && e.file === file);
 }
 
-function lessFunded(index: WorkspaceIndex, a: Entity, b: Entity): boolean {
-  const ea = receivedBy(index, a).effort;
-  const eb = receivedBy(index, b).effort;
-  return ea < eb || (ea === eb && byIdThenPlace(a, b) < 0);
+function lessFunded(a: Funded, b: Funded): boolean {
+  return a.effort < b.effort || (a.effort === b.effort && (a.id.localeCompare(b.id) || a.file.localeCompare(b.file) || a.start - b.start) < 0);
 }
 
 function round(n: number): string {

@@ -2,6 +2,7 @@ import type { Entity, Reference } from '../model/entity.js';
 import { daysBetween, enumValue, fieldScalar, fieldText, isActiveObjective, isNumeric, isValidDate, parsePeriod, type Period } from '../model/semantics.js';
 import { DEFAULT_BEHIND, keyResultNumbers, paceOf, type Pace, type Window } from '../model/progress.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
+import type { ParsedFile } from '../model/file.js';
 import type { LintSettings } from './rule.js';
 import { focusPeriod } from './focus-limit.js';
 import { childObjectives, linkedFrom, versionMemo } from './workspaceFacts.js';
@@ -178,6 +179,46 @@ export function staleCheckIn(entity: Entity, today: string, cadence: number): St
   const age = daysBetween(date, today);
   return age > cadence ? { date, age, cadence } : undefined;
 }
+
+/**
+ * Entities of a file whose fields that allocation and perspective-coverage read about others of
+ * their period (priority, effort, perspective, metric type, status, links) differ from the other
+ * side of an edit. Compared by kind, id and position, so a title edit changes nothing here.
+ */
+export function healthChanges(before: ParsedFile | undefined, after: ParsedFile | undefined): { before: Entity[]; after: Entity[] } {
+  const signatures = (file: ParsedFile | undefined) => {
+    const map = new Map<string, { entity: Entity; signature: string }>();
+    file?.entities.forEach((entity, i) => {
+      const signature = healthSignature(entity);
+      if (signature !== undefined) map.set(`${entity.kind} ${entity.id} ${i}`, { entity, signature });
+    });
+    return map;
+  };
+  const old = signatures(before);
+  const now = signatures(after);
+  const changed = { before: [] as Entity[], after: [] as Entity[] };
+  for (const [key, value] of old) if (now.get(key)?.signature !== value.signature) changed.before.push(value.entity);
+  for (const [key, value] of now) if (old.get(key)?.signature !== value.signature) changed.after.push(value.entity);
+  return changed;
+}
+
+/**
+ * A count of the file changes that altered some entity's health signature, kept current file by
+ * file: facts computed from those fields alone (an objective's effort) stay valid while it holds.
+ */
+export function healthEpoch(index: WorkspaceIndex): number {
+  return index.maintain(
+    'health:epoch',
+    () => ({ count: ++epochs }),
+    (epoch, { before, after }) => {
+      const changed = healthChanges(before, after);
+      if (changed.before.length || changed.after.length) epoch.count = ++epochs;
+    },
+  ).count;
+}
+
+/** Epochs are numbered across rebuilds, so a rebuilt epoch never equals one handed out before. */
+let epochs = 0;
 
 /** The fields of an entity that allocation and perspective-coverage read about other entities of its period. */
 export function healthSignature(entity: Entity): string | undefined {
