@@ -92,3 +92,8 @@ export function effortLine(priorities: ReportModel['health']['effort'][number]['
 
 export const HEALTH_INTRO =
   'Each active objective judged at today: the worst of its stated health, its key results\' pace (metric-pace) and its child objectives. Not judged: no key result with numbers and a window, and no stated health.';
+
+/** Text for HTML and SVG, in content and in quoted attributes. */
+export function esc(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
