@@ -2,9 +2,10 @@
 // `npm run test:e2e`: installs the e2e toolchain (cached), packages the extension, then runs
 //   (a) the extension-host suite (test/vscode/suite) through @vscode/test-electron's runTests,
 //       launched by out/test/vscode/runTest.js with scripts/e2e/fake-code.mjs as "VS Code";
-//   (b) the UI flow (test/e2e/ui-flow.mjs) against the packaged .vsix.
+//   (b) the UI flow (test/e2e/ui-flow.mjs) against the packaged .vsix;
+//   (c) the printed HTML report in Chromium (test/e2e/report-html.mjs).
 // Both run (one code-server at a time); the exit code is non-zero if anything failed.
-//   --only=suite | --only=ui    run one of the two
+//   --only=suite | --only=ui | --only=report    run one of them
 // STRATEGY_LINT_E2E_SKIP_PACKAGE=1 skips `npm run package` (harness development: use an existing
 // .vsix or STRATEGY_LINT_E2E_VSIX).
 import { spawnSync } from 'node:child_process';
@@ -15,6 +16,7 @@ import { artifactsDir, repoRoot } from './paths.mjs';
 
 const log = (msg) => console.log(`[e2e] ${msg}`);
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const wanted = (part) => !only || only === part;
 const timings = [];
 
 /** Runs `fn`, records its duration and outcome; a thrown error or a false result is a failure. */
@@ -81,7 +83,7 @@ async function main() {
     return summary();
   }
 
-  if (only !== 'ui') {
+  if (wanted('suite')) {
     await phase('extension-host suite', () => {
       if (!ensureCompiledRunner()) throw new Error('compiling the tests failed');
       // runTests spawns the fake executable directly: it must stay executable.
@@ -89,8 +91,11 @@ async function main() {
       return run(process.execPath, [join(repoRoot, 'out', 'test', 'vscode', 'runTest.js')]);
     });
   }
-  if (only !== 'suite') {
+  if (wanted('ui')) {
     await phase('UI flow', () => run(process.execPath, [join(repoRoot, 'test', 'e2e', 'ui-flow.mjs')]));
+  }
+  if (wanted('report')) {
+    await phase('HTML report', () => run(process.execPath, [join(repoRoot, 'test', 'e2e', 'report-html.mjs')]));
   }
   return summary();
 }
