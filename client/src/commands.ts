@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { fixAllInDocument } from './fixAll.js';
 import type { ServerController } from './languageServer.js';
 import { RELINT_REQUEST } from './protocol.js';
+import { ReportPanel } from './reportPanel.js';
 import type { StrategyTreeProvider } from './strategyTree.js';
 
 export interface CommandTargets {
@@ -53,5 +54,10 @@ export function registerCommands({ server, tree, output }: CommandTargets): vsco
     register('strategyLint.focusStrategyView', () => vscode.commands.executeCommand('strategyLint.strategyView.focus')),
 
     register('strategyLint.refreshStrategyView', () => tree.refresh()),
+
+    register('strategyLint.showReport', () => {
+      if (!server.languageClient) void vscode.window.showWarningMessage(notRunningMessage(server));
+      ReportPanel.show(server);
+    }),
   ];
 }

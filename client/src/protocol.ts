@@ -10,6 +10,25 @@ export const STRATEGY_TREE_CHANGED_NOTIFICATION = 'strategyLint/strategyTreeChan
 /** Request (client → server, no params; result `{ files }`): reload the config and re-check every taking-part file. */
 export const RELINT_REQUEST = 'strategyLint/relint';
 
+/** Request (client → server, no params; result `ReportResult`): each workspace folder's alignment report. */
+export const REPORT_REQUEST = 'strategyLint/report';
+
+/** One folder's report: the model (as `strategy-lint report --format json`), its HTML sections with linked declarations, its Mermaid source. */
+export interface FolderReport {
+  name: string;
+  /** The folder's URI (as the server names it): paths in the model and `data-file` in the HTML are relative to it. */
+  uri: string;
+  model: unknown;
+  html: string;
+  mermaid: string;
+}
+
+export interface ReportResult {
+  folders: FolderReport[];
+  /** The CSS for `html`. */
+  style: string;
+}
+
 /** The code action kind of strategy-lint's fix-all (usable in `editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = 'source.fixAll.strategyLint';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { CodeLens, DocumentSymbol, SymbolInformation } from 'vscode-languageserver-protocol';
-import { LspClient, TempWorkspace } from '../helpers/lspClient.js';
+import { LspClient, TempWorkspace, uriOf } from '../helpers/lspClient.js';
 
 const PLAN = `owners:
   - id: "@maria"
@@ -153,5 +153,28 @@ describe('language server: symbols, code lens, Strategy view', function () {
     const result = await client.request<{ files: number }>('strategyLint/relint', null);
     assert.equal(result.files, 2);
     await client.waitForDiagnostics(ws.uri('docs/goals.md'), (d) => d.some((x) => x.code === 'initiative-metric'));
+  });
+
+  it('the alignment report (strategyLint/report) is the CLI report of each folder, with linked HTML, and follows unsaved edits', async () => {
+    interface Report { folders: { name: string; uri: string; html: string; mermaid: string; model: { orphans: { initiatives: { id: string; location: { file: string; line: number } }[] } } }[]; style: string }
+    const first = await client.request<Report>('strategyLint/report', null);
+    assert.equal(first.folders.length, 1);
+    const [folder] = first.folders;
+    assert.equal(folder!.uri, uriOf(ws.root));
+    assert.deepEqual(folder!.model.orphans.initiatives.map((o) => [o.id, o.location.file]), [
+      ['INIT-no-owner', 'strategy/plan.strategy.yaml'],
+      ['INIT-stray', 'strategy/plan.strategy.yaml'],
+    ]);
+    const strayLine = PLAN.split('\n').findIndex((l) => l.includes('INIT-stray')) + 1;
+    assert.ok(folder!.html.includes(`data-file="strategy/plan.strategy.yaml" data-line="${strayLine}"`), 'declarations are links');
+    assert.ok(folder!.html.includes('<svg'), 'with the strategy map');
+    assert.match(folder!.mermaid, /^graph TD/);
+    assert.match(first.style, /\.strategy-map/);
+
+    const uri = ws.uri('strategy/plan.strategy.yaml');
+    client.open(uri, PLAN);
+    client.change(uri, PLAN.replace('  - id: INIT-stray\n    title: Stray work\n    owner: "@maria"\n', ''));
+    const after = await client.request<Report>('strategyLint/report', null);
+    assert.deepEqual(after.folders[0]!.model.orphans.initiatives.map((o) => o.id), ['INIT-no-owner'], 'the unsaved edit counts at once');
   });
 });

@@ -10,7 +10,8 @@ import type { FolderState, Folders } from './folders.js';
 import { hoverAt } from './hover.js';
 import { behindOption } from '../rules/healthFacts.js';
 import { definitionAt, referencesAt } from './navigation.js';
-import { RelintRequest, StatsRequest, StrategyTreeRequest } from './protocol.js';
+import { RelintRequest, ReportRequest, StatsRequest, StrategyTreeRequest } from './protocol.js';
+import { folderReports } from './report.js';
 import { renameEdits, renameSubjectAt } from './rename.js';
 import { documentSymbols, workspaceSymbols } from './symbols.js';
 import { readTextFile } from './folderFiles.js';
@@ -182,6 +183,12 @@ export function registerFeatures(context: FeatureContext): void {
       return treeCache.nodes;
     }),
   );
+
+  const report = guard('report', { folders: [], style: '' }, () => {
+    analyzer.flushAll();
+    return folderReports(folders.all());
+  });
+  connection.onRequest(ReportRequest, (token) => report(undefined, token));
 
   const relint = guard('relint', { files: 0 }, async () => {
     await Promise.all(folders.all().map((folder) => folder.enqueue(() => syncFolder(folder, 'full', context.sync))));

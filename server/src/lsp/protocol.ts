@@ -1,5 +1,6 @@
 import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver/node';
 import type { AnalysisStats } from './analysis.js';
+import type { ReportResult } from './report.js';
 import type { StrategyTreeNode } from './tree.js';
 
 /**
@@ -12,6 +13,9 @@ export const StrategyTreeRequest = new RequestType<Record<string, never>, Strate
 
 /** Sent after diagnostics settle when what the Strategy view shows has changed: request the tree again. */
 export const StrategyTreeChangedNotification = new NotificationType0('strategyLint/strategyTreeChanged');
+
+/** The alignment report of each workspace folder (model, HTML sections with links, Mermaid source), for the report webview. */
+export const ReportRequest = new RequestType0<ReportResult, void>('strategyLint/report');
 
 /** Re-reads every folder's config and files from disk and re-lints everything. */
 export const RelintRequest = new RequestType0<{ files: number }, void>('strategyLint/relint');
@@ -33,4 +37,4 @@ export interface ServerStats {
 /** Timings for the benchmark script. */
 export const StatsRequest = new RequestType0<ServerStats, void>('strategyLint/stats');
 
-export type { StrategyTreeNode };
+export type { ReportResult, StrategyTreeNode };
