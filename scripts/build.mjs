@@ -18,12 +18,36 @@ const serverAtRunTime = {
 await build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/strategy-lint.cjs', plugins: [serverAtRunTime] });
 await build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: `dist/${SERVER_BUNDLE}` });
 
+// The web extension (VS Code for the web): the same server, bundled for a web worker. Node's
+// built-ins that the engine imports are mapped onto small browser modules (server/src/platform/web/):
+// a file system mirrored from the editor's workspace.fs, a content hash, UTF-8 checks; the
+// language-server library's /node entry onto its /browser one. The engine's code is the same.
+const web = 'server/src/platform/web';
+const webAliases = {
+  'node:fs': `./${web}/fs.ts`,
+  'node:fs/promises': `./${web}/fsPromises.ts`,
+  'node:path': 'path-browserify',
+  'node:crypto': `./${web}/crypto.ts`,
+  'node:buffer': `./${web}/buffer.ts`,
+  'node:perf_hooks': `./${web}/perfHooks.ts`,
+  'node:util': `./${web}/util.ts`,
+  'vscode-languageserver/node': 'vscode-languageserver/browser',
+};
+const browserCommon = { bundle: true, platform: 'browser', target: 'es2022', sourcemap: true, logLevel: 'warning', define: { 'process.env.NODE_ENV': '"production"' } };
+if (existsSync('server/src/lsp/web/main.ts')) {
+  await build({ ...browserCommon, format: 'iife', entryPoints: ['server/src/lsp/web/main.ts'], outfile: 'client/dist/browser/server.js', alias: webAliases });
+}
+
 if (existsSync('client/src/extension.ts')) {
   await build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] });
   mkdirSync('client/dist', { recursive: true });
   // The extension starts the server bundle itself (`node server.cjs --stdio`), without the CLI in front.
   copyFileSync(`dist/${SERVER_BUNDLE}`, 'client/dist/server.cjs');
   copySchemasToClient({ strict: false }); // `npm run package` insists on them
+}
+// The web extension's entry (package.json → browser), for the web extension host (a web worker).
+if (existsSync('client/src/browserExtension.ts')) {
+  await build({ ...browserCommon, format: 'cjs', entryPoints: ['client/src/browserExtension.ts'], outfile: 'client/dist/browser/extension.js', external: ['vscode'] });
 }
 
 // The extension-host suite, as CommonJS (VS Code loads extensionTestsPath with require; the repo

@@ -1,5 +1,5 @@
 // What activate() returns: other extensions and the extension-host tests use it.
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { ServerState } from './languageServer.js';
 import type { DiagnosticCounts } from './statusBar.js';
 import type { StrategyTreeProvider } from './strategyTree.js';

@@ -1,45 +1,35 @@
-// Starts, stops and restarts the strategy-lint language server (the bundled CLI run with --stdio).
+// Starts, stops and restarts the strategy-lint language server: the bundled server run with --stdio
+// (desktop, nodeServer.ts) or in a web worker (VS Code for the web, browserServer.ts).
 import * as vscode from 'vscode';
 import {
   CloseAction,
   DidChangeConfigurationNotification,
-  LanguageClient,
   State,
-  TransportKind,
+  type BaseLanguageClient,
+  type DocumentSelector,
   type ErrorHandler,
-  type Executable,
   type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+} from 'vscode-languageclient';
 import { STRATEGY_TREE_CHANGED_NOTIFICATION } from './protocol.js';
 import { SECTION, readSettings, serverSettings, type ExtensionSettings } from './settings.js';
 
 export type ServerState = 'stopped' | 'starting' | 'running' | 'failed' | 'disabled';
 
-/** Markdown and YAML documents, on disk or untitled, and the JSON config (so that edits to it reach the server). */
-export const DOCUMENT_SELECTOR = [
-  { scheme: 'file', language: 'markdown' },
-  { scheme: 'file', language: 'yaml' },
-  { scheme: 'untitled', language: 'markdown' },
-  { scheme: 'untitled', language: 'yaml' },
-  { scheme: 'file', pattern: '**/.strategylint.json' },
-];
-
 /** Files whose change on disk can change a diagnostic: documents, configs (any name `include` may pick) and .gitignore. */
 const WATCHED_FILES = ['**/*.{md,markdown,yaml,yml}', '**/.strategylint.json', '**/.gitignore', '**/strategy-lint-suppressions.json'];
 
-function serverExecutable(serverPath: string, settings: ExtensionSettings, debug: boolean): Executable {
-  return {
-    // The extension host's own runtime: Electron run as plain Node (ignored by a real Node).
-    command: settings.nodePath ?? process.execPath,
-    args: debug ? ['--nolazy', '--inspect=6011', serverPath] : [serverPath],
-    transport: TransportKind.stdio, // appends --stdio
-    options: { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } },
-  };
+/** How the server is run where the extension runs. */
+export interface ServerLauncher {
+  /** What the output channel says when the server starts. */
+  describe(settings: ExtensionSettings): string;
+  /** The documents the client syncs (desktop: on disk or untitled; web: the workspace's own scheme). */
+  documentSelector(): DocumentSelector;
+  /** A client for the server, not yet started; `options` are the platform-independent ones. */
+  create(id: string, name: string, options: LanguageClientOptions, settings: ExtensionSettings): BaseLanguageClient;
 }
 
 export class ServerController implements vscode.Disposable {
-  private client: LanguageClient | undefined;
+  private client: BaseLanguageClient | undefined;
   private current: ServerState = 'stopped';
   private readonly stateEmitter = new vscode.EventEmitter<ServerState>();
   private readonly treeChangedEmitter = new vscode.EventEmitter<void>();
@@ -56,7 +46,7 @@ export class ServerController implements vscode.Disposable {
   readonly onDidChangeStrategyTree = this.treeChangedEmitter.event;
 
   constructor(
-    private readonly serverPath: string,
+    private readonly launcher: ServerLauncher,
     private readonly output: vscode.LogOutputChannel,
   ) {}
 
@@ -65,7 +55,7 @@ export class ServerController implements vscode.Disposable {
   }
 
   /** The running client, if any (undefined while stopped, disabled or failed). */
-  get languageClient(): LanguageClient | undefined {
+  get languageClient(): BaseLanguageClient | undefined {
     return this.current === 'running' ? this.client : undefined;
   }
 
@@ -170,15 +160,11 @@ export class ServerController implements vscode.Disposable {
     this.treeChangedEmitter.fire();
   }
 
-  private createClient(settings: ExtensionSettings): LanguageClient {
+  private createClient(settings: ExtensionSettings): BaseLanguageClient {
     this.watchers = WATCHED_FILES.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
-    const serverOptions: ServerOptions = {
-      run: serverExecutable(this.serverPath, settings, false),
-      debug: serverExecutable(this.serverPath, settings, true),
-    };
     // The client's default handler restarts a crashed server (up to 4 times in 3 minutes); this
     // one delegates to it and tells a restart from giving up, which the client's states do not.
-    let client: LanguageClient | undefined;
+    let client: BaseLanguageClient | undefined;
     let fallback: ErrorHandler | undefined;
     const handler = () => (fallback ??= client!.createDefaultErrorHandler());
     const errorHandler: ErrorHandler = {
@@ -190,7 +176,7 @@ export class ServerController implements vscode.Disposable {
       },
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: DOCUMENT_SELECTOR,
+      documentSelector: this.launcher.documentSelector(),
       errorHandler,
       outputChannel: this.output,
       // The `strategyLint` section itself; didChangeConfiguration sends it as `settings.strategyLint`.
@@ -215,9 +201,8 @@ export class ServerController implements vscode.Disposable {
         },
       },
     };
-    const serverState = settings.nodePath ? ` with ${settings.nodePath}` : '';
-    this.output.info(`Starting the strategy-lint language server${serverState}: ${this.serverPath}`);
-    client = new LanguageClient(SECTION, 'Strategy Lint', serverOptions, clientOptions);
+    this.output.info(`Starting the strategy-lint language server${this.launcher.describe(settings)}`);
+    client = this.launcher.create(SECTION, 'Strategy Lint', clientOptions, settings);
     return client;
   }
 

@@ -1,7 +1,7 @@
 // The Strategy view: objectives → initiatives → metrics as the server computes them
 // (request strategyLint/strategyTree), with orphan initiatives marked and grouped last.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { STRATEGY_TREE_REQUEST, type LspRange, type StrategyTreeNode } from './protocol.js';
 
 /** A node in its place in the tree (the same metric may appear under several initiatives). */
@@ -137,7 +137,7 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<StrategyTre
       item.command = {
         command: 'vscode.open',
         title: 'Open Declaration',
-        arguments: [vscode.Uri.parse(node.uri), { selection: toRange(node.range) } satisfies vscode.TextDocumentShowOptions],
+        arguments: [this.client()?.protocol2CodeConverter.asUri(node.uri) ?? vscode.Uri.parse(node.uri), { selection: toRange(node.range) } satisfies vscode.TextDocumentShowOptions],
       };
     }
     return item;

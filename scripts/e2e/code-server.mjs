@@ -30,9 +30,10 @@ const QUIET_SETTINGS = {
 
 /**
  * A fresh profile under the system temp dir: user data, extensions, TMPDIR (code-server leaves
- * sockets behind there) and a config file. `remove()` deletes it all.
+ * sockets behind there) and a config file, with `settings` added to the quiet ones. `remove()`
+ * deletes it all.
  */
-export function createProfile() {
+export function createProfile({ settings = {} } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'strategy-lint-e2e-'));
   const profile = {
     root,
@@ -45,7 +46,7 @@ export function createProfile() {
   for (const dir of [profile.extensionsDir, profile.tmpDir, join(profile.userDataDir, 'User')]) {
     mkdirSync(dir, { recursive: true });
   }
-  writeFileSync(join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
+  writeFileSync(join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
   // Without --config code-server writes ~/.config/code-server/config.yaml with a password.
   writeFileSync(profile.configFile, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
   return profile;

@@ -2,10 +2,11 @@
 // `npm run test:e2e`: installs the e2e toolchain (cached), packages the extension, then runs
 //   (a) the extension-host suite (test/vscode/suite) through @vscode/test-electron's runTests,
 //       launched by out/test/vscode/runTest.js with scripts/e2e/fake-code.mjs as "VS Code";
-//   (b) the UI flow (test/e2e/ui-flow.mjs) against the packaged .vsix;
+//   (b) the UI flow (test/e2e/ui-flow.mjs) against the packaged .vsix, with the report webview,
+//       then again with the extension in the browser's web worker extension host (--web);
 //   (c) the printed HTML report in Chromium (test/e2e/report-html.mjs).
 // Both run (one code-server at a time); the exit code is non-zero if anything failed.
-//   --only=suite | --only=ui | --only=report    run one of them
+//   --only=suite | --only=ui | --only=web | --only=report    run one of them
 // STRATEGY_LINT_E2E_SKIP_PACKAGE=1 skips `npm run package` (harness development: use an existing
 // .vsix or STRATEGY_LINT_E2E_VSIX).
 import { spawnSync } from 'node:child_process';
@@ -93,6 +94,9 @@ async function main() {
   }
   if (wanted('ui')) {
     await phase('UI flow', () => run(process.execPath, [join(repoRoot, 'test', 'e2e', 'ui-flow.mjs')]));
+  }
+  if (wanted('web')) {
+    await phase('UI flow (web)', () => run(process.execPath, [join(repoRoot, 'test', 'e2e', 'ui-flow.mjs'), '--web']));
   }
   if (wanted('report')) {
     await phase('HTML report', () => run(process.execPath, [join(repoRoot, 'test', 'e2e', 'report-html.mjs')]));

@@ -3,10 +3,17 @@
 // would. Installs the .vsix, opens a temporary copy of samples/acme, opens an initiative with no
 // owner, sees the error squiggle and the Problems row, applies the "Insert owner" quick fix with
 // Ctrl+. and saves, checks the file on disk and that the squiggle is gone, then opens the Strategy
-// view and finds an orphan mark. A screenshot per step goes to <artifacts>/ui-flow/.
+// view and finds an orphan mark, then the alignment report webview (its map, a link that opens a
+// declaration; no console error, nothing fetched beyond loopback). A screenshot per step goes to
+// <artifacts>/ui-flow/.
 //
-//   node test/e2e/ui-flow.mjs [path/to/extension.vsix]
+// With --web the same flow runs the extension as a web extension: in the browser's web worker
+// extension host (the `browser` entry, the server in a web worker reading files through
+// workspace.fs), as in vscode.dev and github.dev; its artifacts go to <artifacts>/ui-flow-web/.
+//
+//   node test/e2e/ui-flow.mjs [--web] [path/to/extension.vsix]
 // Without an argument: $STRATEGY_LINT_E2E_VSIX, else the newest *.vsix at the repo root or in client/.
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -82,9 +89,32 @@ async function openStrategyView(page, extensionsDir) {
   return text(view.name);
 }
 
-export async function uiFlow(vsixPath) {
-  const artifacts = prepareArtifacts('ui-flow');
-  const profile = createProfile();
+/** Makes VS Code run the extension on the UI side: in a browser, the web worker extension host. */
+const WEB_SETTINGS = { 'remote.extensionKind': { 'strategy-lint.strategy-lint': ['ui'] } };
+
+/** Strategy-lint language servers started as Node processes from this profile's extensions. */
+function nodeServersOf(profile) {
+  const ps = spawnSync('ps', ['-eo', 'args='], { encoding: 'utf8' });
+  return ps.stdout.split('\n').filter((line) => line.includes(profile.extensionsDir) && line.includes('server.cjs'));
+}
+
+/** The webview frame holding the report page (VS Code nests it in an iframe of an iframe). */
+async function reportFrame(page) {
+  return poll(async () => {
+    for (const frame of page.frames()) {
+      try {
+        if (await frame.locator('#report #map svg').count()) return frame;
+      } catch {
+        // a frame navigating away
+      }
+    }
+    return undefined;
+  }, { timeout: 60_000, message: 'the alignment report webview with its map' });
+}
+
+export async function uiFlow(vsixPath, { web = false } = {}) {
+  const artifacts = prepareArtifacts(web ? 'ui-flow-web' : 'ui-flow');
+  const profile = createProfile({ settings: web ? WEB_SETTINGS : {} });
   let server;
   let browser;
   let stepNumber = 0;
@@ -143,6 +173,13 @@ export async function uiFlow(vsixPath) {
       timeout: 60_000, message: `an error squiggle on "${TARGET.heading}"`,
     }));
 
+    await step('extension-host', async () => {
+      const servers = nodeServersOf(profile);
+      if (web && servers.length) throw new Error(`the web extension started a Node server: ${servers.join('; ')}`);
+      if (!web && !servers.length) throw new Error('no Node language server runs for the desktop extension');
+      log(`  language server: ${web ? 'in the web worker (no Node process)' : servers[0]}`);
+    });
+
     await step('problems', async () => {
       await openProblems(page, TARGET.rule);
       const row = await poll(async () => (await problemRows(page))
@@ -193,6 +230,40 @@ export async function uiFlow(vsixPath) {
       const orphan = await findTreeRow(page, viewName, (row) => /orphan/i.test(`${row.text} ${row.aria} ${row.title}`));
       log(`  orphan row: ${orphan.aria || orphan.text}`);
     });
+
+    await step('report-webview', async () => {
+      browser.consoleLines.length = 0; // what follows is checked on its own
+      await runCommand(page, 'Strategy: Show Alignment Report');
+      const frame = await reportFrame(page);
+      const facts = await frame.evaluate(() => ({
+        csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+        sections: [...document.querySelectorAll('#report section')].map((s) => s.id),
+        nodes: document.querySelectorAll('#map svg .nodes > a.entity').length,
+        links: document.querySelectorAll('#report a[data-file]').length,
+      }));
+      log(`  report: sections ${facts.sections.join(', ')}; ${facts.nodes} map nodes, ${facts.links} links`);
+      if (!/default-src 'none'/.test(facts.csp) || !/script-src 'nonce-/.test(facts.csp)) throw new Error(`weak CSP: ${facts.csp}`);
+      for (const id of ['coverage', 'orphans', 'map', 'initiatives']) if (!facts.sections.includes(id)) throw new Error(`no #${id} in the report`);
+      if (facts.nodes < 10) throw new Error(`the map has ${facts.nodes} linked nodes`);
+      // The fix just saved gave the target initiative an owner: the report says so without a reload.
+      const stillOrphan = await frame.locator('#orphans li', { hasText: 'no owner' }).filter({ hasText: 'INIT-latency' }).count();
+      if (stillOrphan) throw new Error('the report still lists the fixed initiative as lacking an owner');
+    });
+
+    await step('report-link', async () => {
+      const frame = await reportFrame(page);
+      // A map node of an objective declared in another file than the one open.
+      const node = frame.locator('#map svg a.entity.objective', { hasText: 'OBJ-brand' }).first();
+      const file = await node.getAttribute('data-file');
+      await node.click();
+      const name = file.split('/').pop();
+      await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 15_000 });
+      log(`  the map node opened ${file}`);
+      const problems = browser.consoleLines.filter((line) => /^\[(error|pageerror|blocked)\]/.test(line) && /webview|report|blocked|Content Security/i.test(line));
+      if (problems.length) throw new Error(`console errors or blocked requests around the report:\n${problems.join('\n')}`);
+      const blocked = browser.consoleLines.filter((line) => line.startsWith('[blocked]'));
+      if (blocked.length) throw new Error(`requests leaving loopback:\n${blocked.join('\n')}`);
+    });
     return 0;
   } finally {
     await cleanup();
@@ -203,8 +274,10 @@ export async function uiFlow(vsixPath) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const started = Date.now();
+  const args = process.argv.slice(2);
+  const web = args.includes('--web');
   try {
-    await uiFlow(findVsix(process.argv[2] ?? process.env.STRATEGY_LINT_E2E_VSIX));
+    await uiFlow(findVsix(args.find((a) => !a.startsWith('--')) ?? process.env.STRATEGY_LINT_E2E_VSIX), { web });
     log(`passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
     console.error(`[ui-flow] FAILED: ${error.stack ?? error.message}`);

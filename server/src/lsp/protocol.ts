@@ -34,6 +34,26 @@ export interface ServerStats {
   idle: boolean;
 }
 
+/**
+ * Web extension only (server → client): the server runs in a web worker with no disk, and asks the
+ * extension, which reads the workspace through VS Code's file system API.
+ */
+export interface FolderListing {
+  /** Every file under the folder that may take part or steer what does (documents, configs, .gitignore, suppressions). */
+  files: string[];
+  /** The texts of the small files that steer discovery (configs, .gitignore, suppressions), by URI. */
+  texts: Record<string, string>;
+  /** Marker folders that discovery looks for (a `.git` folder: the repository root). */
+  folders: string[];
+}
+
+export const ListFolderRequest = new RequestType<{ uri: string }, FolderListing, void>('strategyLint/listFolder');
+
+/** A file's text, null when it does not exist or is not UTF-8 text. */
+export const ReadFileRequest = new RequestType<{ uri: string }, string | null, void>('strategyLint/readFile');
+
+export const StatRequest = new RequestType<{ uri: string }, 'file' | 'directory' | null, void>('strategyLint/stat');
+
 /** Timings for the benchmark script. */
 export const StatsRequest = new RequestType0<ServerStats, void>('strategyLint/stats');
 

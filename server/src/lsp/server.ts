@@ -57,6 +57,18 @@ export function startServer(streams: ServerStreams = {}): Connection {
   const log = (message: string) => connection.console.error(message);
   process.on('uncaughtException', (error) => log(`uncaught: ${error?.stack ?? String(error)}`));
   process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`));
+  return serve(connection);
+}
+
+/** What differs where the server runs (Node over stdio, or a web worker: see web/main.ts). */
+export interface ServerPlatform {
+  /** Brings the platform's view of a folder's files up to date before the folder is (re-)read. */
+  prepareFolder?(root: string): Promise<void>;
+}
+
+/** Runs the language server on a connection (not yet listening). */
+export function serve(connection: Connection, platform: ServerPlatform = {}): Connection {
+  const log = (message: string) => connection.console.error(message);
 
   const documents = new TextDocuments(TextDocument);
   const folders = new Folders();
@@ -86,6 +98,7 @@ export function startServer(streams: ServerStreams = {}): Connection {
     analyzer,
     openText: (file) => documents.get(pathToUri(file))?.getText(),
     configLoaded: (folder, loaded) => configReporter.report(folder, loaded),
+    ...(platform.prepareFolder ? { prepareFolder: platform.prepareFolder } : {}),
     log,
   };
   const isOpen = (file: string) => documents.get(pathToUri(file)) !== undefined;
@@ -239,7 +252,7 @@ export function startServer(streams: ServerStreams = {}): Connection {
   return connection;
 }
 
-function redirectConsole(connection: Connection): void {
+export function redirectConsole(connection: Connection): void {
   const send = (write: (message: string) => void) => (...args: unknown[]) => write(format(...args));
   console.log = send((m) => connection.console.log(m));
   console.info = send((m) => connection.console.info(m));

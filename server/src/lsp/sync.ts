@@ -12,6 +12,8 @@ export interface SyncContext {
   openText(filePath: string): string | undefined;
   /** Publishes the config's problems (or clears them) and says when the folder runs on defaults. */
   configLoaded(folder: FolderState, loaded: FolderConfig): void;
+  /** Where files are not on a local disk (the web worker), refreshes what the folder holds first. */
+  prepareFolder?(root: string): Promise<void>;
   log(message: string): void;
 }
 
@@ -27,6 +29,8 @@ const READ_CONCURRENCY = 32;
 /** Brings a folder's engine in line with the disk (and open documents). Runs in the folder's queue. */
 export async function syncFolder(folder: FolderState, mode: SyncMode, context: SyncContext): Promise<void> {
   if (folder.disposed || folder.loose) return;
+  await context.prepareFolder?.(folder.root);
+  if (folder.disposed) return;
   const engine = folder.engine;
   const relintAll = mode !== 'files';
   let loaded: FolderConfig | undefined;
