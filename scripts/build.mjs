@@ -33,7 +33,8 @@ const webAliases = {
   'node:util': `./${web}/util.ts`,
   'vscode-languageserver/node': 'vscode-languageserver/browser',
 };
-const browserCommon = { bundle: true, platform: 'browser', target: 'es2022', sourcemap: true, logLevel: 'warning', define: { 'process.env.NODE_ENV': '"production"' } };
+// Both run in web workers (the extension host is one): packages' `worker` builds, not their DOM ones.
+const browserCommon = { bundle: true, platform: 'browser', conditions: ['worker'], target: 'es2022', sourcemap: true, logLevel: 'warning', define: { 'process.env.NODE_ENV': '"production"' } };
 if (existsSync('server/src/lsp/web/main.ts')) {
   await build({ ...browserCommon, format: 'iife', entryPoints: ['server/src/lsp/web/main.ts'], outfile: 'client/dist/browser/server.js', alias: webAliases });
 }

@@ -6,11 +6,11 @@
 // the same path on the way to the server and back (`uriConverters`).
 import * as vscode from 'vscode';
 import type { DocumentSelector } from 'vscode-languageclient';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { LanguageClient, type ServerOptions } from 'vscode-languageclient/browser';
 import type { ServerLauncher } from './languageServer.js';
 
 // The web extension host's Worker (the project compiles without the DOM lib).
-declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
+declare const Worker: new (url: string) => ServerOptions;
 
 export const LIST_FOLDER_REQUEST = 'strategyLint/listFolder';
 export const READ_FILE_REQUEST = 'strategyLint/readFile';
@@ -54,6 +54,18 @@ async function readText(uri: vscode.Uri): Promise<string | null> {
   }
 }
 
+/**
+ * A URL the web extension host can start a worker from. Where the extension is served over HTTP
+ * (vscode.dev), its own; where it is installed on a remote (code-server, Codespaces), VS Code
+ * cannot start a worker from a vscode-remote:// URI, so the script is read through the file
+ * system API and started from a blob.
+ */
+async function workerUrl(script: vscode.Uri): Promise<string> {
+  if (script.scheme === 'http' || script.scheme === 'https') return script.toString(true);
+  const source = await vscode.workspace.fs.readFile(script);
+  return URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+}
+
 export function browserServer(extensionUri: vscode.Uri): ServerLauncher {
   const serverUri = vscode.Uri.joinPath(extensionUri, 'dist', 'browser', 'server.js');
   return {
@@ -67,9 +79,9 @@ export function browserServer(extensionUri: vscode.Uri): ServerLauncher {
         ...(scheme === 'untitled' ? [] : [{ scheme, pattern: '**/.strategylint.json' }]),
       ]);
     },
-    create: (id, name, options) => {
+    create: async (id, name, options) => {
       const converters = uriConverters();
-      const client = new LanguageClient(id, name, { ...options, uriConverters: converters }, new Worker(serverUri.toString(true)));
+      const client = new LanguageClient(id, name, new Worker(await workerUrl(serverUri)), { ...options, uriConverters: converters });
       const toCode = (uri: string) => converters.protocol2Code(uri);
       client.onRequest(LIST_FOLDER_REQUEST, async ({ uri }: { uri: string }) => {
         const folder = toCode(uri);

@@ -25,7 +25,7 @@ export interface ServerLauncher {
   /** The documents the client syncs (desktop: on disk or untitled; web: the workspace's own scheme). */
   documentSelector(): DocumentSelector;
   /** A client for the server, not yet started; `options` are the platform-independent ones. */
-  create(id: string, name: string, options: LanguageClientOptions, settings: ExtensionSettings): BaseLanguageClient;
+  create(id: string, name: string, options: LanguageClientOptions, settings: ExtensionSettings): BaseLanguageClient | Promise<BaseLanguageClient>;
 }
 
 export class ServerController implements vscode.Disposable {
@@ -123,7 +123,15 @@ export class ServerController implements vscode.Disposable {
       return;
     }
     if (this.client) return;
-    const client = this.createClient(settings);
+    let client: BaseLanguageClient;
+    try {
+      client = await this.createClient(settings);
+    } catch (error) {
+      this.setState('failed');
+      this.output.error(`The strategy-lint language server could not be set up: ${String(error)}`);
+      throw error;
+    }
+    if (this.client) return void client.dispose(); // started meanwhile
     this.client = client;
     this.runMode = settings.run;
     client.onDidChangeState(({ newState }) => {
@@ -160,7 +168,7 @@ export class ServerController implements vscode.Disposable {
     this.treeChangedEmitter.fire();
   }
 
-  private createClient(settings: ExtensionSettings): BaseLanguageClient {
+  private async createClient(settings: ExtensionSettings): Promise<BaseLanguageClient> {
     this.watchers = WATCHED_FILES.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
     // The client's default handler restarts a crashed server (up to 4 times in 3 minutes); this
     // one delegates to it and tells a restart from giving up, which the client's states do not.
@@ -202,7 +210,7 @@ export class ServerController implements vscode.Disposable {
       },
     };
     this.output.info(`Starting the strategy-lint language server${this.launcher.describe(settings)}`);
-    client = this.launcher.create(SECTION, 'Strategy Lint', clientOptions, settings);
+    client = await this.launcher.create(SECTION, 'Strategy Lint', clientOptions, settings);
     return client;
   }
 

@@ -40,6 +40,7 @@ const VIEW_ID = 'strategyLint.strategyView';
 const FOCUS_COMMAND = 'strategyLint.focusStrategyView';
 
 const log = (msg) => console.log(`[ui-flow] ${msg}`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function findVsix(explicit) {
   if (explicit) return explicit;
@@ -233,6 +234,9 @@ export async function uiFlow(vsixPath, { web = false } = {}) {
 
     await step('report-webview', async () => {
       browser.consoleLines.length = 0; // what follows is checked on its own
+      // Room for the report beside the editor: no side bar, no panel.
+      await page.keyboard.press('Control+B');
+      await page.keyboard.press('Control+J');
       await runCommand(page, 'Strategy: Show Alignment Report');
       const frame = await reportFrame(page);
       const facts = await frame.evaluate(() => ({
@@ -248,6 +252,10 @@ export async function uiFlow(vsixPath, { web = false } = {}) {
       // The fix just saved gave the target initiative an owner: the report says so without a reload.
       const stillOrphan = await frame.locator('#orphans li', { hasText: 'no owner' }).filter({ hasText: 'INIT-latency' }).count();
       if (stillOrphan) throw new Error('the report still lists the fixed initiative as lacking an owner');
+      // Scrolled to the map for the screenshot of this step, and the map alone.
+      await frame.locator('#map').scrollIntoViewIfNeeded();
+      await sleep(300);
+      await frame.locator('#map').screenshot({ path: join(artifacts, '12-report-map.png'), timeout: 10_000 }).catch((error) => log(`  map screenshot: ${error.message}`));
     });
 
     await step('report-link', async () => {
