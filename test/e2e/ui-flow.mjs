@@ -252,10 +252,9 @@ export async function uiFlow(vsixPath, { web = false } = {}) {
       // The fix just saved gave the target initiative an owner: the report says so without a reload.
       const stillOrphan = await frame.locator('#orphans li', { hasText: 'no owner' }).filter({ hasText: 'INIT-latency' }).count();
       if (stillOrphan) throw new Error('the report still lists the fixed initiative as lacking an owner');
-      // Scrolled to the map for the screenshot of this step, and the map alone.
-      await frame.locator('#map').scrollIntoViewIfNeeded();
+      // Scrolled to the map for the screenshot of this step.
+      await frame.evaluate(() => document.getElementById('map').scrollIntoView());
       await sleep(300);
-      await frame.locator('#map').screenshot({ path: join(artifacts, '12-report-map.png'), timeout: 10_000 }).catch((error) => log(`  map screenshot: ${error.message}`));
     });
 
     await step('report-link', async () => {
