@@ -46,8 +46,8 @@ export const preset: Preset = {
           stage: { enum: STAGES },
           'creation-date': { format: 'date' },
           'last-updated': { format: 'date' },
-          authors: { type: 'array', minItems: 1 },
-          approvers: { type: 'array', minItems: 1 },
+          authors: { type: 'array', minItems: 1, message: '`authors` names no one: list the KEP\'s authors (api/proposal.go requires them)' },
+          approvers: { type: 'array', minItems: 1, message: '`approvers` names no one: list the KEP\'s approvers (api/proposal.go requires them)' },
           reviewers: { type: 'array' },
         },
         allOf: [
