@@ -257,6 +257,24 @@ export async function uiFlow(vsixPath, { web = false } = {}) {
       await sleep(300);
     });
 
+    await step('report-refresh', async () => {
+      // An unsaved edit in the editor beside: the open report follows it without being asked.
+      const editor = page.locator('.editor-group-container').first();
+      await editor.locator('.view-line', { hasText: '# Platform strategy' }).first().click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('## Initiative: Refresh probe');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('- id: INIT-probe');
+      const frame = await reportFrame(page);
+      await poll(async () => (await frame.locator('#orphans li', { hasText: 'INIT-probe' }).count()) > 0, {
+        timeout: 30_000, message: 'the new orphan INIT-probe in the open report',
+      });
+      await frame.evaluate(() => document.getElementById('orphans').scrollIntoView());
+      log('  the report lists INIT-probe, typed a moment ago');
+    });
+
     await step('report-link', async () => {
       const frame = await reportFrame(page);
       // A map node of an objective declared in another file than the one open.
