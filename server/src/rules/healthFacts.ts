@@ -207,14 +207,27 @@ export function healthChanges(before: ParsedFile | undefined, after: ParsedFile 
  * file: facts computed from those fields alone (an objective's effort) stay valid while it holds.
  */
 export function healthEpoch(index: WorkspaceIndex): number {
-  return index.maintain(
+  const epoch = index.maintain(
     'health:epoch',
-    () => ({ count: ++epochs }),
-    (epoch, { before, after }) => {
-      const changed = healthChanges(before, after);
-      if (changed.before.length || changed.after.length) epoch.count = ++epochs;
+    () => ({ count: ++epochs, removed: new Map<string, ParsedFile>() }),
+    (value, { before, after }) => {
+      // The index journals a replaced file as its removal, then its addition: compare the two.
+      if (before && !after) {
+        value.removed.set(before.path, before);
+        return;
+      }
+      const old = after ? value.removed.get(after.path) : undefined;
+      if (after) value.removed.delete(after.path);
+      const changed = healthChanges(old, after);
+      if (changed.before.length || changed.after.length) value.count = ++epochs;
     },
-  ).count;
+  );
+  // A removal not followed by its file's addition is a deleted file.
+  if (epoch.removed.size) {
+    for (const removed of epoch.removed.values()) if (healthChanges(removed, undefined).before.length) epoch.count = ++epochs;
+    epoch.removed.clear();
+  }
+  return epoch.count;
 }
 
 /** Epochs are numbered across rebuilds, so a rebuilt epoch never equals one handed out before. */
