@@ -4,6 +4,7 @@ import type { Finding } from '../../server/src/model/finding.js';
 import type { RuleSetting } from '../../server/src/model/finding.js';
 import type { TemplateSpec } from '../../server/src/templates/spec.js';
 import { resolveTemplates } from '../../server/src/templates/resolve.js';
+import { fixUntilStable } from '../../server/src/fix/apply.js';
 
 /** Virtual workspace root used by in-memory tests; paths in findings are reported relative to it. */
 export const ROOT = '/ws';
@@ -86,4 +87,12 @@ export function applyFix(files: Record<string, string>, finding: Finding, fixInd
     out[rel] = bom + text;
   }
   return out;
+}
+
+/** What `strategy-lint --fix` does to `{ 'relative/path': text }`, in memory: the files after all safe fixes. */
+export function fixAll(files: Record<string, string>, options: WorkspaceOptions = {}): Record<string, string> {
+  const engine = workspace(files, options);
+  const texts = new Map(Object.entries(files).map(([rel, text]) => [`${ROOT}/${rel}`, text]));
+  fixUntilStable(engine, texts, engine.lintAll());
+  return Object.fromEntries([...texts].map(([file, text]) => [file.slice(ROOT.length + 1), text]));
 }

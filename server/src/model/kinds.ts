@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { EntityKind } from './entity.js';
+import { hasZeroWidth, normaliseText } from '../text/normalise.js';
 
 /**
  * The document format of SPEC §3 as data: kinds, their aliases, their fields and what each field holds.
@@ -47,7 +48,7 @@ const KIND_ALIASES: Record<string, EntityKind> = {
 
 /** Normalises a key or kind word: case, spaces, underscores and hyphens do not matter. */
 export function canonicalKey(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s_-]+/g, '-');
+  return normaliseText(text).toLowerCase().replace(/[\s_-]+/g, '-');
 }
 
 export function kindFromWord(word: string): EntityKind | undefined {
@@ -197,8 +198,8 @@ const PLACEHOLDER_MAX_LENGTH = 4;
 export function isPlaceholderText(text: string): boolean {
   // Most values are longer than any placeholder: when neither end is whitespace, trimming and
   // lower-casing (one code unit per code unit for these) cannot bring them down to one.
-  if (text.length > PLACEHOLDER_MAX_LENGTH && isVisibleAscii(text.charCodeAt(0)) && isVisibleAscii(text.charCodeAt(text.length - 1))) return false;
-  return PLACEHOLDERS.has(text.trim().toLowerCase());
+  if (text.length > PLACEHOLDER_MAX_LENGTH && isVisibleAscii(text.charCodeAt(0)) && isVisibleAscii(text.charCodeAt(text.length - 1)) && !hasZeroWidth(text)) return false;
+  return PLACEHOLDERS.has(normaliseText(text).toLowerCase());
 }
 
 function isVisibleAscii(code: number): boolean {

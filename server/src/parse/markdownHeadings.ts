@@ -4,6 +4,7 @@ import { slug } from 'github-slugger';
 import type { Entity, Field, FieldInsertion } from '../model/entity.js';
 import { canonicalKey } from '../model/kinds.js';
 import { collectReferences } from './entityRefs.js';
+import { normaliseText } from '../text/normalise.js';
 
 /** §4.3/§10.7: the kind words a heading may start with, case-insensitive. */
 const ENTITY_HEADING = /^\s*(objective|key\s+result|kr|metric|initiative|project)\s*:\s*(.*)$/i;
@@ -14,8 +15,10 @@ const ENTITY_HEADING = /^\s*(objective|key\s+result|kr|metric|initiative|project
  */
 export const MAYBE_ENTITY_HEADING = /^(?: {0,3}#{1,6}[ \t]+)?(?:objective|key[ \t]+result|kr|metric|initiative|project)[ \t]*:/im;
 
-const KEY_VALUE = /^([A-Za-z][A-Za-z0-9 _-]*?)[ \t]*:(?!\/\/)[ \t]*(.*)$/;
-const BOLD_KEY_VALUE = /^\*\*([A-Za-z][A-Za-z0-9 _-]*?)(?::\*\*|\*\*[ \t]*:)[ \t]*(.*)$/;
+// Keys may carry invisible characters pasted along with them (no-break spaces, zero-width
+// characters, §10.16); canonicalKey drops them.
+const KEY_VALUE = /^([A-Za-z][A-Za-z0-9 _\u00a0\u180e\u200b-\u200d\u2060\ufeff-]*?)[ \t\u00a0]*:(?!\/\/)[ \t]*(.*)$/;
+const BOLD_KEY_VALUE = /^\*\*([A-Za-z][A-Za-z0-9 _\u00a0\u180e\u200b-\u200d\u2060\ufeff-]*?)(?::\*\*|\*\*[ \t\u00a0]*:)[ \t]*(.*)$/;
 
 interface OpenEntity {
   depth: number;
@@ -57,12 +60,12 @@ export class HeadingEntityReader {
     for (const node of section) if (node.type === 'paragraph') this.readBoldLines(node, fields);
     fields.sort((a, b) => a.keySpan.start - b.keySpan.start);
     const idField = fields.find((f) => f.key === 'id');
-    const idValue = idField?.value.type === 'scalar' && idField.value.text ? idField.value : undefined;
+    const idValue = idField?.value.type === 'scalar' && idField.value.value ? idField.value : undefined;
     const entity: Entity = {
       kind,
       form: 'heading',
       file: this.path,
-      id: idValue ? idValue.text : slug(title),
+      id: idValue ? String(idValue.value) : slug(title),
       ...(idValue ? { idSpan: idValue.span } : {}),
       title,
       anchor,
@@ -106,7 +109,7 @@ export class HeadingEntityReader {
     const content = line.replace(/\r$/, '');
     const match = BOLD_KEY_VALUE.exec(content) ?? (boldOnly ? null : KEY_VALUE.exec(content));
     if (!match) return undefined;
-    const keyText = match[1]!.trim();
+    const keyText = normaliseText(match[1]!);
     const keyStart = start + content.indexOf(keyText);
     const rawValue = match[2]!;
     const valueText = rawValue.trimEnd();
@@ -115,7 +118,7 @@ export class HeadingEntityReader {
       key: canonicalKey(keyText),
       keyText,
       keySpan: { start: keyStart, end: keyStart + keyText.length },
-      value: { type: 'scalar', value: valueText, text: valueText, span: { start: valueStart, end: valueStart + valueText.length } },
+      value: { type: 'scalar', value: normaliseText(valueText), text: valueText, span: { start: valueStart, end: valueStart + valueText.length } },
     };
   }
 

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { EntityKind, Reference } from '../model/entity.js';
 import { isPlaceholderText } from '../model/kinds.js';
 import type { Span } from '../model/span.js';
+import { normaliseText } from '../text/normalise.js';
 
 /** Splits a Markdown field value on commas outside link text and targets (§10.8). */
 export function splitListText(text: string, base: number): { text: string; start: number }[] {
@@ -42,12 +43,13 @@ export function parseReference(
   expected: EntityKind,
   fromFile: string,
 ): Reference | undefined {
-  const trimmed = text.trim();
+  // Invisible white space and zero-width characters are not part of an id (§10.16).
+  const trimmed = normaliseText(text);
   if (isPlaceholderText(trimmed)) return undefined;
   // Object literals, not `{ ...base, … }`: spread copies gave every reference a hidden class of its
   // own (~250 bytes each, and slow property access in every rule).
   const wiki = WIKI.exec(trimmed);
-  if (wiki) return { field, expected, text: trimmed, span, form: 'wiki', id: normaliseId(wiki[1]!.trim(), expected) };
+  if (wiki) return { field, expected, text: trimmed, span, form: 'wiki', id: normaliseId(normaliseText(wiki[1]!), expected) };
   const link = LINK.exec(trimmed);
   if (link) {
     const target = decodeURIComponentSafe(link[2]!);
@@ -60,6 +62,16 @@ export function parseReference(
     return ref;
   }
   return { field, expected, text: trimmed, span, form: 'id', id: normaliseId(trimmed, expected) };
+}
+
+/**
+ * Whether `id`, written as a reference, reads back as that same id (§10.16: a fix never offers a
+ * value that would itself be invalid): no white space or zero-width character at its ends (they
+ * would be trimmed), no comma (a Markdown list would split it), no link brackets or line break,
+ * and not a placeholder.
+ */
+export function isWritableId(id: string): boolean {
+  return id !== '' && normaliseText(id) === id && !/[,[\]()\r\n]/.test(id) && !isPlaceholderText(id);
 }
 
 /** §3/§10.5: a leading `@` is ignored when matching owners. */

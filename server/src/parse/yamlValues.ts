@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Field, FieldValue } from '../model/entity.js';
 import { canonicalKey } from '../model/kinds.js';
+import { normaliseText } from '../text/normalise.js';
 
 /**
  * Converts `yaml` CST-backed nodes into the index's plain values with exact spans.
@@ -19,7 +20,8 @@ export class YamlValueReader {
     if (isScalar(node)) {
       const span = this.span(node, fallback);
       const raw = node.value;
-      const value = raw === null || raw === undefined ? null : typeof raw === 'number' || typeof raw === 'boolean' || typeof raw === 'string' ? raw : String(raw);
+      // Strings compare without invisible white space (§10.16); `text` keeps what was written.
+      const value = raw === null || raw === undefined ? null : typeof raw === 'number' || typeof raw === 'boolean' ? raw : normaliseText(String(raw));
       return { type: 'scalar', value, text: this.text.slice(span.start, span.end), span };
     }
     if (isSeq(node)) {

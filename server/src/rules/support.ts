@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Entity, EntityKind, Field, ScalarValue } from '../model/entity.js';
 import { fieldFor, isPlaceholderText } from '../model/kinds.js';
 import { scalarItems } from '../parse/entityRefs.js';
+import { isWritableId } from '../parse/references.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { idNeighbourhood, type IdNeighbourhood } from '../index/idNeighbourhood.js';
 import type { NearName } from '../index/nameTrie.js';
@@ -60,13 +61,18 @@ export function closest(id: string, candidates: Iterable<string>, maxDistance = 
 export function closestScored(id: string, candidates: Iterable<string>, maxDistance = 2): NearName[] {
   const source = typeof candidates === 'object' ? kindIdLists.get(candidates as readonly string[]) : undefined;
   if (source && source.index.version === source.version) return closestOfKind(source.index, source.kind, id, maxDistance);
-  return scoreAll(id, candidates, maxDistance).sort(byDistanceThenName);
+  return scoreAll(id, candidates, maxDistance).filter(writable).sort(byDistanceThenName);
 }
 
 /** `closestScored(id, idsOfKind(index, kind), maxDistance)`, without listing (and sorting) the kind's ids first. */
 export function closestOfKind(index: WorkspaceIndex, kind: EntityKind, id: string, maxDistance = 2): NearName[] {
   const scored = id.length <= MAX_INDEXED_QUERY ? nearIds(id, idNeighbourhood(index, kind), maxDistance) : scoreAll(id, idsOfKind(index, kind), maxDistance);
-  return scored.sort(byDistanceThenName);
+  return scored.filter(writable).sort(byDistanceThenName);
+}
+
+/** A candidate is offered only if writing it reads back as the same id (§10.16). */
+function writable(near: NearName): boolean {
+  return isWritableId(near.name);
 }
 
 /** Longer queries are compared one by one: the trie walk recurses once per character. */
