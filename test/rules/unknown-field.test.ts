@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { inStyleOf } from '../../server/src/rules/unknown-field.js';
-import { applyFix, findingsOf } from '../helpers/workspace.js';
+import { applyFix, findingsOf, fixAll } from '../helpers/workspace.js';
 
 const RULE = 'unknown-field';
 const fixesOf = (f: { finding: { fixes?: { title: string; safe: boolean }[] } }) => (f.finding.fixes ?? []).map((x) => [x.title, x.safe]);
@@ -124,5 +124,48 @@ describe('rule unknown-field', () => {
     assert.equal(inStyleOf('Depnds On', 'depends-on'), 'Depends On');
     assert.equal(inStyleOf('Depnds on', 'depends-on'), 'Depends on');
     assert.equal(inStyleOf('depnds_on', 'depends-on'), 'depends_on');
+  });
+
+  describe('--fix never creates a duplicate key', () => {
+    it('does not rename two unknown front-matter keys to the same field (`xa`, `xb` → `id`)', () => {
+      const files = { 'a.md': '---\nkind: initiative\nxa: 1\nxb: 2\nobjective: O\nmetrics: [K]\n---\n# T\n' };
+      const found = findingsOf(RULE, files);
+      assert.deepEqual(found.map((f) => [f.text, fixesOf(f)]), [
+        ['xa', [["Rename 'xa' to 'id'", false]]],
+        ['xb', [["Rename 'xb' to 'id'", false]]],
+      ]);
+      assert.match(found[0]!.message, /Another key here also looks like 'id': rename only the one that is meant\./);
+      assert.deepEqual(fixAll(files), files);
+    });
+
+    it('does not rename `ownr` and `owners` of one YAML entity both to `owner`', () => {
+      const files = { 'b.strategy.yaml': 'initiatives:\n  - id: I\n    title: T\n    ownr: "@a"\n    owners: "@b"\n' };
+      assert.deepEqual(fixAll(files), files);
+      assert.deepEqual(findingsOf('syntax', fixAll(files)), []);
+    });
+
+    it('does not rename two Markdown keys to the same field, nor a key onto one the entity has', () => {
+      const files = { 'doc.md': '## Initiative: Checkout\n- Ownr: @a\n- Owners: @b\n- Titel: x\n- Title: y\n' };
+      assert.deepEqual(fixAll(files), files);
+    });
+
+    it('still renames one unknown key when the other unknown key looks like a different field', () => {
+      const files = { 'b.strategy.yaml': 'initiatives:\n  - id: I\n    title: T\n    ownr: "@a"\n    staus: planned\n' };
+      assert.equal(fixAll(files)['b.strategy.yaml'], 'initiatives:\n  - id: I\n    title: T\n    owner: "@a"\n    status: planned\n');
+    });
+
+    it('does not rename two milestone keys of one milestone to the same key', () => {
+      const files = { 'b.strategy.yaml': 'initiatives:\n  - id: I\n    title: T\n    milestones:\n      - titl: a\n        tite: b\n' };
+      assert.deepEqual(fixAll(files), files);
+    });
+
+    it('does not rename a misspelt top-level list onto a list the file has, nor two onto one', () => {
+      const present = { 'p.strategy.yaml': 'objectives:\n  - id: O\n    title: T\nobjectivs:\n  - id: P\n    title: U\n' };
+      assert.deepEqual(fixAll(present), present);
+      const [note] = findingsOf(RULE, present);
+      assert.match(note!.message, /It looks like 'objectives', which is already there/);
+      const two = { 'p.strategy.yaml': 'objectivs:\n  - id: O\n    title: T\nobjectves:\n  - id: P\n    title: U\n' };
+      assert.deepEqual(fixAll(two), two);
+    });
   });
 });

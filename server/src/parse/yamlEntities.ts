@@ -40,16 +40,18 @@ export class YamlEntityReader {
       this.readSingleEntity(root, 'yaml');
       return;
     }
+    const unknown: { keyText: string; keySpan: { start: number; end: number } }[] = [];
     for (const pair of root.items) {
       const keyText = isScalar(pair.key) ? String(pair.key.value) : '';
       const keySpan = this.values.span(pair.key as never, 0);
       const kind = TOP_LEVEL_LISTS[canonicalKey(keyText)];
       if (!kind) {
-        this.reportUnknownList(keyText, keySpan);
+        unknown.push({ keyText, keySpan });
         continue;
       }
       this.readList(pair.value, kind, undefined, keySpan.end);
     }
+    if (unknown.length) this.reportUnknownLists(unknown, new Set(root.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''))));
   }
 
   /** A mapping with `kind:` (a YAML file or front matter) declares one entity. */
@@ -153,25 +155,38 @@ export class YamlEntityReader {
     return { offset, style: 'yaml-block', indent, eol };
   }
 
-  private reportUnknownList(keyText: string, keySpan: { start: number; end: number }): void {
+  /**
+   * Misspelt top-level lists are renamed to the closest list name, but never onto a key the file
+   * already has, nor when two of them would be renamed to the same name (a duplicate key, §10.17).
+   */
+  private reportUnknownLists(unknown: { keyText: string; keySpan: { start: number; end: number } }[], written: ReadonlySet<string>): void {
     const candidates = Object.keys(TOP_LEVEL_LISTS);
-    const canonical = canonicalKey(keyText);
-    const best = candidates
-      .map((name) => ({ name, d: distance(canonical, name) }))
-      .sort((a, b) => a.d - b.d)[0]!;
-    if (best.d <= 2) {
+    const closestList = (keyText: string) =>
+      candidates.map((name) => ({ name, d: distance(canonicalKey(keyText), name) })).sort((a, b) => a.d - b.d)[0]!;
+    const bests = unknown.map((u) => closestList(u.keyText));
+    const claims = new Map<string, number>();
+    for (const best of bests) if (best.d <= 2) claims.set(best.name, (claims.get(best.name) ?? 0) + 1);
+    unknown.forEach(({ keyText, keySpan }, i) => {
+      const best = bests[i]!;
+      if (best.d > 2) {
+        this.notes.push({
+          ruleId: 'invalid-value',
+          message: `Unknown top-level list '${keyText}'. A strategy file holds ${candidates.join(', ')}, or a single entity with \`kind:\`.`,
+          span: keySpan,
+        });
+        return;
+      }
+      if (written.has(best.name)) {
+        this.notes.push({ ruleId: 'unknown-field', message: `Unknown list '${keyText}'. It looks like '${best.name}', which is already there: move its entries into '${best.name}'.`, span: keySpan });
+        return;
+      }
+      const clash = claims.get(best.name)! > 1;
       this.notes.push({
         ruleId: 'unknown-field',
-        message: `Unknown list '${keyText}'. Did you mean '${best.name}'?`,
+        message: `Unknown list '${keyText}'. Did you mean '${best.name}'?${clash ? ` Another list here also looks like '${best.name}': rename only the one that is meant.` : ''}`,
         span: keySpan,
-        fixes: [{ title: `Rename to '${best.name}'`, safe: true, edits: [{ file: this.source.path, start: keySpan.start, end: keySpan.end, newText: best.name }] }],
+        fixes: [{ title: `Rename to '${best.name}'`, safe: !clash, edits: [{ file: this.source.path, start: keySpan.start, end: keySpan.end, newText: best.name }] }],
       });
-    } else {
-      this.notes.push({
-        ruleId: 'invalid-value',
-        message: `Unknown top-level list '${keyText}'. A strategy file holds ${candidates.join(', ')}, or a single entity with \`kind:\`.`,
-        span: keySpan,
-      });
-    }
+    });
   }
 }

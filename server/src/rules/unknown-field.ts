@@ -28,12 +28,14 @@ export const rule: Rule = {
     for (const entity of file.entities) {
       // A template reads only the fields it declares: none is unknown.
       if (entity.template) continue;
+      const reports: Rename[] = [];
       for (const field of entity.fields) {
         const known = fieldFor(entity.kind, field.key);
-        if (known === undefined) report(unknownField(entity, field));
-        else if (entity.form !== 'heading' && field.keyText !== field.key) report(nonCanonicalKey(entity, field, entity.fields));
+        if (known === undefined) reports.push(unknownField(entity, field));
+        else if (entity.form !== 'heading' && field.keyText !== field.key) reports.push(nonCanonicalKey(entity, field, entity.fields));
         if (known === 'milestones' && entity.form !== 'heading') for (const r of milestoneKeys(entity, field)) report(r);
       }
+      for (const r of withoutClashingRenames(reports)) report(r);
     }
   },
 };
@@ -43,7 +45,7 @@ function knownFields(entity: Entity): string[] {
   return [...new Set([...Object.keys(FIELD_SPECS[entity.kind]), ...Object.keys(FIELD_ALIASES[entity.kind] ?? {})])];
 }
 
-function unknownField(entity: Entity, field: Field): RuleReport {
+function unknownField(entity: Entity, field: Field): Rename {
   const candidates = knownFields(entity);
   const written = new Set(entity.fields.map((f) => fieldFor(entity.kind, f.key)).filter((name): name is string => name !== undefined));
   const isSet = (candidate: string) => written.has(fieldFor(entity.kind, candidate) ?? candidate);
@@ -62,11 +64,33 @@ function unknownField(entity: Entity, field: Field): RuleReport {
     span: field.keySpan,
     message: `Unknown field '${field.keyText}' on ${describe(entity)}: its value is ignored. ${hint}${nesting}`,
     fixes,
+    ...(best ? { renamesTo: canonicalKey(best) } : {}),
   };
 }
 
+/** A report that may rename a key, with the canonical name its safe fix would write. */
+type Rename = RuleReport & { renamesTo?: string };
+
+/**
+ * Two keys renamed to one name would write that key twice (a YAML error in front matter and
+ * strategy files, a field that counts once in Markdown): when several keys of one mapping would be
+ * renamed to the same name, none is renamed by --fix; each rename stays a suggestion.
+ */
+function withoutClashingRenames(reports: Rename[]): RuleReport[] {
+  const claims = new Map<string, number>();
+  for (const r of reports) if (r.renamesTo !== undefined) claims.set(r.renamesTo, (claims.get(r.renamesTo) ?? 0) + 1);
+  return reports.map(({ renamesTo, ...report }) => {
+    if (renamesTo === undefined || claims.get(renamesTo)! < 2) return report;
+    return {
+      ...report,
+      message: `${report.message} Another key here also looks like '${renamesTo}': rename only the one that is meant.`,
+      fixes: (report.fixes ?? []).map((f) => ({ ...f, safe: false })),
+    };
+  });
+}
+
 /** A known field written in another spelling in YAML (`Owner`, `depends_on`): the schema knows only the canonical one. */
-function nonCanonicalKey(entity: Entity, field: Field, siblings: readonly Field[]): RuleReport {
+function nonCanonicalKey(entity: Entity, field: Field, siblings: readonly Field[]): Rename {
   // Renaming next to the canonical spelling would write the key twice (a YAML error in front matter).
   const twin = siblings.find((f) => f !== field && f.key === field.key);
   if (twin) {
@@ -79,6 +103,7 @@ function nonCanonicalKey(entity: Entity, field: Field, siblings: readonly Field[
     span: field.keySpan,
     message: `Write field names in lower case with hyphens in YAML: '${field.key}', not '${field.keyText}'.`,
     fixes: [fix(`Rename '${field.keyText}' to '${field.key}'`, true, { file: entity.file, start: field.keySpan.start, end: field.keySpan.end, newText: field.key })],
+    renamesTo: field.key,
   };
 }
 
@@ -88,16 +113,18 @@ function milestoneKeys(entity: Entity, field: Field): RuleReport[] {
   const reports: RuleReport[] = [];
   for (const item of field.value.items) {
     if (item.type !== 'map') continue;
+    const inItem: Rename[] = [];
     for (const key of item.fields) {
       if ((MILESTONE_FIELDS as readonly string[]).includes(key.keyText)) continue;
       if ((MILESTONE_FIELDS as readonly string[]).includes(key.key)) {
-        reports.push(nonCanonicalKey(entity, key, item.fields));
+        inItem.push(nonCanonicalKey(entity, key, item.fields));
         continue;
       }
       const { best, taken, fixes } = renames(entity, key, MILESTONE_FIELDS, (c) => item.fields.some((f) => f.key === c));
       const hint = taken ? `It looks like '${taken}', which is already set.` : best ? `Did you mean '${best}'?` : 'A milestone has title, due and done.';
-      reports.push({ span: key.keySpan, message: `Unknown milestone field '${key.keyText}': its value is ignored. ${hint}`, fixes });
+      inItem.push({ span: key.keySpan, message: `Unknown milestone field '${key.keyText}': its value is ignored. ${hint}`, fixes, ...(best ? { renamesTo: best } : {}) });
     }
+    reports.push(...withoutClashingRenames(inItem));
   }
   return reports;
 }
