@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-protocol';
 import { applyTextEdits, LspClient, TempWorkspace } from '../helpers/lspClient.js';
+import { completionsAt } from '../../server/src/lsp/completion.js';
+import { ROOT, workspace } from '../helpers/workspace.js';
 
 const PLAN = `owners:
   - id: "@maria"
@@ -112,5 +114,28 @@ describe('language server: completion', function () {
   it('offers nothing in prose', async () => {
     const { items } = await complete('docs/work.md', '# Work\n\nSome text about the obj|\n');
     assert.deepEqual(items, []);
+  });
+});
+
+describe('completion of field names at the end of a YAML entity', () => {
+  /** Field names offered at `|` in a strategy file, straight from the engine. */
+  const fieldNames = (marked: string) => {
+    const offset = marked.indexOf('|');
+    const text = marked.replace('|', '');
+    const engine = workspace({ 'p.strategy.yaml': text });
+    return completionsAt(text, offset, engine.getFile(`${ROOT}/p.strategy.yaml`)!, engine.index).map((i) => i.label);
+  };
+
+  it('does not offer keys the entity already has (that would write them twice)', () => {
+    const names = fieldNames('initiatives:\n  - id: I\n    title: T\n    owner: "@a"\n    |\n  - id: J\n');
+    for (const written of ['id', 'title', 'owner']) assert.ok(!names.includes(written), `offers '${written}' again: ${names.join(', ')}`);
+    assert.ok(names.includes('metrics'));
+  });
+
+  it('knows the entity after a nested list, and a nested entity at its own end', () => {
+    const objective = fieldNames('objectives:\n  - id: O\n    title: T\n    initiatives:\n      - id: I\n        title: U\n    |\n');
+    assert.ok(!objective.includes('title') && objective.includes('period'), objective.join(', '));
+    const nested = fieldNames('objectives:\n  - id: O\n    title: T\n    initiatives:\n      - id: I\n        title: U\n        |\n');
+    assert.ok(!nested.includes('title') && nested.includes('owner'), nested.join(', '));
   });
 });

@@ -18,6 +18,17 @@ describe('rule syntax', () => {
     assert.match(found[0]!.message, /Nested mappings/);
   });
 
+  it('reports a key written twice in a *.strategy.yaml mapping at the second key, as in front matter (§10.17)', () => {
+    const files = {
+      'plan.strategy.yaml': 'initiatives:\n  - id: INIT-a\n    owner: "@a"\n    owner: "@b"\n',
+      'prd.md': '---\nkind: prd\ninitiative: INIT-a\ninitiative: INIT-b\n---\n# PRD\n',
+    };
+    const found = findingsOf('syntax', files);
+    assert.deepEqual(found.map((f) => [f.file, f.line, f.column, f.text]), [['plan.strategy.yaml', 4, 5, 'owner'], ['prd.md', 4, 1, 'initiative']]);
+    assert.equal(found[0]!.message, "YAML syntax error: key 'owner' is written twice in this mapping, and only one of them can count. Delete or rename one of them.");
+    assert.equal(found[1]!.message, "YAML syntax error: key 'initiative' is written twice in this mapping, and only one of them can count. Delete or rename one of them.");
+  });
+
   it('reports front matter that is never closed, at the opening fence', () => {
     const files = { 'plan.md': '---\nkind: objective\ntitle: Grow\n# Plan\n' };
     const found = findingsOf('syntax', files);

@@ -62,8 +62,11 @@ function yamlContext(text: string, offset: number, before: string, token: Span, 
     return { type: 'value', field: fieldFor(kind, ownerKey) ?? ownerKey, kind, ...(ownerEntity ? { entity: ownerEntity } : {}), token, quoted: isQuoted(text, token), yaml: true, needsSpace: false };
   }
   if (/^\s*[A-Za-z-]*$/.test(before)) {
-    const kind = entity?.kind ?? kindFromStructure(text, lineStart, indentOf(before));
-    if (kind) return { type: 'key', kind, ...(entity ? { entity } : {}), token, yaml: true };
+    // Past the last key of a mapping (a new line at its end) the parser's extent has ended: the
+    // mapping is the one of the keys above at this indent, whose fields must not be offered again.
+    const mapping = entityOfMappingAbove(text, lineStart, indentOf(before), file) ?? entity;
+    const kind = mapping?.kind ?? kindFromStructure(text, lineStart, indentOf(before));
+    if (kind) return { type: 'key', kind, ...(mapping ? { entity: mapping } : {}), token, yaml: true };
   }
   return undefined;
 }
@@ -104,6 +107,24 @@ function frontMatterEnd(text: string): number | undefined {
   const block = findFrontMatter(text);
   if (!block) return undefined;
   return block.end === -1 ? text.length : block.contentEnd;
+}
+
+/**
+ * The entity whose YAML mapping has keys at `indent` right above `lineStart`: the nearest line
+ * above at that indent that is a key (`owner: …`) or a list item whose first key sits there
+ * (`- id: …`). Undefined when a line with less indent (another mapping) comes first.
+ */
+function entityOfMappingAbove(text: string, lineStart: number, indent: number, file: ParsedFile): Entity | undefined {
+  for (const line of linesAbove(text, lineStart)) {
+    const trimmed = line.text.trim();
+    if (!trimmed || trimmed.startsWith('#')) continue;
+    const lineIndent = indentOf(line.text);
+    const item = /^(\s*-\s+)[A-Za-z]/.exec(line.text);
+    const keyColumn = item ? item[1]!.length : lineIndent;
+    if (keyColumn === indent && /^\s*(?:-\s+)?[A-Za-z][A-Za-z0-9 _-]*?\s*:/.test(line.text)) return entityAt(file, line.start + keyColumn);
+    if (lineIndent < indent) return undefined;
+  }
+  return undefined;
 }
 
 interface OwnerKey {

@@ -6,7 +6,8 @@ import { syntaxNotes } from './yamlSyntax.js';
 
 /** A `*.strategy.yaml` file (§4.1): YAML 1.2 core schema (§10.10). */
 export function parseStrategyYaml(filePath: string, text: string, eol: string): { entities: Entity[]; notes: ParseNote[] } {
-  const doc = parseDocument(text, { version: '1.2', prettyErrors: false, uniqueKeys: false });
+  // uniqueKeys (the default): a key written twice in one mapping is a `syntax` error at the second (§10.17).
+  const doc = parseDocument(text, { version: '1.2', prettyErrors: false });
   const notes = syntaxNotes(doc.errors, text, 0, filePath, text.length);
   const reader = new YamlEntityReader({ path: filePath, text, base: 0, eol });
   reader.readStrategyFile(doc);

@@ -20,6 +20,11 @@ export function syntaxNotes(errors: readonly YAMLError[], text: string, base: nu
       note.message = `YAML syntax error: a value cannot start with '@' unless it is quoted. Write "${value}".`;
       note.fixes = [{ title: `Quote "${value}"`, safe: true, edits: [{ file, start, end: valueEnd, newText: `"${value.replace(/["\\]/g, '\\$&')}"` }] }];
     }
+    if (error.code === 'DUPLICATE_KEY') {
+      const key = keyAt(text, start, limitEnd);
+      note.span = { start, end: start + key.length };
+      note.message = `YAML syntax error: key '${key}' is written twice in this mapping, and only one of them can count. Delete or rename one of them.`;
+    }
     notes.push(note);
   }
   return notes;
@@ -40,4 +45,13 @@ function plainScalarEnd(text: string, start: number): number {
   }
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   return end;
+}
+
+/** The key written at `start` (the `yaml` library reports a repeated key at its first character). */
+function keyAt(text: string, start: number, limitEnd: number): string {
+  const line = /^[^\r\n]*/.exec(text.slice(start, limitEnd))![0];
+  const quoted = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')/.exec(line);
+  if (quoted) return quoted[1]!;
+  const colon = line.search(/:(\s|$)/);
+  return (colon === -1 ? line : line.slice(0, colon)).trimEnd();
 }
