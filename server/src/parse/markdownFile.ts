@@ -51,7 +51,7 @@ export function parseMarkdown(filePath: string, text: string, eol: string): Mark
         declares = true;
         notes.push(...syntaxNotes(doc.errors, text, block.contentStart, filePath, block.contentEnd));
         if (isMap(doc.contents)) {
-          const reader = new YamlEntityReader({ path: filePath, text, base: block.contentStart, eol });
+          const reader = new YamlEntityReader({ path: filePath, text, base: block.contentStart, eol, doc });
           const base = path.posix.basename(filePath).replace(/\.(md|markdown)$/i, '');
           frontEntity = reader.readSingleEntity(doc.contents, 'front-matter', { id: base, extentEnd: text.length });
           if (frontEntity) {

@@ -13,6 +13,8 @@ export interface YamlSource {
   /** Offset of the YAML inside `text`. */
   base: number;
   eol: string;
+  /** The parsed document, through which aliases (`*a`) resolve to their anchor's node (§10.17). */
+  doc: Document;
 }
 
 /** Reads entities out of a parsed YAML document: lists of entities, or one entity with `kind:` (§4.1). */
@@ -22,7 +24,7 @@ export class YamlEntityReader {
   private readonly values: YamlValueReader;
 
   constructor(private readonly source: YamlSource) {
-    this.values = new YamlValueReader(source.text, source.base);
+    this.values = new YamlValueReader(source.text, source.base, source.doc);
   }
 
   readStrategyFile(doc: Document): void {

@@ -9,7 +9,7 @@ export function parseStrategyYaml(filePath: string, text: string, eol: string): 
   // uniqueKeys (the default): a key written twice in one mapping is a `syntax` error at the second (§10.17).
   const doc = parseDocument(text, { version: '1.2', prettyErrors: false });
   const notes = syntaxNotes(doc.errors, text, 0, filePath, text.length);
-  const reader = new YamlEntityReader({ path: filePath, text, base: 0, eol });
+  const reader = new YamlEntityReader({ path: filePath, text, base: 0, eol, doc });
   reader.readStrategyFile(doc);
   return { entities: reader.entities, notes: [...notes, ...reader.notes] };
 }

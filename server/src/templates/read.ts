@@ -49,7 +49,7 @@ class Sources {
   private readYaml(start: number, end: number): void {
     const doc = parseDocument(this.text.slice(start, end), { version: '1.2', prettyErrors: false, uniqueKeys: false });
     this.notes.push(...syntaxNotes(doc.errors, this.text, start, this.path, end));
-    if (isMap(doc.contents)) this.yaml = { root: doc.contents, values: new YamlValueReader(this.text, start), end };
+    if (isMap(doc.contents)) this.yaml = { root: doc.contents, values: new YamlValueReader(this.text, start, doc), end };
   }
 
   /** The field a source names, or undefined when the document does not have it. */
