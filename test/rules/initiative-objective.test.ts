@@ -36,7 +36,8 @@ describe('rule initiative-objective', () => {
 
     it('on an empty value or an empty list', () => {
       const files = { 'plan.strategy.yaml': 'initiatives:\n  - id: INIT-a\n    objective:\n  - id: INIT-b\n    objective: []\n' };
-      assert.deepEqual(findingsOf('initiative-objective', files).map((f) => f.line), [2, 5]);
+      // An empty value is reported at its key, on the field's line (§3: at the placeholder).
+      assert.deepEqual(findingsOf('initiative-objective', files).map((f) => f.line), [3, 5]);
     });
 
     it('on a heading initiative under plain headings only (no enclosing objective)', () => {

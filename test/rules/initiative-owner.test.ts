@@ -21,6 +21,15 @@ describe('rule initiative-owner', () => {
     assert.deepEqual(found.map((f) => [f.text, f.line]), [['TBD', 3]]);
   });
 
+  it('reports an empty owner (`- Owner:`, `owner:`) on that field\'s line, not at the heading or id (§3)', () => {
+    const files = {
+      'doc.md': '## Initiative: Checkout\n- id: INIT-c\n- Owner:\n- Objective: OBJ\n',
+      'plan.strategy.yaml': 'initiatives:\n  - id: INIT-a\n    owner:\n    title: A\n',
+    };
+    const found = findingsOf('initiative-owner', files);
+    assert.deepEqual(found.map((f) => [f.file, f.line, f.text]), [['doc.md', 3, 'Owner'], ['plan.strategy.yaml', 3, 'owner']]);
+  });
+
   it('does not fire when an owner is set, in YAML or in a heading list', () => {
     const files = {
       'plan.strategy.yaml': `initiatives:\n  - id: INIT-a\n    owner: "@sam"\n`,

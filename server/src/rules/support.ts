@@ -3,6 +3,7 @@ import type { Entity, EntityKind, Field, ScalarValue } from '../model/entity.js'
 import { fieldFor, isPlaceholderText } from '../model/kinds.js';
 import { scalarItems } from '../parse/entityRefs.js';
 import { isWritableId } from '../parse/references.js';
+import { valueOrKeySpan } from './values/plain.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { idNeighbourhood, type IdNeighbourhood } from '../index/idNeighbourhood.js';
 import type { NearName } from '../index/nameTrie.js';
@@ -37,9 +38,13 @@ export function requiredFieldState(entity: Entity, fieldName: string): RequiredS
   return { state: 'placeholder', value, field };
 }
 
-/** Where a "missing field" finding goes: the placeholder, or the entity's anchor (§6). */
+/**
+ * Where a "missing field" finding goes (§3, §6): at the placeholder, on the field's own line; an
+ * empty value (`- owner:`) has no width to point at, so its key; a field not written at all, the
+ * entity's anchor.
+ */
 export function missingSpan(entity: Entity, state: RequiredState): Span {
-  return state.state === 'placeholder' && state.value.span.end > state.value.span.start ? state.value.span : entity.anchor;
+  return state.state === 'placeholder' ? valueOrKeySpan(state.value, state.field.keySpan) : entity.anchor;
 }
 
 /** Display name of an entity in messages: `initiative 'INIT-x' (One-click onboarding)`. */
