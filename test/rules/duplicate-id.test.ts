@@ -83,4 +83,19 @@ describe('rule duplicate-id', () => {
     assert.ok(affected.has(`${ROOT}/b.strategy.yaml`));
     assert.deepEqual(engine.lint(`${ROOT}/b.strategy.yaml`).filter((f) => f.ruleId === RULE), []);
   });
+
+  it('keeps its output linear in the number of declarations: a few places named, "and K more"', () => {
+    const plan = (n: number) => `owners:\n${'  - id: "@same"\n'.repeat(n)}`;
+    const size = (n: number) => {
+      const found = findingsOf('duplicate-id', { 'owners.strategy.yaml': plan(n) });
+      assert.equal(found.length, n, 'every declaration is reported');
+      return JSON.stringify(found.map((f) => f.finding)).length;
+    };
+    const [found] = findingsOf('duplicate-id', { 'owners.strategy.yaml': plan(2000) });
+    assert.match(found!.message, /^Id '@same' is declared 2000 times \(also as an owner in this file, an owner in this file, an owner in this file, and 1996 more\)/);
+    assert.equal(found!.finding.related!.length, 10);
+    // Twice the declarations, about twice the output (it was four times: each named all the others).
+    const ratio = size(2000) / size(1000);
+    assert.ok(ratio < 2.1, `output grew ${ratio.toFixed(2)} times for twice the declarations`);
+  });
 });

@@ -22,7 +22,9 @@ export const rule: Rule = {
       if (!entity.id) continue;
       const declarations = index.declarations(entity.id);
       if (declarations.length < 2) continue;
-      const others = declarations.filter((d) => d !== entity);
+      // Every declaration is reported, so naming all the others in each finding would grow with
+      // the square of their number (2,000 copies of one id made 110 MB of JSON): name a few.
+      const others = firstOthers(declarations, entity, MAX_RELATED);
       const related: RelatedLocation[] = others.map((other) => ({
         file: other.file,
         span: declarationSpan(other),
@@ -30,7 +32,7 @@ export const rule: Rule = {
       }));
       report({
         span: declarationSpan(entity),
-        message: `${idText(entity)} is declared ${declarations.length} times (${whereElse(entity, others)}): references to it are ambiguous. ${advice(entity)}`,
+        message: `${idText(entity)} is declared ${declarations.length} times (${whereElse(entity, others, declarations.length - 1)}): references to it are ambiguous. ${advice(entity)}`,
         related,
       });
     }
@@ -45,9 +47,25 @@ function kindPhrase(entity: Entity): string {
   return aKind(entity.kind);
 }
 
-function whereElse(entity: Entity, others: Entity[]): string {
-  const places = others.map((o) => `${kindPhrase(o)} in ${o.file === entity.file ? 'this file' : fileName(o.file)}`);
-  return `also as ${places.join(', ')}`;
+/** Other declarations named in related information (the editor lists them; the message names fewer). */
+const MAX_RELATED = 10;
+/** Other declarations named in the message itself. */
+const MAX_NAMED = 3;
+
+/** The first `max` declarations other than `entity`, in the index's order. */
+function firstOthers(declarations: readonly Entity[], entity: Entity, max: number): Entity[] {
+  const others: Entity[] = [];
+  for (const d of declarations) {
+    if (others.length === max) break;
+    if (d !== entity) others.push(d);
+  }
+  return others;
+}
+
+function whereElse(entity: Entity, others: Entity[], total: number): string {
+  const places = others.slice(0, MAX_NAMED).map((o) => `${kindPhrase(o)} in ${o.file === entity.file ? 'this file' : fileName(o.file)}`);
+  const more = total - places.length;
+  return `also as ${places.join(', ')}${more > 0 ? `, and ${more} more` : ''}`;
 }
 
 function derivedFrom(entity: Entity): string {
