@@ -7,6 +7,7 @@ import type { ParseNote } from '../model/file.js';
 import { isStrategyKindOrNearMiss } from '../model/kinds.js';
 import { blankOut, findFrontMatter } from './frontMatter.js';
 import { HeadingEntityReader, MAYBE_ENTITY_HEADING } from './markdownHeadings.js';
+import { MAX_NESTING, tooDeeplyNested } from './nesting.js';
 import { YamlEntityReader } from './yamlEntities.js';
 import { syntaxNotes } from './yamlSyntax.js';
 import type { Root } from 'mdast';
@@ -66,7 +67,17 @@ export function parseMarkdown(filePath: string, text: string, eol: string): Mark
     }
   }
   let tree: Root | undefined;
-  if (MAYBE_ENTITY_HEADING.test(body)) {
+  const mayDeclare = MAYBE_ENTITY_HEADING.test(body);
+  const tooDeep = mayDeclare ? tooDeeplyNested(body) : undefined;
+  if (tooDeep) {
+    // remark would take unbounded time: the file gets a finding, its headings are not read.
+    declares = true;
+    notes.push({
+      ruleId: 'syntax',
+      message: `Markdown nested too deeply to analyse: lists or block quotes about ${tooDeep.depth} levels deep here (the limit is ${MAX_NESTING}). Entity headings in this file are not read until the nesting is flattened.`,
+      span: { start: tooDeep.start, end: Math.max(tooDeep.end, tooDeep.start) },
+    });
+  } else if (mayDeclare) {
     tree = processor.parse(body) as Root;
     const reader = new HeadingEntityReader(filePath, text, eol);
     reader.read(tree);
