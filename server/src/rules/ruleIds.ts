@@ -34,6 +34,9 @@ export const RULE_IDS = [
 
 export type RuleId = (typeof RULE_IDS)[number];
 
+/** Rules that judge only documents a template reads (SPEC §11): SPEC-format files never raise them. */
+export const TEMPLATE_RULE_IDS: readonly RuleId[] = ['template-schema', 'required-section'];
+
 export function isRuleId(id: string): id is RuleId {
   return (RULE_IDS as readonly string[]).includes(id);
 }
