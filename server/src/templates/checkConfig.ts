@@ -3,7 +3,7 @@ import { PRESET_NAMES, PRESETS } from '../presets/index.js';
 import { presetTemplatesByName, mergeTemplate } from './resolve.js';
 import { schemaProblem } from './schemaValidator.js';
 import { TEMPLATE_LINKS } from './configSchema.js';
-import type { TemplateSpec } from './spec.js';
+import type { InnerEntitySpec, TemplateSpec } from './spec.js';
 
 /** Reports one problem at the value (or, with `onKey`, the key) at `segments` of the config. */
 export type AddProblem = (segments: string[], onKey: boolean, message: string) => void;
@@ -42,7 +42,9 @@ export function templateProblems(data: { presets?: unknown; templates?: unknown 
     }
     defined.set(own.name, spec);
     if (resolved && spec.files === undefined) add(at(), false, `${where} ("${own.name}"): "files" is required (the globs of the files it reads)`);
-    if (resolved && spec.kind === undefined) add(at(), false, `${where} ("${own.name}"): "kind" is required (objective, metric, initiative, owner or prd)`);
+    if (resolved && spec.kind === undefined && !spec.entities?.length) add(at(), false, `${where} ("${own.name}"): "kind" (what each file is) or "entities" (where entities sit inside it) is required`);
+    if (resolved && spec.kind !== undefined && spec.entities?.length) add(at('entities'), false, `${where}.entities: a template has "kind" (each file is one entity) or "entities" (entities inside each file), not both`);
+    if (own.entities) innerProblems(own.entities, at('entities'), `${where}.entities`, add);
     if (own.schema !== undefined) {
       const problem = schemaProblem(own.schema);
       if (problem) add(at('schema', ...problem.segments), false, `${where}.schema is not a valid JSON Schema: ${problem.message}`);
@@ -54,6 +56,42 @@ export function templateProblems(data: { presets?: unknown; templates?: unknown 
         if (!allowed.includes(link)) add(at('links', String(j)), false, `${where}.links: ${spec.kind} has no link "${link}"${allowed.length ? `; links of ${spec.kind}: ${allowed.join(', ')}` : ''}`);
       });
     }
+  });
+}
+
+const INNER_SOURCES = ['heading', 'list-items', 'table-rows'] as const;
+
+/** Each inner entity names exactly one place (heading, list-items, table-rows); `in` names a kind read by headings; patterns compile; links fit the kind. */
+function innerProblems(entities: InnerEntitySpec[], segments: string[], where: string, add: AddProblem): void {
+  const headingKinds = new Set(entities.filter((e) => e.heading).map((e) => e.kind));
+  entities.forEach((inner, i) => {
+    const at = [...segments, String(i)];
+    const here = `${where}[${i}]`;
+    const places = INNER_SOURCES.filter((k) => inner[k] !== undefined);
+    if (places.length !== 1) add(at, false, `${here}: name exactly one of ${INNER_SOURCES.join(', ')} (where the ${inner.kind} entities sit), not ${places.length}`);
+    for (const key of ['matches', 'under'] as const) {
+      const pattern = inner.heading?.[key];
+      if (pattern === undefined) continue;
+      try {
+        new RegExp(pattern);
+      } catch (error) {
+        add([...at, 'heading', key], false, `${here}.heading.${key}: not a valid regular expression: ${(error as Error).message}`);
+      }
+    }
+    for (const key of ['list-items', 'table-rows'] as const) {
+      const place = inner[key];
+      if (!place) continue;
+      if ((place.in === undefined) === (place['under-heading'] === undefined)) add([...at, key], false, `${here}.${key}: name either "in" (a kind read by headings) or "under-heading", exactly one`);
+      else if (place.in !== undefined && !headingKinds.has(place.in)) add([...at, key, 'in'], false, `${here}.${key}.in: no heading entity of this template is of kind ${place.in}`);
+    }
+    if (inner.schema !== undefined) {
+      const problem = schemaProblem(inner.schema);
+      if (problem) add([...at, 'schema', ...problem.segments], false, `${here}.schema is not a valid JSON Schema: ${problem.message}`);
+    }
+    const allowed = TEMPLATE_LINKS[inner.kind] ?? [];
+    (inner.links ?? []).forEach((link, j) => {
+      if (!allowed.includes(link)) add([...at, 'links', String(j)], false, `${here}.links: ${inner.kind} has no link "${link}"${allowed.length ? `; links of ${inner.kind}: ${allowed.join(', ')}` : ''}`);
+    });
   });
 }
 

@@ -8,7 +8,7 @@ import { canonicalKey } from '../model/kinds.js';
 import { relativeInside } from '../files/paths.js';
 import { filesOf } from './resolve.js';
 import { compileTemplateSchema } from './schemaValidator.js';
-import { sourcesOf, type FieldSource, type ResolvedTemplate, type TemplateCondition } from './spec.js';
+import { sourcesOf, type FieldSource, type InnerEntitySpec, type ResolvedTemplate, type TemplateCondition } from './spec.js';
 
 /**
  * A template ready to read files: its globs compiled, its schema compiled (on first use), its lists
@@ -16,7 +16,13 @@ import { sourcesOf, type FieldSource, type ResolvedTemplate, type TemplateCondit
  */
 export class CompiledTemplate {
   readonly name: string;
-  readonly kind: EntityKind;
+  /** Undefined for a template of entities inside files (`inner`). */
+  readonly kind: EntityKind | undefined;
+  /**
+   * Where entities sit inside each file, each with the template its entities point at (a child
+   * sharing this one's name, globs and base, with the inner spec's kind, fields, schema and links).
+   */
+  readonly inner: readonly { spec: InnerEntitySpec; template: CompiledTemplate }[];
   /** Changes whenever anything that shapes a parse changes: part of the parse cache key. */
   readonly identity: string;
   readonly idFrom: 'file' | 'folder';
@@ -66,6 +72,10 @@ export class CompiledTemplate {
     this.required = new Set(((spec.schema?.required as unknown[] | undefined) ?? []).map((name) => canonicalKey(String(name))));
     this.matches = picomatch(filesOf(spec), { dot: true });
     this.excluded = spec.exclude?.length ? picomatch(spec.exclude, { dot: true }) : () => false;
+    this.inner = (spec.entities ?? []).map((inner) => {
+      const { heading: _h, 'list-items': _l, 'table-rows': _t, ...rest } = inner;
+      return { spec: inner, template: new CompiledTemplate({ ...rest, name: spec.name, files: spec.files, ...(spec.exclude ? { exclude: spec.exclude } : {}), base: spec.base, origin: spec.origin }) };
+    });
   }
 
   /** Whether `filePath` (absolute, '/'-separated) is one of the files this template reads. */

@@ -20,7 +20,7 @@ export interface SectionFact {
   empty: boolean;
 }
 
-interface Line {
+export interface Line {
   start: number;
   text: string;
   /** Inside a fenced code block (fence lines included). */
@@ -114,6 +114,11 @@ export class MarkdownFacts {
     if (!first) return undefined;
     const headerStarts = [...this.headerLines().values()].map((h) => h.keySpan.start);
     return headerStarts.some((start) => start < first.span.start) ? undefined : first;
+  }
+
+  /** The lines that start in [from, to), fenced code and HTML comment blocks marked. */
+  linesIn(from: number, to: number): Line[] {
+    return this.lines.filter((line) => line.start >= from && line.start < to);
   }
 
   /** List-header lines of the head: the lines before the first heading that is not the opening `# Title`. */
@@ -239,6 +244,15 @@ class VisibleText {
   }
 }
 
+/** A `- Key: value` / `**Key:** value` line as a key and value, or undefined when the line is not one. */
+export function keyValueLine(line: Line): KeyValueLine | undefined {
+  for (const pattern of HEADER_LINE) {
+    const m = pattern.exec(line.text);
+    if (m) return keyValue(line, m[1]!, m[2]!);
+  }
+  return undefined;
+}
+
 function keyValue(line: Line, keyText: string, rawValue: string): KeyValueLine {
   const key = keyText.trim();
   const keyStart = line.start + line.text.indexOf(key);
@@ -247,7 +261,7 @@ function keyValue(line: Line, keyText: string, rawValue: string): KeyValueLine {
 }
 
 /** Trims a Markdown value, drops a trailing hard break (`\\`, two spaces) and one pair of surrounding backticks. */
-function unwrapValue(raw: string, start: number): { value: string; valueSpan: Span } {
+export function unwrapValue(raw: string, start: number): { value: string; valueSpan: Span } {
   let value = raw.replace(/\\$/, '');
   const lead = value.length - value.trimStart().length;
   value = value.trim();
@@ -260,12 +274,14 @@ function unwrapValue(raw: string, start: number): { value: string; valueSpan: Sp
   return { value, valueSpan: { start: offset, end: offset + value.length } };
 }
 
-interface Cell {
+export interface Cell {
   text: string;
   start: number;
+  /** Everything between the cell's pipes (where an empty cell's value belongs). */
+  inner: Span;
 }
 
-function tableCells(line: Line): Cell[] {
+export function tableCells(line: Line): Cell[] {
   const cells: Cell[] = [];
   const text = line.text;
   let i = text.indexOf('|') + 1;
@@ -278,7 +294,7 @@ function tableCells(line: Line): Cell[] {
     if (i === text.length || text[i] === '|') {
       const raw = text.slice(cellStart, i);
       const lead = raw.length - raw.trimStart().length;
-      if (i < text.length || raw.trim()) cells.push({ text: raw.trim(), start: line.start + cellStart + lead });
+      if (i < text.length || raw.trim()) cells.push({ text: raw.trim(), start: line.start + cellStart + lead, inner: { start: line.start + cellStart, end: line.start + i } });
       cellStart = i + 1;
     }
   }

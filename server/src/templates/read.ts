@@ -11,6 +11,7 @@ import { YamlValueReader } from '../parse/yamlValues.js';
 import { syntaxNotes } from '../parse/yamlSyntax.js';
 import type { CompiledTemplate, TemplateCandidate } from './compiled.js';
 import { MarkdownFacts, type KeyValueLine } from './markdownFacts.js';
+import { readInnerEntities } from './inner.js';
 import type { FieldSource, TemplateCondition } from './spec.js';
 
 export interface TemplatedParse {
@@ -150,6 +151,10 @@ export function readTemplated(filePath: string, text: string, eol: string, langu
     const fields = readFields(sources, role === 'main' ? template.fields : template.siblingFields, template);
     const templated: TemplatedFile = { template, role, sections: sources.markdown?.sections() ?? [], anchor, fields: role === 'sibling' ? fields : [] };
     if (role === 'sibling') return { entities: [], notes: sources.notes, templated };
+    if (template.inner.length) {
+      const entities = sources.markdown ? readInnerEntities(filePath, text, eol, sources.markdown, template, withReferences) : [];
+      return { entities, notes: sources.notes, templated };
+    }
     return { entities: [entityOf(filePath, text, eol, sources, template, fields, anchor)], notes: sources.notes, templated };
   }
   return undefined;
@@ -177,11 +182,12 @@ function entityOf(filePath: string, text: string, eol: string, sources: Sources,
   const titleScalar = titleField?.value.type === 'scalar' && titleField.value.value !== null ? titleField.value : undefined;
   const fallbackId = template.idFrom === 'folder' ? posix.basename(posix.dirname(filePath)) : posix.basename(filePath).replace(/\.[^.]*$/, '').replace(/\.(strategy)$/, '');
   const rawId = idScalar ? String(idScalar.value).trim() : fallbackId;
-  const id = template.kind === 'owner' ? rawId.replace(/^@/, '') : `${template.idPrefix}${rawId}`;
+  const kind = template.kind!;
+  const id = kind === 'owner' ? rawId.replace(/^@/, '') : `${template.idPrefix}${rawId}`;
   const title = titleScalar ? String(titleScalar.value).trim() : sources.markdown?.title()?.text;
   const form: EntityForm = sources.language === 'yaml' ? 'yaml' : sources.yaml ? 'front-matter' : 'heading';
   const entity: Entity = {
-    kind: template.kind,
+    kind,
     form,
     file: filePath,
     id,
@@ -194,6 +200,11 @@ function entityOf(filePath: string, text: string, eol: string, sources: Sources,
     insertion: insertionOf(sources, text, eol, form),
     template,
   };
+  return withReferences(entity, template);
+}
+
+/** An entity's references: the model's (fields and nesting), then those its template names in `references`. */
+function withReferences(entity: Entity, template: CompiledTemplate): Entity {
   entity.refs = [...collectReferences(entity), ...templateReferences(entity, template)];
   return entity;
 }

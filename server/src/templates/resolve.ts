@@ -35,8 +35,8 @@ export function mergeTemplate(base: TemplateSpec, own: TemplateSpec): TemplateSp
 export function resolveTemplates(settings: TemplateSettings, base: string, extraPresets: readonly string[] = [], configPath?: string): ResolvedTemplate[] {
   const out: ResolvedTemplate[] = [];
   const add = (spec: TemplateSpec, origin: string, index?: number) => {
-    if (spec.files === undefined || spec.kind === undefined) return;
-    out.push({ ...spec, files: spec.files, kind: spec.kind, base, origin, ...(configPath && index !== undefined ? { source: { config: configPath, index } } : {}) });
+    if (spec.files === undefined || (spec.kind === undefined && !spec.entities?.length)) return;
+    out.push({ ...spec, files: spec.files, base, origin, ...(configPath && index !== undefined ? { source: { config: configPath, index } } : {}) });
   };
   for (const name of new Set([...(settings.presets ?? []), ...extraPresets])) {
     for (const template of PRESETS.get(name)?.templates ?? []) add(template, `preset:${name}`);

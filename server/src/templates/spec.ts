@@ -20,6 +20,28 @@ export interface SiblingSpec {
   fields?: Record<string, FieldSource | FieldSource[]>;
 }
 
+/**
+ * Where the entities of one kind sit inside a file (docs/templates.md "Entities inside a file"):
+ * headings, the list items under a heading, or the rows of a table under a heading.
+ */
+export interface InnerEntitySpec {
+  kind: EntityKind;
+  /** Each heading of this level (whose text `matches`, under a heading whose text matches `under`) is an entity. */
+  heading?: { level: number; matches?: string; under?: string };
+  /** Each top-level list item in the own text of an entity of kind `in`, or of a heading named `under-heading`. */
+  'list-items'?: { in?: EntityKind; 'under-heading'?: string };
+  /** Each row of the tables in the own text of an entity of kind `in`, or of a heading named `under-heading`. */
+  'table-rows'?: { in?: EntityKind; 'under-heading'?: string; columns: Record<string, string> };
+  'id-prefix'?: string;
+  /** Heading entities: fields read from `Key: value` lines in the heading's own text (`{ header: Owner }`). */
+  fields?: Record<string, FieldSource | FieldSource[]>;
+  schema?: Record<string, unknown>;
+  references?: Record<string, EntityKind>;
+  links?: string[];
+  active?: string[];
+  'allow-placeholders'?: string[];
+}
+
 /** One template as written in a config's `templates:` or in a preset (docs/templates.md). */
 export interface TemplateSpec {
   name: string;
@@ -38,12 +60,15 @@ export interface TemplateSpec {
   active?: string[];
   'allow-placeholders'?: string[];
   sibling?: SiblingSpec;
+  /** Instead of `kind`: the entities inside each matched file. */
+  entities?: InnerEntitySpec[];
 }
 
 /** A template after `extends` is resolved, tagged with the folder its globs are relative to. */
 export interface ResolvedTemplate extends TemplateSpec {
   files: string | string[];
-  kind: EntityKind;
+  /** Undefined when the template declares `entities` inside each file instead. */
+  kind?: EntityKind;
   /** Absolute folder the globs are relative to (the declaring config's folder, or the lint root for presets). */
   base: string;
   /** Where it came from: `preset:kep` or `config`. */

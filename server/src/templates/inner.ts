@@ -1,0 +1,220 @@
+import { slug } from 'github-slugger';
+import type { Entity, EntityKind, Field, FieldInsertion, FieldValue, ScalarValue } from '../model/entity.js';
+import { canonicalKey } from '../model/kinds.js';
+import type { Span } from '../model/span.js';
+import { splitListText } from '../parse/references.js';
+import type { CompiledTemplate } from './compiled.js';
+import { headingKey, keyValueLine, tableCells, unwrapValue, type KeyValueLine, type Line, type MarkdownFacts, type SectionFact } from './markdownFacts.js';
+import type { InnerEntitySpec } from './spec.js';
+
+/** A heading with the end of its own text (the next heading) and of its section (the next heading of the same or a higher level). */
+interface Block {
+  section: SectionFact;
+  ownEnd: number;
+  end: number;
+}
+
+type Templated = (entity: Entity, template: CompiledTemplate) => Entity;
+
+/**
+ * The entities inside one Markdown file (docs/templates.md "Entities inside a file"): headings,
+ * then the list items and table rows each inner spec names, in the order the specs are written.
+ * An entity inside a heading entity's section nests in it (`enclosing`): a metric or initiative
+ * under an objective's heading links to it (SPEC §4.3). `finish` adds the template's references.
+ */
+export function readInnerEntities(filePath: string, text: string, eol: string, markdown: MarkdownFacts, template: CompiledTemplate, finish: Templated): Entity[] {
+  const sections = markdown.sections();
+  const blocks: Block[] = sections.map((section, i) => {
+    const next = sections[i + 1];
+    const closer = sections.slice(i + 1).find((s) => s.level <= section.level);
+    return { section, ownEnd: next ? next.span.start : text.length, end: closer ? closer.span.start : text.length };
+  });
+  const out: Entity[] = [];
+  const headingEntities: { block: Block; entity: Entity }[] = [];
+  const enclosingAt = (offset: number): Entity | undefined => {
+    let best: { block: Block; entity: Entity } | undefined;
+    for (const h of headingEntities) if (h.block.section.span.start < offset && offset < h.block.end && (!best || h.block.section.span.start > best.block.section.span.start)) best = h;
+    return best?.entity;
+  };
+  // Lines a heading entity read as its fields are not list items of anything.
+  const consumed = new Set<number>();
+  for (const { spec, template: child } of template.inner) {
+    if (!spec.heading) continue;
+    const { level, matches, under } = spec.heading;
+    for (const [i, block] of blocks.entries()) {
+      const { section } = block;
+      if (section.level !== level || (matches !== undefined && !new RegExp(matches).test(section.text))) continue;
+      if (under !== undefined) {
+        const parent = sections.slice(0, i).reverse().find((s) => s.level < level);
+        if (!parent || !new RegExp(under).test(parent.text)) continue;
+      }
+      const fields = headingFields(markdown, block, child, consumed);
+      const entity = makeEntity(filePath, spec, child, section.text, section.span, { start: section.span.start, end: block.end }, fields, insertionAfter(section.span.end, '- ', eol));
+      entity.headingSlug = slug(section.text);
+      headingEntities.push({ block, entity });
+    }
+  }
+  for (const h of headingEntities) {
+    const enclosing = enclosingAt(h.block.section.span.start);
+    if (enclosing) h.entity.enclosing = enclosing;
+    out.push(finish(h.entity, h.entity.template!));
+  }
+  for (const { spec, template: child } of template.inner) {
+    const place = spec['list-items'] ?? spec['table-rows'];
+    if (!place) continue;
+    for (const area of areas(place, blocks, headingEntities)) {
+      const lines = markdown.linesIn(area.start, area.end).filter((l) => !l.inCode && !l.inHtml && !consumed.has(l.start));
+      const read = spec['list-items'] ? listItems(filePath, eol, lines, spec, child) : tableRows(filePath, lines, spec, child, eol);
+      for (const entity of read) {
+        const enclosing = enclosingAt(entity.anchor.start);
+        if (enclosing) entity.enclosing = enclosing;
+        out.push(finish(entity, child));
+      }
+    }
+  }
+  return out.sort((a, b) => a.anchor.start - b.anchor.start);
+}
+
+/** The own text of each heading entity of kind `in`, or of each heading named `under-heading`. */
+function areas(place: { in?: EntityKind; 'under-heading'?: string }, blocks: Block[], headings: { block: Block; entity: Entity }[]): Span[] {
+  if (place.in !== undefined) return headings.filter((h) => h.entity.kind === place.in).map((h) => ({ start: h.block.section.span.end, end: h.block.ownEnd }));
+  const wanted = (place['under-heading'] ?? '').split('|').map(headingKey);
+  return blocks.filter((b) => wanted.includes(headingKey(b.section.text))).map((b) => ({ start: b.section.span.end, end: b.ownEnd }));
+}
+
+/** A heading entity's fields: the template's `header` sources, read from `Key: value` lines in the heading's own text. */
+function headingFields(markdown: MarkdownFacts, block: Block, template: CompiledTemplate, consumed: Set<number>): Field[] {
+  const lines = new Map<string, { line: Line; kv: KeyValueLine }>();
+  for (const line of markdown.linesIn(block.section.span.end, block.ownEnd)) {
+    if (line.inCode || line.inHtml) continue;
+    const kv = keyValueLine(line);
+    if (kv && !lines.has(canonicalKey(kv.keyText))) lines.set(canonicalKey(kv.keyText), { line, kv });
+  }
+  const fields: Field[] = [];
+  for (const [name, sources] of template.fields) {
+    for (const source of sources) {
+      if (typeof source !== 'object' || !('header' in source)) continue;
+      const found = lines.get(canonicalKey(source.header));
+      if (!found) continue;
+      consumed.add(found.line.start);
+      fields.push(fieldOf(name, found.kv.keyText, found.kv.keySpan, found.kv.value, found.kv.valueSpan, splits(name, template)));
+      break;
+    }
+  }
+  return fields;
+}
+
+const ITEM = /^( ?)([-*+]|\d+[.)])[ \t]+(.*)$/;
+/** An owner written at the end of an item: `(@sam)` or `(owner: @sam)`. */
+const OWNER_SUFFIX = /[ \t]*\((?:owner:[ \t]*)?(@[^\s()]+)\)[ \t]*$/i;
+
+/** Top-level list items: the text is the title, `(@handle)` at its end the owner, `Key: value` sub-items its other fields. */
+function listItems(filePath: string, eol: string, lines: Line[], spec: InnerEntitySpec, template: CompiledTemplate): Entity[] {
+  const out: Entity[] = [];
+  let current: { entity: Entity; indent: number } | undefined;
+  for (const line of lines) {
+    const m = ITEM.exec(line.text);
+    if (m) {
+      const body = m[3]!;
+      const bodyStart = line.start + line.text.length - body.length;
+      const owner = OWNER_SUFFIX.exec(body);
+      const titleText = (owner ? body.slice(0, owner.index) : body).trimEnd();
+      const title = unwrapValue(titleText, bodyStart);
+      const fields: Field[] = [fieldOf('title', 'title', title.valueSpan, title.value, title.valueSpan, false)];
+      if (owner) {
+        const handleStart = bodyStart + owner.index + owner[0].indexOf(owner[1]!);
+        const span = { start: handleStart, end: handleStart + owner[1]!.length };
+        fields.push(fieldOf('owner', 'owner', span, owner[1]!, span, false));
+      }
+      const lineEnd = line.start + line.text.length;
+      const entity = makeEntity(filePath, spec, template, title.value, title.valueSpan, { start: line.start, end: lineEnd }, fields, insertionAfter(lineEnd, `${m[1]!}  - `, eol));
+      out.push(entity);
+      current = { entity, indent: m[1]!.length };
+      continue;
+    }
+    // A more indented `- Key: value` under an item is a field of that item.
+    const kv = current && /^[ \t]{2,}/.test(line.text) ? keyValueLine(line) : undefined;
+    if (kv && current) {
+      const name = canonicalKey(kv.keyText);
+      if (!current.entity.fields.some((f) => f.key === name)) current.entity.fields.push(fieldOf(name, kv.keyText, kv.keySpan, kv.value, kv.valueSpan, splits(name, template)));
+      current.entity.extent = { start: current.entity.extent.start, end: line.start + line.text.length };
+      current.entity.insertion = { ...current.entity.insertion, offset: line.start + line.text.length };
+    } else if (line.text.trim() === '' || !/^[ \t]/.test(line.text)) current = undefined;
+  }
+  return out;
+}
+
+/** Rows of the tables in the lines: a header row, a `---` row, then one entity per row; `columns` maps fields to headers. */
+function tableRows(filePath: string, lines: Line[], spec: InnerEntitySpec, template: CompiledTemplate, eol: string): Entity[] {
+  const columns = spec['table-rows']!.columns;
+  const out: Entity[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!/^[ \t]*\|/.test(lines[i]!.text) || !/^[ \t]*\|?[ \t:|-]+$/.test(lines[i + 1]!.text) || !lines[i + 1]!.text.includes('-')) continue;
+    const header = tableCells(lines[i]!);
+    const byField = new Map<string, number>();
+    for (const [field, column] of Object.entries(columns)) {
+      const at = header.findIndex((cell) => canonicalKey(cell.text.replace(/\*\*/g, '')) === canonicalKey(column));
+      if (at !== -1) byField.set(canonicalKey(field), at);
+    }
+    let j = i + 2;
+    for (; j < lines.length && /^[ \t]*\|/.test(lines[j]!.text); j++) {
+      const line = lines[j]!;
+      const cells = tableCells(line);
+      const fields: Field[] = [];
+      for (const [field, at] of byField) {
+        const cell = cells[at];
+        if (!cell) continue;
+        const value = unwrapValue(cell.text, cell.start);
+        // An empty cell's value is the blank between its pipes: a missing owner is reported at that cell.
+        const span = value.value ? value.valueSpan : cell.inner;
+        fields.push(fieldOf(field, header[at]!.text, { start: header[at]!.start, end: header[at]!.start + header[at]!.text.length }, value.value, span, splits(field, template)));
+      }
+      const titleField = fields.find((f) => f.key === 'title');
+      const first = cells[0];
+      const titleValue = titleField && titleField.value.type === 'scalar' ? String(titleField.value.value) : first ? unwrapValue(first.text, first.start).value : '';
+      const titleSpan = titleField && titleField.value.type === 'scalar' && titleValue ? titleField.value.span : first && first.text ? { start: first.start, end: first.start + first.text.length } : { start: line.start, end: line.start + line.text.length };
+      const lineEnd = line.start + line.text.length;
+      out.push(makeEntity(filePath, spec, template, titleValue, titleSpan, { start: line.start, end: lineEnd }, fields, insertionAfter(lineEnd, '- ', eol)));
+    }
+    i = j - 1;
+  }
+  return out;
+}
+
+function splits(name: string, template: CompiledTemplate): boolean {
+  return template.schemaType(name) === 'array' || name === 'metrics' || name === 'depends-on';
+}
+
+function fieldOf(name: string, keyText: string, keySpan: Span, value: string, valueSpan: Span, split: boolean): Field {
+  const scalar: ScalarValue = { type: 'scalar', value, text: value, span: valueSpan };
+  const fieldValue: FieldValue = split
+    ? { type: 'list', span: valueSpan, items: splitListText(value, valueSpan.start).map((p) => ({ type: 'scalar', value: p.text, text: p.text, span: { start: p.start, end: p.start + p.text.length } })) }
+    : scalar;
+  return { key: name, keyText, keySpan, value: fieldValue };
+}
+
+function insertionAfter(offset: number, indent: string, eol: string): FieldInsertion {
+  return { offset, style: 'markdown-list', indent, eol };
+}
+
+/** An entity read inside a file: its id an `id` field, else the slug of its title, after the spec's `id-prefix`. */
+function makeEntity(filePath: string, spec: InnerEntitySpec, template: CompiledTemplate, title: string, anchor: Span, extent: Span, fields: Field[], insertion: FieldInsertion): Entity {
+  const idField = fields.find((f) => f.key === 'id' && f.value.type === 'scalar' && String(f.value.value).trim());
+  const idValue = idField?.value.type === 'scalar' ? idField.value : undefined;
+  const raw = idValue ? String(idValue.value).trim() : slug(title);
+  const span = idValue?.span;
+  return {
+    kind: spec.kind,
+    form: 'heading',
+    file: filePath,
+    id: spec.kind === 'owner' ? raw.replace(/^@/, '') : `${spec['id-prefix'] ?? ''}${raw}`,
+    ...(span ? { idSpan: span } : {}),
+    ...(title ? { title } : {}),
+    anchor,
+    extent,
+    fields,
+    refs: [],
+    insertion,
+    template,
+  };
+}
