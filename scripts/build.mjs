@@ -1,10 +1,17 @@
 // Bundles the CLI, the language server and the VS Code extension with esbuild.
 // tsc (run before this) type-checks and emits out/ for the tests; the bundles are what users run.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { copySchemasToClient } from './extension-files.mjs';
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+// A hash of the sources: the lint cache (--cache) trusts only results of the very build that wrote them.
+const sourceHash = createHash('sha1');
+for (const file of readdirSync('server/src', { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).sort()) sourceHash.update(file).update(readFileSync(`server/src/${file}`));
+sourceHash.update(readFileSync('package.json'));
+const define = { STRATEGY_LINT_BUILD: JSON.stringify(sourceHash.digest('base64').slice(0, 16)) };
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', define };
 
 // Two bundles, so that a lint run compiles no language-server code (V8 pays for every byte it loads):
 // the CLI, and the language server that `strategy-lint --stdio` requires from the CLI's folder.

@@ -10,6 +10,7 @@ import { CliError } from './errors.js';
 import { VERSION } from './version.js';
 import type { InitArgs } from '../init/command.js';
 import { PRESET_NAMES } from '../presets/index.js';
+import { CACHE_STRATEGIES, type CacheStrategy } from '../cache/cacheKey.js';
 
 /** Formats of `strategy-lint report` (SPEC §8). */
 export const REPORT_FORMATS = ['markdown', 'mermaid', 'html', 'json'] as const;
@@ -55,6 +56,10 @@ export interface LintArgs extends WorkspaceArgs {
   printConfig?: string;
   listRules: boolean;
   stats: boolean;
+  /** `--cache`: reuse the results of unchanged files (docs/cli.md). */
+  cache: boolean;
+  cacheLocation?: string;
+  cacheStrategy: CacheStrategy;
 }
 
 export interface ReportArgs extends WorkspaceArgs {
@@ -122,6 +127,9 @@ function buildProgram(output: ArgsOutput, done: (args: CliArgs) => void): Comman
     .option('--print-config <file>', 'print the configuration that applies to FILE (JSON) and exit')
     .option('--list-rules', 'list the rules with their severity here, fix support and what they find, and exit')
     .option('--stats', 'print on stderr how many files were read, linted, skipped (and why), and the time per phase')
+    .option('--cache', 'reuse the results of files unchanged since the last --cache run')
+    .option('--cache-location <path>', 'cache file or folder (default: .strategylintcache)')
+    .option('--cache-strategy <strategy>', `how changed files are found: ${CACHE_STRATEGIES.join(' or ')} (default: metadata)`, 'metadata')
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output (so does the NO_COLOR environment variable)')
     .option('--stdio', 'run the language server over stdio (for editors: VS Code, Neovim, Helix, Emacs)')
@@ -232,8 +240,11 @@ function lintArgs(paths: string[], opts: Record<string, unknown>): LintArgs {
     reportUnusedSuppressions: opts.reportUnusedSuppressions === true,
     listRules: false,
     stats: false,
+    cache: opts.cache === true,
+    cacheStrategy: parseCacheStrategy(String(opts.cacheStrategy)),
   };
   if (typeof opts.suppressionsLocation === 'string') args.suppressionsLocation = opts.suppressionsLocation;
+  if (typeof opts.cacheLocation === 'string') args.cacheLocation = opts.cacheLocation;
   if (typeof opts.printConfig === 'string') args.printConfig = opts.printConfig;
   args.listRules = opts.listRules === true;
   args.stats = opts.stats === true;
@@ -274,6 +285,11 @@ function checkSuppressionFlags(args: LintArgs): void {
   const writing = args.suppressAll || args.suppressRules.length > 0;
   if (args.pruneSuppressions && writing) throw new CliError('--prune-suppressions cannot be used with --suppress-all or --suppress-rule; run them one after the other');
   if (args.stdin && (writing || args.pruneSuppressions)) throw new CliError('the suppressions file is written from a run over files, not --stdin');
+}
+
+function parseCacheStrategy(value: string): CacheStrategy {
+  if ((CACHE_STRATEGIES as readonly string[]).includes(value)) return value as CacheStrategy;
+  throw new CliError(`--cache-strategy: "${value}" is not a strategy${suggest(value, CACHE_STRATEGIES)}; use ${CACHE_STRATEGIES.join(' or ')}`);
 }
 
 function reportArgs(paths: string[], opts: Record<string, unknown>): ReportArgs {

@@ -1,9 +1,13 @@
-import { mkdirSync, readSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../model/finding.js';
 import { RULES } from '../rules/registry.js';
 import { fixUntilStable, writeFileAtomic } from '../fix/apply.js';
 import { displayPath, relativeInside, toPosix } from '../files/paths.js';
+import type { SkippedPath } from '../files/discover.js';
+import { cacheFilePath } from '../cache/cacheKey.js';
+import { deleteCacheFile } from '../cache/cacheFile.js';
+import { lintWithCache, type LintedFiles } from './cachedLint.js';
 import { reasonOf } from '../files/errno.js';
 import type { LintArgs } from './args.js';
 import { unifiedDiff } from './diff.js';
@@ -12,12 +16,12 @@ import { getFormatter } from './formatters/index.js';
 import type { FileResult } from './results.js';
 import { VERSION } from './version.js';
 import { suppressionKey } from '../engine/bulkSuppressions.js';
-import { applySuppressionsFile, describeUnused } from './suppressions.js';
+import { applySuppressionsFile, describeUnused, suppressionsFileOf } from './suppressions.js';
 import { listRules, printConfig } from './explain.js';
 import { plural } from './formatters/shared.js';
 import { isInteractive, Progress } from './progress.js';
 import { formatMs, PhaseClock, renderStats } from './stats.js';
-import { loadWorkspace, type LoadedWorkspace } from './workspace.js';
+import { discoverWorkspace, loadWorkspace, type LoadedWorkspace, type WorkspaceRequest } from './workspace.js';
 
 /** Where the CLI writes; the real process streams, or buffers in tests. */
 export interface CliIO {
@@ -52,50 +56,47 @@ export function runLint(args: LintArgs, io: CliIO): number {
   const fixing = args.fix || args.fixDryRun;
   const clock = new PhaseClock();
   const progress = new Progress(io);
-  const fixedTexts = new Map<string, string>();
-  const workspace = loadWorkspace({
+  const request: WorkspaceRequest = {
     ...args,
     rules: args.rules,
     keepTexts: fixing,
     ...(args.stdin ? { stdinText: io.readStdin } : {}),
     onDiscovered: () => clock.lap('discover'),
     onFileLoaded: (done, total) => progress.update('reading', done, total),
-  });
-  clock.lap('read and parse');
-  const { engine, cwd } = workspace;
-  for (const skipped of workspace.skipped) io.stderr(`strategy-lint: warning: ${displayPath(skipped.path, cwd)} not linted: ${skipped.reason}\n`);
-
-  // One lint of everything, unless other files were loaded only to resolve references.
-  const findings = workspace.contextOnly ? lintEach(workspace.reported, engine, progress) : engine.lintAll();
-  progress.done();
-  clock.lap('lint');
-  if (fixing) {
-    // Only the files this run reports on may change (with --stdin: the stdin text alone).
-    const owned = new Map(workspace.reported.map((f) => [f, workspace.texts.get(f)!]));
-    const before = new Map(owned);
-    const changed = fixUntilStable(engine, owned, findings);
-    for (const file of workspace.reported) {
-      if (!changed.has(file)) continue;
-      fixedTexts.set(file, owned.get(file)!);
-      if (args.fix) writeFixed(file, owned.get(file)!, cwd, workspace.root);
-      else io.stdout(unifiedDiff(displayPath(file, cwd), before.get(file)!, owned.get(file)!));
-    }
-    clock.lap('fix');
+  };
+  const cwd = toPosix(process.cwd());
+  let linted: LintedWorkspace;
+  // ESLint's rules: the cache serves plain lint runs; --fix and stdin lint from the files themselves.
+  if (args.cache && !fixing && !args.stdin) {
+    const found = discoverWorkspace(request);
+    const cached = lintWithCache(found, { ...(args.cacheLocation ? { location: args.cacheLocation } : {}), strategy: args.cacheStrategy, warn: (m) => io.stderr(`strategy-lint: warning: ${m}\n`) });
+    linted = { ...cached, root: found.root, skipped: found.skipped };
+    clock.lap('cache, read, parse and lint');
+  } else {
+    // Without --cache a cache left by an earlier run is deleted (ESLint does the same), so that it cannot be trusted later by mistake.
+    if (!args.cache && !args.stdin) deleteCacheFile(cacheFilePath(args.cacheLocation, cwd));
+    linted = lintEverything(request, args, io, clock, progress);
   }
+  for (const skipped of linted.skipped) io.stderr(`strategy-lint: warning: ${displayPath(skipped.path, cwd)} not linted: ${skipped.reason}\n`);
 
-  const reportedFiles = workspace.reported.map((f) => engine.getFile(f)).filter((f) => f !== undefined);
-  const bulk = applySuppressionsFile(
-    { ...(args.suppressionsLocation ? { location: args.suppressionsLocation } : {}), all: args.suppressAll, rules: args.suppressRules, prune: args.pruneSuppressions },
-    { cwd, workspaceRoot: workspace.root, reported: reportedFiles, findings },
-  );
+  const suppression = { ...(args.suppressionsLocation ? { location: args.suppressionsLocation } : {}), all: args.suppressAll, rules: args.suppressRules, prune: args.pruneSuppressions };
+  const suppressionsFile = suppressionsFileOf(suppression, cwd, linted.root);
+  // Without a suppressions file, or a flag that writes one, there is nothing to split (nor a parse result to read it with).
+  const bulk =
+    suppression.all || suppression.rules.length || suppression.prune || existsSync(suppressionsFile)
+      ? applySuppressionsFile(suppression, { cwd, workspaceRoot: linted.root, reported: linted.reported.flatMap((f) => linted.parsed(f) ?? []), findings: linted.findings })
+      : { kept: linted.findings, suppressed: new Map<string, Finding[]>(), unused: [], displayPath: displayPath(suppressionsFile, cwd) };
   if (bulk.written) io.stderr(`strategy-lint: ${bulk.written}\n`);
   clock.lap('suppressions');
 
   const results: FileResult[] = [];
   let errors = 0;
   let warnings = 0;
-  for (const parsed of reportedFiles) {
-    const file = parsed.path;
+  let takingPart = 0;
+  for (const file of linted.reported) {
+    const view = linted.view(file);
+    if (!view) continue;
+    if (view.participates) takingPart++;
     let list: Finding[] = bulk.kept.get(file) ?? [];
     let suppressed: Finding[] = bulk.suppressed.get(file) ?? [];
     if (args.quiet) {
@@ -103,17 +104,16 @@ export function runLint(args: LintArgs, io: CliIO): number {
       suppressed = suppressed.filter((f) => f.severity === 'error');
     }
     // Markdown that declares nothing is not part of the strategy: it is left out of the report (§2).
-    if (!parsed.participates && list.length === 0 && file !== workspace.stdinPath) continue;
+    if (!view.participates && list.length === 0 && file !== linted.stdinPath) continue;
     for (const f of list) {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
     }
-    const output = fixedTexts.get(file);
-    results.push({ path: file, displayPath: displayPath(file, cwd), findings: list, suppressed, lineMap: parsed.lineMap, keyOf: (f) => suppressionKey(parsed, f), ...(output !== undefined ? { output } : {}) });
+    results.push({ path: file, displayPath: displayPath(file, cwd), findings: list, suppressed, lineMap: view.lineMap, keyOf: (f) => suppressionKey(linted.parsed(file)!, f), ...(linted.fixedTexts?.has(file) ? { output: linted.fixedTexts.get(file)! } : {}) });
   }
 
   const color = useColor(args, io);
-  const context = { cwd, rules: RULES.map((r) => r.meta), version: VERSION, suppressionsFile: bulk.displayPath, filesChecked: workspace.reported.length, unreadable: workspace.unreadable, skipped: workspace.skipped };
+  const context = { cwd, rules: RULES.map((r) => r.meta), version: VERSION, suppressionsFile: bulk.displayPath, filesChecked: linted.reported.length, unreadable: linted.unreadable, skipped: linted.skipped };
   const output = formatter(results, { ...context, color });
   if (args.outputFile) writeOutputFile(args.outputFile, output);
   else if (output) io.stdout(output);
@@ -121,11 +121,11 @@ export function runLint(args: LintArgs, io: CliIO): number {
   clock.lap('output');
 
   const counts = {
-    read: engine.index.fileCount,
-    linted: workspace.reported.length,
-    takingPart: reportedFiles.filter((f) => f.participates).length,
-    skipped: workspace.skipped,
-    unreadable: workspace.unreadable,
+    read: linted.fileCount,
+    linted: linted.reported.length,
+    takingPart,
+    skipped: linted.skipped,
+    unreadable: linted.unreadable,
     findings: results.reduce((n, r) => n + r.findings.length, 0),
     suppressed: results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0),
   };
@@ -133,9 +133,9 @@ export function runLint(args: LintArgs, io: CliIO): number {
   // A person at a terminal sees what was looked at; CI logs and pipes stay as they were.
   else if (isInteractive(io)) io.stderr(`strategy-lint: ${plural(counts.linted, 'file')} linted (${counts.takingPart} taking part) in ${formatMs(clock.totalMs())}\n`);
 
-  for (const entry of workspace.unreadable) io.stderr(`strategy-lint: ${displayPath(entry.path, cwd)}: ${entry.reason}\n`);
+  for (const entry of linted.unreadable) io.stderr(`strategy-lint: ${displayPath(entry.path, cwd)}: ${entry.reason}\n`);
   if (args.reportUnusedSuppressions) for (const line of describeUnused(bulk.unused, bulk.displayPath)) io.stderr(`strategy-lint: ${line}\n`);
-  if (workspace.unreadable.length) return EXIT.fatal;
+  if (linted.unreadable.length) return EXIT.fatal;
   if (errors > 0) return EXIT.problems;
   if (args.reportUnusedSuppressions && bulk.unused.length) return EXIT.problems;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
@@ -153,6 +153,47 @@ function lintEach(files: readonly string[], engine: LoadedWorkspace['engine'], p
     progress.update('linting', i + 1, files.length);
   });
   return findings;
+}
+
+/** A lint run's results, from the cache or not, with what the run found about its paths. */
+type LintedWorkspace = LintedFiles & { root: string; skipped: SkippedPath[]; stdinPath?: string; fixedTexts?: Map<string, string> };
+
+/** A run without the cache: read and parse everything, lint once, apply or preview the safe fixes. */
+function lintEverything(request: WorkspaceRequest, args: LintArgs, io: CliIO, clock: PhaseClock, progress: Progress): LintedWorkspace {
+  const workspace = loadWorkspace(request);
+  clock.lap('read and parse');
+  const { engine, cwd } = workspace;
+  // One lint of everything, unless other files were loaded only to resolve references.
+  const findings = workspace.contextOnly ? lintEach(workspace.reported, engine, progress) : engine.lintAll();
+  progress.done();
+  clock.lap('lint');
+  const fixedTexts = new Map<string, string>();
+  if (args.fix || args.fixDryRun) {
+    // Only the files this run reports on may change (with --stdin: the stdin text alone).
+    const owned = new Map(workspace.reported.map((f) => [f, workspace.texts.get(f)!]));
+    const before = new Map(owned);
+    const changed = fixUntilStable(engine, owned, findings);
+    for (const file of workspace.reported) {
+      if (!changed.has(file)) continue;
+      fixedTexts.set(file, owned.get(file)!);
+      if (args.fix) writeFixed(file, owned.get(file)!, cwd, workspace.root);
+      else io.stdout(unifiedDiff(displayPath(file, cwd), before.get(file)!, owned.get(file)!));
+    }
+    clock.lap('fix');
+  }
+  return {
+    reported: workspace.reported,
+    findings,
+    view: (file) => engine.getFile(file),
+    parsed: (file) => engine.getFile(file),
+    fileCount: engine.index.fileCount,
+    root: workspace.root,
+    unreadable: workspace.unreadable,
+    skipped: workspace.skipped,
+    ...(workspace.stdinPath ? { stdinPath: workspace.stdinPath } : {}),
+    stats: { parsed: engine.index.fileCount, linted: findings.size, cache: 'none' },
+    fixedTexts,
+  };
 }
 
 /**

@@ -39,6 +39,11 @@ export interface SuppressionOutcome {
   written?: string;
 }
 
+/** The suppressions file of a run: `--suppressions-location`, else the default at the workspace root. */
+export function suppressionsFileOf(request: SuppressionRequest, cwd: string, workspaceRoot: string): string {
+  return request.location ? absolutePosix(request.location, cwd) : `${workspaceRoot}/${SUPPRESSIONS_FILE_NAME}`;
+}
+
 /**
  * Reads the suppressions file (default: `strategy-lint-suppressions.json` at the workspace root),
  * writes it when asked to (`--suppress-all`, `--suppress-rule`, `--prune-suppressions`), then splits
@@ -48,7 +53,7 @@ export function applySuppressionsFile(
   request: SuppressionRequest,
   context: { cwd: string; workspaceRoot: string; reported: readonly ParsedFile[]; findings: ReadonlyMap<string, Finding[]> },
 ): SuppressionOutcome {
-  const location = request.location ? absolutePosix(request.location, context.cwd) : `${context.workspaceRoot}/${SUPPRESSIONS_FILE_NAME}`;
+  const location = suppressionsFileOf(request, context.cwd, context.workspaceRoot);
   const shown = displayPath(location, context.cwd);
   const base = parentDir(location);
   const relative = (file: string) => relativeInside(base, file) ?? path.posix.relative(base, file);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../engine/config.js';
+import type { ConfigCascade } from '../config/cascade.js';
 import { LintEngine } from '../engine/engine.js';
 import { loadConfig } from '../config/load.js';
 import { discoverFiles, isGlobPattern, MissingPathError, type SkippedPath } from '../files/discover.js';
@@ -53,6 +54,23 @@ export interface LoadedWorkspace {
   unreadable: SkippedPath[];
 }
 
+/** The files a command works on, found but not read yet. */
+export interface DiscoveredWorkspace {
+  /** Absolute, '/'-separated. */
+  cwd: string;
+  /** The workspace root (§10.12). */
+  root: string;
+  /** Every config that applies, by folder (the engine's configuration). */
+  cascade: ConfigCascade;
+  /** The files the command reports on, in discovery order (before reading: some may prove unreadable). */
+  selected: string[];
+  /** Every file to load, in load order: the selected ones first, then the rest of the workspace. */
+  files: string[];
+  stdinPath?: string;
+  skipped: SkippedPath[];
+  unreadable: SkippedPath[];
+}
+
 /**
  * Finds the workspace and its configs (§10.12), the files (§2, §10.14, §10.15), reads them
  * (§10.11) and loads them into one engine. Every taking-part file under the workspace root is
@@ -61,6 +79,33 @@ export interface LoadedWorkspace {
  * dominates anyway.
  */
 export function loadWorkspace(request: WorkspaceRequest): LoadedWorkspace {
+  const found = discoverWorkspace(request);
+  const { cwd, root, cascade, stdinPath } = found;
+  const engine = new LintEngine(cascade);
+  const texts = new Map<string, string>();
+  const unreadable = [...found.unreadable];
+  const selected = new Set(found.selected);
+  let attempted = 0;
+  for (const file of found.files) {
+    attempted++;
+    let text: string;
+    try {
+      text = file === stdinPath ? decodeUtf8(displayPath(file, cwd), request.stdinText!()) : readTextFile(file);
+    } catch (error) {
+      if (!(error instanceof FileReadError)) throw error;
+      unreadable.push({ path: file, reason: error.reason });
+      continue;
+    }
+    engine.load(file, text);
+    if (request.keepTexts === true && selected.has(file)) texts.set(file, text);
+    request.onFileLoaded?.(attempted, found.files.length);
+  }
+  const reported = found.selected.filter((f) => engine.getFile(f));
+  return { cwd, root, config: cascade.root, engine, reported, contextOnly: attempted > reported.length, texts, ...(stdinPath ? { stdinPath } : {}), skipped: found.skipped, unreadable };
+}
+
+/** Finds the workspace, its configs (§10.12) and the files (§2, §10.14, §10.15) of a command, without reading them. */
+export function discoverWorkspace(request: WorkspaceRequest): DiscoveredWorkspace {
   const cwd = toPosix(process.cwd());
   const stdinPath = request.stdinText ? absolutePosix(request.stdinFilename ?? '<stdin>', cwd) : undefined;
   const excluded = request.paths.filter(isNegated).map((p) => p.slice(1));
@@ -90,40 +135,14 @@ export function loadWorkspace(request: WorkspaceRequest): LoadedWorkspace {
   // the root has found every file already.
   const walkedRoot = !stdinPath && paths.some((p) => absolutePosix(p, cwd) === root && isDirectory(root));
   const context = walkedRoot || !existsSync(root) ? undefined : discoverFiles([root], { ...discoveryOptions, errorOnUnmatched: false });
-
   request.onDiscovered?.();
-  const total = new Set([...named.files, ...(context?.files ?? [])]).size;
-  const engine = new LintEngine(cascade);
-  const texts = new Map<string, string>();
   // The context walk meets the named folders again: name each unreadable one once.
   const unreadable = [...new Map([...named.unreadable, ...(context?.unreadable ?? [])].map((u) => [u.path, u])).values()];
-  const loaded = new Set<string>();
-  const load = (file: string, keepText: boolean) => {
-    if (loaded.has(file)) return;
-    loaded.add(file);
-    let text: string;
-    try {
-      text = file === stdinPath ? decodeUtf8(displayPath(file, cwd), request.stdinText!()) : readTextFile(file);
-    } catch (error) {
-      if (!(error instanceof FileReadError)) throw error;
-      unreadable.push({ path: file, reason: error.reason });
-      return;
-    }
-    engine.load(file, text);
-    if (keepText) texts.set(file, text);
-    request.onFileLoaded?.(loaded.size, total);
-  };
   const isExcluded = exclusionMatcher(excluded, cwd);
   const selected = named.files.filter((f) => f === stdinPath || !isExcluded(f));
-  for (const file of selected) load(file, request.keepTexts === true);
-  const reported = selected.filter((f) => engine.getFile(f));
-  for (const file of named.files) load(file, false);
-  if (context) for (const file of context.files) load(file, false);
-  if (!stdinPath) {
-    const all = [...loaded];
-    assertTemplatesMatch(new Set(all.flatMap((f) => cascade.configFor(f).templates).concat(cascade.root.templates)), all);
-  }
-  return { cwd, root, config: cascade.root, engine, reported, contextOnly: loaded.size > reported.length, texts, ...(stdinPath ? { stdinPath } : {}), skipped: named.skipped, unreadable };
+  const files = [...new Set([...selected, ...named.files, ...(context?.files ?? [])])];
+  if (!stdinPath) assertTemplatesMatch(new Set(files.flatMap((f) => cascade.configFor(f).templates).concat(cascade.root.templates)), files);
+  return { cwd, root, cascade, selected, files, ...(stdinPath ? { stdinPath } : {}), skipped: named.skipped, unreadable };
 }
 
 /** §8: a path argument starting with `!` leaves out what it matches. */

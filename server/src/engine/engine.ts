@@ -8,7 +8,7 @@ import { ConfigCascade } from '../config/cascade.js';
 import type { ResolvedConfig } from './config.js';
 import { changedPeriodKeys, descendantKeys, filesForKeys, filesWithNearbyNames, healthChanges, healthPeriodKeys, touchedKeys } from './dependencies.js';
 import { lintFile, type ActiveRule } from './lintFile.js';
-import { TemplateSet, type TemplateCandidate } from '../templates/compiled.js';
+import { candidatesKey, TemplateSet, type TemplateCandidate } from '../templates/compiled.js';
 
 /**
  * The one engine behind the CLI and the language server: parse (cached by content) → index →
@@ -96,6 +96,15 @@ export class LintEngine {
     return this.cache.get(filePath, text, candidates, leftOut);
   }
 
+  /**
+   * Adds a file parsed by an earlier run (the lint cache), as `load` would after parsing its text:
+   * a later `update` with the same text finds it unchanged.
+   */
+  restore(parsed: ParsedFile): void {
+    this.cache.put(parsed);
+    this.index.setFile(parsed);
+  }
+
   remove(filePath: string): Set<string> {
     const before = this.index.getFile(filePath);
     this.cache.delete(filePath);
@@ -150,6 +159,15 @@ export class LintEngine {
    */
   private candidatesFor(filePath: string): TemplateCandidate[] {
     return this.templatesFor(filePath).candidatesFor(filePath, () => [...this.index.allFiles()].map((f) => f.path));
+  }
+
+  /**
+   * What a file's parse depends on besides its text: the templates that may read it (ParsedFile.templateKey).
+   * The lint cache compares it, so that a file read by another template now (a KEP's main file
+   * appeared beside it) is parsed again.
+   */
+  templateKeyFor(filePath: string): string {
+    return candidatesKey(this.candidatesFor(filePath));
   }
 
   /** The compiled templates of the config that governs a file (the editor completes their enum values). */

@@ -117,7 +117,7 @@ function withoutBom(text: string): string {
  * permission bits and (where allowed) its owner, refuses a file that is not writable (read-only
  * means "do not change"), and writes through a symbolic link to its target rather than replacing the link.
  */
-export function writeFileAtomic(filePath: string, text: string): void {
+export function writeFileAtomic(filePath: string, text: string | Uint8Array): void {
   let target = filePath;
   try {
     target = realpathSync(filePath);

@@ -81,6 +81,11 @@ export class ParseCache {
     return parsed;
   }
 
+  /** Takes a parse result made earlier (the lint cache's), reused while its hash matches. */
+  put(parsed: ParsedFile): void {
+    this.files.set(parsed.path, parsed);
+  }
+
   delete(filePath: string): void {
     this.files.delete(filePath);
   }

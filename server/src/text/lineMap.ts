@@ -22,6 +22,15 @@ export class LineMap {
     return new LineMap(Uint32Array.from(starts), text.length);
   }
 
+  /** A map rebuilt from its table (`table()`), as kept in the lint cache. */
+  static fromTable(table: { starts: Uint32Array; length: number }): LineMap {
+    return new LineMap(table.starts, table.length);
+  }
+
+  table(): { starts: Uint32Array; length: number } {
+    return { starts: this.starts, length: this.length };
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }

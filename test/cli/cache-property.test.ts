@@ -1,0 +1,78 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { lintWithCache } from '../../server/src/cli/cachedLint.js';
+import { discoverWorkspace, loadWorkspace } from '../../server/src/cli/workspace.js';
+import type { Finding } from '../../server/src/model/finding.js';
+import type { CacheStrategy } from '../../server/src/cache/cacheKey.js';
+import { editArb, fileName, fileSpec, NAMES, render } from '../helpers/strategyArbitraries.js';
+
+/**
+ * Property: after any sequence of edits, additions and removals, a `--cache` run reports exactly
+ * what a run without the cache reports: every finding, its range, message, related places and
+ * fixes, in the same order, file by file.
+ */
+
+// Low limits so that focus-limit and owner-load fire in small workspaces; duplicate ids stay on.
+const CONFIG = `today: 2027-02-01
+fiscal-year-start: 4
+rules:
+  focus-limit: [warning, { max: 1 }]
+  owner-load: [warning, { capacity: 1 }]
+`;
+
+function coldFindings(root: string): [string, Finding[]][] {
+  const workspace = loadWorkspace({ paths: [root] });
+  const all = workspace.engine.lintAll();
+  return workspace.reported.map((f) => [f, all.get(f) ?? []]);
+}
+
+function cachedFindings(root: string, strategy: CacheStrategy): { findings: [string, Finding[]][]; cache: string } {
+  const found = discoverWorkspace({ paths: [root] });
+  const linted = lintWithCache(found, { location: path.join(root, '.strategylintcache'), strategy, warn: (m) => assert.fail(m) });
+  return { findings: linted.reported.map((f) => [f, linted.findings.get(f) ?? []]), cache: linted.stats.cache };
+}
+
+describe('--cache gives the findings of a run without it (property)', () => {
+  for (const strategy of ['content', 'metadata'] as const) {
+    it(`for random workspaces and edits (${strategy} strategy)`, () => {
+      fc.assert(
+        fc.property(fc.array(fileSpec, { minLength: 2, maxLength: NAMES.length }), fc.array(editArb, { minLength: 1, maxLength: 3 }), (specs, edits) => {
+          const root = mkdtempSync(path.join(tmpdir(), 'strategy-lint-cache-'));
+          try {
+            writeFileSync(path.join(root, '.strategylint.yaml'), CONFIG);
+            const files = new Map<number, string>();
+            specs.forEach((spec, i) => {
+              files.set(i, fileName(i, spec));
+              writeFileSync(path.join(root, fileName(i, spec)), render(spec));
+            });
+            assert.deepEqual(cachedFindings(root, strategy).findings, coldFindings(root), 'first --cache run');
+            edits.forEach((edit, step) => {
+              const existing = files.get(edit.target);
+              if (existing) unlinkSync(path.join(root, existing));
+              files.delete(edit.target);
+              if (edit.file) {
+                const name = fileName(edit.target, edit.file);
+                files.set(edit.target, name);
+                const file = path.join(root, name);
+                writeFileSync(file, render(edit.file));
+                // The metadata strategy sees a change through the mtime; the file system's clock is
+                // coarser than this loop, so each edit is dated a minute after the last.
+                const at = new Date(Date.UTC(2027, 0, 1) + (step + 1) * 60_000);
+                utimesSync(file, at, at);
+              }
+              const warm = cachedFindings(root, strategy);
+              assert.equal(warm.cache, 'used');
+              assert.deepEqual(warm.findings, coldFindings(root), `--cache run after edit ${step + 1}`);
+            });
+          } finally {
+            rmSync(root, { recursive: true, force: true });
+          }
+        }),
+        { numRuns: 40 },
+      );
+    });
+  }
+});
