@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { buildReport, renderReport } from '../../server/src/report/index.js';
 import { ROOT, workspace } from '../helpers/workspace.js';
-import { parseXml } from '../helpers/xml.js';
+import { parseXml, type XmlElement } from '../helpers/xml.js';
 
 /** 2027-Q1 on 2027-02-15: half the quarter gone. */
 const PLAN = `objectives:
@@ -112,5 +112,24 @@ describe('report: health', () => {
     assert.ok(classOf('onTrack').includes(node('KR-fine')));
     assert.ok(!Object.values({ a: classOf('onTrack'), b: classOf('atRisk'), c: classOf('offTrack'), d: classOf('missed') }).flat().includes(node('OBJ-blank')));
     assert.match(mermaid, /classDef atRisk fill:#fed7aa/);
+  });
+
+  it('colours the HTML report\'s SVG map the same way, saying the health in each judged node', () => {
+    const html = renderReport(model(), 'html');
+    const start = html.indexOf('<svg xmlns="http://www.w3.org/2000/svg" class="strategy-map"');
+    const map = html.slice(start, html.indexOf('</svg>', start) + 6);
+    const all = (e: XmlElement): XmlElement[] => [e, ...e.children.flatMap(all)];
+    const text = (e: XmlElement): string => e.text + e.children.map(text).join('');
+    const byId = new Map(all(parseXml(map)).filter((e) => e.name === 'g' && e.children.some((c) => c.name === 'rect'))
+      .map((g) => [text(g.children.find((c) => (c.attributes.class ?? '') === 'id')!), g]));
+    const cls = (id: string) => (byId.get(id)!.attributes.class ?? '').split(' ');
+    assert.ok(cls('OBJ-top').includes('health-at-risk'));
+    assert.ok(cls('KR-child').includes('health-at-risk'));
+    assert.ok(cls('OBJ-side').includes('health-off-track'));
+    assert.ok(cls('OBJ-old').includes('health-missed'));
+    assert.ok(cls('KR-fine').includes('health-on-track'), 'a target already met is on track');
+    assert.ok(!cls('OBJ-blank').some((c) => c.startsWith('health-')), 'nothing to judge: no health colour');
+    assert.match(text(byId.get('OBJ-side')!), /off track/);
+    assert.match(html, /\.strategy-map \.health-at-risk rect\{fill:#fed7aa/);
   });
 });

@@ -1,12 +1,13 @@
-import type { ObjectiveReport, ReportModel, SourceLocation } from './model.js';
-import { displayId, esc, gaps } from './text.js';
+import type { HealthState, KeyResultPace, ObjectiveReport, ReportModel, SourceLocation } from './model.js';
+import { displayId, esc, gaps, HEALTH_WORDS, paceText } from './text.js';
 
 /**
  * The strategy map (the Mermaid flowchart's graph) drawn as SVG from the report model, so a page
  * can show it with nothing fetched and no script: the HTML report and the editor's report webview
  * (whose Content-Security-Policy allows no renderer). Columns, left to right, follow the Mermaid
  * chart's direction: owners → initiatives → objectives (children indented) → key results.
- * Initiative → key result links are dotted; orphans are red and dashed, as in the Mermaid chart.
+ * Initiative → key result links are dotted; orphans are red and dashed, and objectives and key
+ * results are coloured by health (class `health-<state>`), as in the Mermaid chart.
  */
 export interface MapOptions {
   /** Wrap each node in a link carrying its declaration (`data-file`, `data-line`) for a host page to open. */
@@ -19,6 +20,10 @@ interface MapNode {
   lines: [string, string?, string?];
   tooltip: string;
   orphan: boolean;
+  /** The third line says the health, not what is missing (drawn in a neutral colour). */
+  stateLine?: boolean;
+  /** Objectives' rolled-up health, key results' pace; none where nothing can be judged. */
+  health?: Exclude<HealthState, 'unknown'>;
   location?: SourceLocation;
   /** Order inside its column. */
   rank: number;
@@ -57,7 +62,8 @@ export function renderMapSvg(model: ReportModel, options: MapOptions = {}): stri
   const objectiveById = new Map<string, MapNode>();
   const depth = new Map<MapNode, number>();
   const walk = (o: ObjectiveReport, level: number, parent?: MapNode) => {
-    const node = add('objective', entityNode(o.id, o.title, o.missing.length ? gaps(o.missing) : undefined, o.location), columns.get('objective')!.length);
+    const health = o.health && o.health !== 'unknown' ? o.health : undefined;
+    const node = add('objective', withHealth(entityNode(o.id, o.title, o.missing.length ? gaps(o.missing) : undefined, o.location), health, health && HEALTH_WORDS[health]), columns.get('objective')!.length);
     depth.set(node, level);
     if (!objectiveById.has(o.id)) objectiveById.set(o.id, node);
     link(parent, node);
@@ -73,7 +79,7 @@ export function renderMapSvg(model: ReportModel, options: MapOptions = {}): stri
   const keyResultById = new Map<string, MapNode>();
   model.metrics.forEach((m, i) => {
     const objectives = m.objectives.map((id) => objectiveById.get(id));
-    const node = add('keyResult', entityNode(m.id, m.title, undefined, m.location), meanRank(objectives, i));
+    const node = add('keyResult', withHealth(entityNode(m.id, m.title, undefined, m.location), paceHealth(m.pace), m.pace && paceText(m.pace)), meanRank(objectives, i));
     if (!keyResultById.has(m.id)) keyResultById.set(m.id, node);
     objectives.forEach((o) => link(o, node));
   });
@@ -137,6 +143,9 @@ export const MAP_STYLE = `
 .strategy-map rect{stroke-width:1.5}
 .strategy-map .objective rect{fill:#dbeafe;stroke:#1d4ed8}.strategy-map .keyResult rect{fill:#dcfce7;stroke:#15803d}
 .strategy-map .initiative rect{fill:#fef3c7;stroke:#b45309}.strategy-map .owner rect{fill:#ede9fe;stroke:#6d28d9}
+.strategy-map .health-on-track rect{fill:#bbf7d0;stroke:#15803d;stroke-width:2}.strategy-map .health-at-risk rect{fill:#fed7aa;stroke:#c2410c;stroke-width:2}
+.strategy-map .health-off-track rect{fill:#fecaca;stroke:#b91c1c;stroke-width:2}.strategy-map .health-missed rect{fill:#7f1d1d;stroke:#450a0a;stroke-width:2}
+.strategy-map .health-missed text{fill:#fff}.strategy-map .state{fill:#59636e}.strategy-map .health-missed .state{fill:#fecaca}
 .strategy-map .orphan rect{fill:#fee2e2;stroke:#b91c1c;stroke-width:2.5;stroke-dasharray:6 3}
 .strategy-map text{fill:#1f2328}.strategy-map .id{font-weight:600}.strategy-map .note{fill:#b91c1c}
 .strategy-map a:hover rect,.strategy-map a:focus rect{stroke-width:3}
@@ -152,6 +161,21 @@ function entityNode(id: string, title: string | undefined, note: string | undefi
   };
 }
 
+/**
+ * Colours a node by health; where it has no warning line of its own, the health words (or the key
+ * result's pace) take the third line. The orphan style is declared after the health ones, so it wins.
+ */
+function withHealth(node: Omit<MapNode, 'kind' | 'rank' | 'x' | 'y'>, health: MapNode['health'], words: string | undefined): Omit<MapNode, 'kind' | 'rank' | 'x' | 'y'> {
+  if (!health) return node;
+  const [id, title, note] = node.lines;
+  return { ...node, health, lines: [id, title, note ?? words], tooltip: [node.tooltip, words].filter(Boolean).join(' — '), stateLine: note === undefined };
+}
+
+/** A key result's pace as a health state (an achieved target is on track). */
+function paceHealth(pace: KeyResultPace | undefined): MapNode['health'] {
+  return pace ? (pace.state === 'achieved' ? 'on-track' : pace.state) : undefined;
+}
+
 function sortColumn(nodes: MapNode[]): void {
   nodes.sort((a, b) => a.rank - b.rank);
   nodes.forEach((n, i) => (n.rank = i));
@@ -162,11 +186,11 @@ function nodeSvg(node: MapNode, options: MapOptions): string {
   const text = [
     `<text class="id" x="${node.x + 8}" y="${node.y + 16}">${esc(clip(id))}</text>`,
     title ? `<text x="${node.x + 8}" y="${node.y + 31}">${esc(clip(title))}</text>` : '',
-    note ? `<text class="note" x="${node.x + 8}" y="${node.y + 46}">${esc(clip(note))}</text>` : '',
+    note ? `<text class="${node.stateLine ? 'state' : 'note'}" x="${node.x + 8}" y="${node.y + 46}">${esc(clip(note))}</text>` : '',
   ].join('');
   const shape = `<rect x="${node.x}" y="${node.y}" width="${NODE_W}" height="${NODE_H}" rx="${node.kind === 'initiative' ? 14 : 4}"/>`;
   const inner = `<title>${esc(node.tooltip)}</title>${shape}${text}`;
-  const cls = `${node.kind}${node.orphan ? ' orphan' : ''}`;
+  const cls = `${node.kind}${node.health ? ` health-${node.health}` : ''}${node.orphan ? ' orphan' : ''}`;
   if (options.links && node.location) {
     return `<a class="${cls} entity" href="#" data-file="${esc(node.location.file)}" data-line="${node.location.line}">${inner}</a>`;
   }
