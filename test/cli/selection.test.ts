@@ -43,7 +43,8 @@ describe('which files a run reports (§8)', () => {
     const root = workspace({ 'README.md': '# Hello\n', 'docs/guide.md': 'Text.\n', 'docs/tutorial.md': '---\nkind: tutorial\n---\n# T\n' });
     const run = runCli([], { cwd: root });
     assert.equal(run.status, 0, run.stderr);
-    assert.equal(run.stdout, '0 problems: 3 files checked, none declares an objective, key result, initiative, owner or PRD\n');
+    assert.equal(run.stdout, '0 problems: 3 files checked, none declares an objective, key result, initiative, owner or PRD\n'
+      + '  Documents in a shape of your own (KEPs, RFCs, ADRs, PRDs)? `strategy-lint init` finds known layouts and writes a config with presets and templates.\n');
   });
 });
 

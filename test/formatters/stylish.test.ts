@@ -35,7 +35,8 @@ describe('formatter stylish', () => {
   });
 
   it('says how many files were checked when none of them declares anything', () => {
-    assert.equal(stylish([], { ...formatContext(), filesChecked: 12 }), '0 problems: 12 files checked, none declares an objective, key result, initiative, owner or PRD\n');
+    assert.equal(stylish([], { ...formatContext(), filesChecked: 12 }), '0 problems: 12 files checked, none declares an objective, key result, initiative, owner or PRD\n'
+      + '  Documents in a shape of your own (KEPs, RFCs, ADRs, PRDs)? `strategy-lint init` finds known layouts and writes a config with presets and templates.\n');
   });
 
   it('prints nothing when no file has findings', () => {

@@ -37,7 +37,9 @@ export const stylish: Formatter = (results, context) => {
   if (total === 0) {
     if (suppressedLine) return `\n${suppressedLine}`;
     if (results.length > 0 || context.filesChecked === undefined) return '';
-    return `0 problems: ${plural(context.filesChecked, 'file')} checked, none declares an objective, key result, initiative, owner or PRD\n`;
+    // A team's own documents (KEPs, RFCs, ADRs, PRDs) declare nothing in SPEC forms: say where the way in is.
+    return `0 problems: ${plural(context.filesChecked, 'file')} checked, none declares an objective, key result, initiative, owner or PRD\n`
+      + `  Documents in a shape of your own (KEPs, RFCs, ADRs, PRDs)? \`strategy-lint init\` finds known layouts and writes a config with presets and templates.\n`;
   }
   return output + summary(totals, paint) + suppressedLine;
 };
