@@ -6,6 +6,7 @@ import { priorityRank } from '../rules/allocation.js';
 import { behindOption, cadenceOf, isSteered, keyResultsOf, paceOfMetric, receivedBy, staleCheckIn } from '../rules/healthFacts.js';
 import { childObjectives } from '../rules/workspaceFacts.js';
 import type { EffortByPriority, HealthReport, HealthState, KeyResultPace, ObjectiveHealth, SourceLocation, StaleCheckInReport } from './model.js';
+import { paceHealth } from './text.js';
 
 /** Worst first when rolling up: a missed key result outweighs an off-track label, which outweighs at risk. */
 const SEVERITY: Record<HealthState, number> = { unknown: -1, 'on-track': 0, 'at-risk': 1, 'off-track': 2, missed: 3 };
@@ -47,7 +48,7 @@ export function buildHealth(engine: LintEngine, objectives: readonly Entity[], m
     if (declared) consider(declared as HealthState, `health: ${declared} (its last check-in${fieldText(objective, 'updated') ? `, ${fieldText(objective, 'updated')}` : ''})`);
     for (const kr of keyResultsOf(index, objective)) {
       const pace = paceOf.get(kr);
-      if (pace) consider(pace.state === 'achieved' ? 'on-track' : pace.state, paceReason(kr, pace));
+      if (pace) consider(paceHealth(pace), paceReason(kr, pace));
       const stated = fieldText(kr, 'health') ? enumValue(kr, 'health') : undefined;
       if (stated && stated !== 'on-track') consider(stated as HealthState, `key result ${kr.id} says health: ${stated}`);
     }
@@ -119,7 +120,7 @@ function effortByPriority(engine: LintEngine, objectives: readonly Entity[]): Ef
 function paceReason(kr: Entity, pace: KeyResultPace): string {
   const how = pace.progress !== undefined ? `${pace.progress}% of the way${pace.elapsed !== undefined && pace.state === 'at-risk' ? ` with ${pace.elapsed}% of its window gone` : ''}` : '';
   if (pace.state === 'missed') return `key result ${kr.id} missed its target${how ? ` (${how}, window ended ${pace.windowEnd})` : ` (window ended ${pace.windowEnd})`}`;
-  return `key result ${kr.id} is ${words(pace.state === 'achieved' ? 'on-track' : pace.state)}${how ? ` (${how})` : ''}`;
+  return `key result ${kr.id} is ${words(paceHealth(pace))}${how ? ` (${how})` : ''}`;
 }
 
 /** `at-risk` → `at risk`. */

@@ -1,6 +1,6 @@
 import type { ObjectiveReport, ReportModel } from './model.js';
 import type { HealthState } from './model.js';
-import { displayId, gaps, HEALTH_WORDS, paceText } from './text.js';
+import { displayId, gaps, HEALTH_WORDS, paceHealth, paceText } from './text.js';
 
 const HEALTH_CLASS: Record<Exclude<HealthState, 'unknown'>, NodeClass> = { 'on-track': 'onTrack', 'at-risk': 'atRisk', 'off-track': 'offTrack', missed: 'missed' };
 
@@ -48,7 +48,7 @@ export function renderMermaid(model: ReportModel): string {
   for (const w of model.owners) node('owner', ['{{', '}}'], w.declared ? w.id : `${w.id} (not declared)`, 'owner', false, w.id);
   for (const m of model.metrics) {
     const name = node('kr', ['([', '])'], labelOf(m.id, m.title, m.pace ? paceText(m.pace) : undefined), 'keyResult', false, m.id);
-    if (m.pace) classes[HEALTH_CLASS[m.pace.state === 'achieved' ? 'on-track' : m.pace.state]].push(name);
+    if (m.pace) classes[HEALTH_CLASS[paceHealth(m.pace)]].push(name);
     for (const id of m.objectives) edge(firstById.obj.get(id), '-->', name);
   }
   for (const i of model.initiatives) {

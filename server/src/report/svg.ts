@@ -1,5 +1,5 @@
-import type { HealthState, KeyResultPace, ObjectiveReport, ReportModel, SourceLocation } from './model.js';
-import { displayId, esc, gaps, HEALTH_WORDS, paceText } from './text.js';
+import type { HealthState, ObjectiveReport, ReportModel, SourceLocation } from './model.js';
+import { displayId, esc, gaps, HEALTH_WORDS, paceHealth, paceText } from './text.js';
 
 /**
  * The strategy map (the Mermaid flowchart's graph) drawn as SVG from the report model, so a page
@@ -79,7 +79,7 @@ export function renderMapSvg(model: ReportModel, options: MapOptions = {}): stri
   const keyResultById = new Map<string, MapNode>();
   model.metrics.forEach((m, i) => {
     const objectives = m.objectives.map((id) => objectiveById.get(id));
-    const node = add('keyResult', withHealth(entityNode(m.id, m.title, undefined, m.location), paceHealth(m.pace), m.pace && paceText(m.pace)), meanRank(objectives, i));
+    const node = add('keyResult', withHealth(entityNode(m.id, m.title, undefined, m.location), m.pace && paceHealth(m.pace), m.pace && paceText(m.pace)), meanRank(objectives, i));
     if (!keyResultById.has(m.id)) keyResultById.set(m.id, node);
     objectives.forEach((o) => link(o, node));
   });
@@ -169,11 +169,6 @@ function withHealth(node: Omit<MapNode, 'kind' | 'rank' | 'x' | 'y'>, health: Ma
   if (!health) return node;
   const [id, title, note] = node.lines;
   return { ...node, health, lines: [id, title, note ?? words], tooltip: [node.tooltip, words].filter(Boolean).join(' — '), stateLine: note === undefined };
-}
-
-/** A key result's pace as a health state (an achieved target is on track). */
-function paceHealth(pace: KeyResultPace | undefined): MapNode['health'] {
-  return pace ? (pace.state === 'achieved' ? 'on-track' : pace.state) : undefined;
 }
 
 function sortColumn(nodes: MapNode[]): void {

@@ -78,6 +78,11 @@ export function namedUnder<T extends { id: string; objectives: string[] }>(ids: 
 /** How a health state reads in the report. */
 export const HEALTH_WORDS: Record<HealthState, string> = { 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track', missed: 'missed', unknown: 'not judged' };
 
+/** A key result's pace as a health state: a target already reached is on track. */
+export function paceHealth(pace: KeyResultPace): Exclude<HealthState, 'unknown'> {
+  return pace.state === 'achieved' ? 'on-track' : pace.state;
+}
+
 /** `23% of the way, 50% of the window gone: at risk`. */
 export function paceText(pace: KeyResultPace): string {
   const parts = [pace.progress !== undefined ? `${pace.progress}% of the way` : undefined, pace.elapsed !== undefined ? `${pace.elapsed}% of the window gone` : undefined].filter(Boolean);
