@@ -120,6 +120,15 @@ describe('strategy-lint --fix', () => {
     );
   });
 
+  it('--fix-dry-run shows an escape sequence in the file as \\u001b, never sends it to the terminal', () => {
+    const withEscape = BROKEN.replace('title: Fix me', 'title: "Fix \u001b[2J me"');
+    const root = workspace({ 'plan.strategy.yaml': CLEAN_PLAN, 'fix.strategy.yaml': withEscape });
+    const run = runCli([...TODAY, '--fix-dry-run'], { cwd: root });
+    assert.equal(read(root, 'fix.strategy.yaml'), withEscape, 'a dry run writes nothing');
+    assert.ok(!run.stdout.includes('\u001b'), 'no raw ESC reaches stdout');
+    assert.match(run.stdout, /^ {5}title: "Fix \\u001b\[2J me"$/m);
+  });
+
   it('--fix only touches the files named on the command line', () => {
     const root = workspace({ 'plan.strategy.yaml': CLEAN_PLAN, 'a.strategy.yaml': BROKEN, 'b.strategy.yaml': BROKEN });
     runCli([...TODAY, '--fix', 'a.strategy.yaml'], { cwd: root });

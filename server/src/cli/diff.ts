@@ -1,3 +1,5 @@
+import { visible } from './formatters/shared.js';
+
 /** One line of a diff: kept (' '), removed ('-') or added ('+'). */
 interface DiffLine {
   op: ' ' | '-' | '+';
@@ -8,14 +10,16 @@ const CONTEXT = 3;
 
 /**
  * A unified diff of two versions of a file (what `--fix-dry-run` prints), with 3 lines of
- * context; empty when they are equal. Line endings are not shown (--fix keeps them).
+ * context; empty when they are equal. Line endings are not shown (--fix keeps them). File text is
+ * printed through `visible()` like every formatter: an escape sequence in a document must not
+ * drive the terminal that previews the fix.
  */
 export function unifiedDiff(displayPath: string, before: string, after: string): string {
   if (before === after) return '';
   const a = splitLines(before);
   const b = splitLines(after);
   const lines = diffLines(a, b);
-  const out = [`--- ${displayPath}`, `+++ ${displayPath} (fixed)`];
+  const out = [`--- ${visible(displayPath)}`, `+++ ${visible(displayPath)} (fixed)`];
   let i = 0;
   while (i < lines.length) {
     if (lines[i]!.op === ' ') {
@@ -37,7 +41,7 @@ export function unifiedDiff(displayPath: string, before: string, after: string):
       }
     }
     const stop = Math.min(lines.length, end + 1 + CONTEXT);
-    out.push(hunkHeader(lines, start, stop), ...lines.slice(start, stop).map((l) => `${l.op}${l.text}`));
+    out.push(hunkHeader(lines, start, stop), ...lines.slice(start, stop).map((l) => `${l.op}${visible(l.text)}`));
     i = stop;
   }
   return `${out.join('\n')}\n`;
