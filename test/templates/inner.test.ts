@@ -90,7 +90,7 @@ describe('templates: entities inside a file', () => {
     const owners = { ...files, 'team.strategy.yaml': 'owners:\n  - id: "@lee"\n' };
     const [withOwners] = findingsOf('initiative-owner', owners, options);
     const fixed = applyFix(owners, withOwners!.finding);
-    assert.equal(fixed['okrs/payments.md']!.split('\n')[16], '| Guided setup |@lee| KR-halve-time-to-first-payment |');
+    assert.equal(fixed['okrs/payments.md']!.split('\n')[16], '| Guided setup | @lee | KR-halve-time-to-first-payment |');
   });
 
   it('resolves references to the entities inside the file, and reports those that point at nothing at the cell', () => {

@@ -1,4 +1,5 @@
 import type { Entity, ScalarValue } from '../model/entity.js';
+import { innerFieldEdit } from './innerFields.js';
 import type { Fix, TextEdit } from '../model/finding.js';
 import { capitalise } from '../text/capitalise.js';
 
@@ -9,8 +10,12 @@ export function yamlScalar(value: string): string {
   return plainSafe ? value : `"${value.replace(/["\\]/g, '\\$&')}"`;
 }
 
-/** The edit that adds `key: value` to an entity, in the layout of the form it was written in. */
-export function insertFieldEdit(entity: Entity, key: string, value: string): TextEdit {
+/**
+ * The edit that adds `key: value` to an entity, in the layout of the form it was written in;
+ * undefined where that form cannot take the field as a new line (an entity inside a templated
+ * file: see innerFieldEdit).
+ */
+export function insertFieldEdit(entity: Entity, key: string, value: string): TextEdit | undefined {
   return insertRenderedField(entity, key, yamlScalar(value), value);
 }
 
@@ -18,12 +23,13 @@ export function insertFieldEdit(entity: Entity, key: string, value: string): Tex
  * The edit that adds a list field (`metrics: [KR-a, KR-b]` in YAML, `Metrics: KR-a, KR-b` in Markdown),
  * each YAML item quoted only where YAML needs it.
  */
-export function insertListFieldEdit(entity: Entity, key: string, values: readonly string[]): TextEdit {
+export function insertListFieldEdit(entity: Entity, key: string, values: readonly string[]): TextEdit | undefined {
   return insertRenderedField(entity, key, `[${values.map(yamlScalar).join(', ')}]`, values.join(', '));
 }
 
 /** Lays out one field with its value already rendered for YAML and for Markdown. */
-function insertRenderedField(entity: Entity, key: string, yamlValue: string, markdownValue: string): TextEdit {
+function insertRenderedField(entity: Entity, key: string, yamlValue: string, markdownValue: string): TextEdit | undefined {
+  if (entity.insertion.inner) return innerFieldEdit(entity, entity.insertion.inner, key, markdownValue);
   const { offset, style, indent, eol, suffix = '' } = entity.insertion;
   let newText: string;
   switch (style) {
@@ -61,4 +67,9 @@ export function replaceValueEdit(file: string, entityForm: Entity['form'], value
 
 export function fix(title: string, safe: boolean, ...edits: TextEdit[]): Fix {
   return { title, safe, edits };
+}
+
+/** A suggestion (never applied by --fix) from an edit that the entity's form may not allow: none without it. */
+export function optionalFix(title: string, edit: TextEdit | undefined): Fix[] {
+  return edit ? [fix(title, false, edit)] : [];
 }

@@ -11,10 +11,12 @@ const VALID_ID = /^[A-Za-z][A-Za-z0-9_.-]*$/;
  * The edit that declares a minimal `kind` entity with this id at the end of `file`, in the file's own
  * form: a `## Objective: <id>` section in Markdown, an item of the matching top-level list in a
  * strategy YAML file (or a new list at the end). Undefined where no stub can be written cleanly
- * (an id that is not a valid id, a single-entity YAML file, a flow-style list).
+ * (an id that is not a valid id, a single-entity YAML file, a flow-style list, a templated file).
  */
 export function stubDeclarationEdit(file: ParsedFile, kind: EntityKind, id: string): TextEdit | undefined {
   if (!VALID_ID.test(id) || !HEADING_WORD[kind]) return undefined;
+  // A file a template reads is read in the template's shape, not SPEC §4's: a `## Key Result:` section would declare nothing.
+  if (file.templated) return undefined;
   return file.language === 'markdown' ? markdownStub(file, kind, id) : yamlStub(file, kind, id);
 }
 

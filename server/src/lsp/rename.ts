@@ -141,6 +141,8 @@ export async function renameEdits(
     const parsed = index.getFile(entity.file);
     if (!parsed) continue;
     const edit = insertFieldEdit(entity, 'id', newId);
+    // An entity inside a templated file whose template reads no `id` line for it: its id is its title's.
+    if (!edit) throw refuse(`${entity.kind} '${oldId}' takes its id from its text in a templated file, which has no place for an \`id\`: rename it by changing that text.`);
     (changes[pathToUri(entity.file)] ??= []).push({ range: rangeOf(parsed, edit.start, edit.end), newText: edit.newText });
   }
   return { changes };

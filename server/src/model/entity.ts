@@ -98,7 +98,27 @@ export interface FieldInsertion {
   eol: string;
   /** Text to add after the new field (a blank line when the field would otherwise run into a paragraph). */
   suffix?: string;
+  /**
+   * An entity read inside a templated file (docs/templates.md "Entities inside a file"): the form
+   * it sits in decides which fields a new line can carry and how the document writes one otherwise.
+   */
+  inner?: InnerPlace;
 }
+
+/**
+ * Where an entity inside a templated file sits, for fixes and messages that add a field to it:
+ * - `heading`: `- Key: value` lines under the heading are its fields, for the keys the template
+ *   reads (`headers`: field name → the key as the template names it);
+ * - `list-item`: an owner is `(@handle)` at the end of the item's first line (`ownerAt`), other
+ *   fields are `- Key: value` sub-items (inserted at `offset` with `indent`);
+ * - `table-row`: each field is a cell under its column (`columns`: field name → column header, as
+ *   the template maps them); `present`: the fields whose column this table has. A row takes no
+ *   new line: only a cell can be filled.
+ */
+export type InnerPlace =
+  | { form: 'heading'; headers: Record<string, string> }
+  | { form: 'list-item'; ownerAt: number }
+  | { form: 'table-row'; columns: Record<string, string>; present: string[] };
 
 export function getField(entity: Entity, key: string): Field | undefined {
   return entity.fields.find((f) => f.key === key);

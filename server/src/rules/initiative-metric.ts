@@ -1,4 +1,4 @@
-import { fix } from '../fix/edits.js';
+import { optionalFix } from '../fix/edits.js';
 import type { Entity } from '../model/entity.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule } from './rule.js';
@@ -25,7 +25,7 @@ export const rule: Rule = {
       if (!requiresLink(initiative, 'metrics')) continue;
       const state = requiredFieldState(initiative, 'metrics');
       if (state.state === 'present') continue;
-      const fixes = metricCandidates(initiative, index).map((id) => fix(`Link metric '${id}'`, false, setLinkEdit(initiative, state, 'metrics', id, true)));
+      const fixes = metricCandidates(initiative, index).flatMap((id) => optionalFix(`Link metric '${id}'`, setLinkEdit(initiative, state, 'metrics', id, true)));
       report({
         span: missingSpan(initiative, state),
         message: `${capitalise(describe(initiative))} has no metric: nobody can tell whether it worked. Add ${fieldExample(initiative, 'metrics', initiative.form === 'heading' ? '<metric id>' : '[<metric id>]')} naming the key result it moves.`,

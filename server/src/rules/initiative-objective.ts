@@ -1,4 +1,4 @@
-import { fix } from '../fix/edits.js';
+import { optionalFix } from '../fix/edits.js';
 import type { Entity } from '../model/entity.js';
 import { isActiveObjective } from '../model/semantics.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
@@ -28,7 +28,7 @@ export const rule: Rule = {
       if (hasImplicitLink(initiative, 'objective')) continue;
       const state = requiredFieldState(initiative, 'objective');
       if (state.state === 'present') continue;
-      const fixes = objectiveCandidates(initiative, index).map((id) => fix(`Link to objective '${id}'`, false, setLinkEdit(initiative, state, 'objective', id)));
+      const fixes = objectiveCandidates(initiative, index).flatMap((id) => optionalFix(`Link to objective '${id}'`, setLinkEdit(initiative, state, 'objective', id)));
       report({
         span: missingSpan(initiative, state),
         message: `${capitalise(describe(initiative))} is linked to no objective: nothing says which goal it serves. Add ${fieldExample(initiative, 'objective', '<objective id>')}.`,

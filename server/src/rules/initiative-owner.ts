@@ -1,4 +1,4 @@
-import { fix, insertFieldEdit, replaceValueEdit } from '../fix/edits.js';
+import { optionalFix } from '../fix/edits.js';
 import type { Fix } from '../model/finding.js';
 import type { Entity } from '../model/entity.js';
 import { fieldText } from '../model/semantics.js';
@@ -6,6 +6,7 @@ import { docsUrl, type Rule } from './rule.js';
 import { describe, entitiesOf, idsOfKind, missingSpan, requiredFieldState, requiresLink } from './support.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { capitalise } from '../text/capitalise.js';
+import { fieldExample, setLinkEdit } from './linkSupport.js';
 
 const MAX_CANDIDATES = 5;
 
@@ -23,10 +24,8 @@ export const rule: Rule = {
       if (!requiresLink(initiative, 'owner')) continue;
       const state = requiredFieldState(initiative, 'owner');
       if (state.state === 'present') continue;
-      const fixes: Fix[] = ownerCandidates(initiative, index).map((handle) =>
-        state.state === 'placeholder'
-          ? fix(`Set owner to @${handle}`, false, replaceValueEdit(file.path, initiative.form, state.value, `@${handle}`))
-          : fix(`Insert owner @${handle}`, false, insertFieldEdit(initiative, 'owner', `@${handle}`)),
+      const fixes: Fix[] = ownerCandidates(initiative, index).flatMap((handle) =>
+        optionalFix(state.state === 'placeholder' ? `Set owner to @${handle}` : `Insert owner @${handle}`, setLinkEdit(initiative, state, 'owner', `@${handle}`)),
       );
       report({
         span: missingSpan(initiative, state),
@@ -54,5 +53,6 @@ function ownerCandidates(initiative: Entity, index: WorkspaceIndex): string[] {
 
 /** How the missing field is written in the entity's own form. */
 function ownerSyntax(initiative: Entity): string {
+  if (initiative.insertion.inner) return fieldExample(initiative, 'owner', '@handle');
   return initiative.form === 'heading' ? '`- Owner: @handle`' : '`owner: "@handle"`';
 }

@@ -6,6 +6,7 @@ import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { scalarItems } from '../parse/entityRefs.js';
 import type { RequiredState } from './support.js';
 import { capitalise } from '../text/capitalise.js';
+import { fillCellText, innerFieldHint } from '../fix/innerFields.js';
 
 /**
  * Helpers shared by the link rules (initiative-objective, initiative-metric, prd-link,
@@ -16,15 +17,19 @@ export { capitalise };
 
 /** A field as the user would write it in this entity's form: `objective: <id>` (YAML) or `Objective: <id>` (Markdown). */
 export function fieldExample(entity: Entity, key: string, value: string): string {
-  return `\`${entity.form === 'heading' ? capitalise(key) : key}: ${value}\``;
+  return innerFieldHint(entity, key, value) ?? `\`${entity.form === 'heading' ? capitalise(key) : key}: ${value}\``;
 }
 
 /**
  * The edit that fills a required link the entity lacks: it replaces the placeholder (or empty value)
  * where there is one, else adds the field in the entity's own layout. `asList` writes a YAML flow list.
+ * Undefined where the entity's form takes no new field (a table row inside a templated file).
  */
-export function setLinkEdit(entity: Entity, state: RequiredState, key: string, value: string, asList = false): TextEdit {
+export function setLinkEdit(entity: Entity, state: RequiredState, key: string, value: string, asList = false): TextEdit | undefined {
   if (state.state !== 'placeholder') return asList ? insertListFieldEdit(entity, key, [value]) : insertFieldEdit(entity, key, value);
+  // An empty table cell (an entity inside a templated file) is filled between its pipes.
+  const cell = fillCellText(entity, state.value.text, value);
+  if (cell !== undefined) return { file: entity.file, start: state.value.span.start, end: state.value.span.end, newText: cell };
   const written = state.field.value;
   if (written.type === 'list' && written.items.length === 0) {
     // `metrics: []`: the whole empty list is the placeholder.

@@ -1,4 +1,5 @@
-import { fix, insertFieldEdit } from '../fix/edits.js';
+import { insertFieldEdit, optionalFix } from '../fix/edits.js';
+import { innerFieldHint } from '../fix/innerFields.js';
 import type { Entity } from '../model/entity.js';
 import type { TextEdit } from '../model/finding.js';
 import { fieldFor } from '../model/kinds.js';
@@ -34,13 +35,14 @@ export const rule: Rule = {
       const skeleton = skeletonValues(metric, missing);
       const inserted = missing.map((k) => `${k}: ${skeleton[k]}`).join(', ');
       const toWrite = missing.filter((k) => skeleton[k] === PLACEHOLDER);
-      const insert = fix(`Insert ${inserted}${toWrite.length ? ` (then write the ${toWrite.join(' and ')})` : ''}`, false, insertion(metric, missing, skeleton));
+      const fixes = optionalFix(`Insert ${inserted}${toWrite.length ? ` (then write the ${toWrite.join(' and ')})` : ''}`, insertion(metric, missing, skeleton));
       // A value the author must still write is no quick win: never the preferred action.
-      if (toWrite.length) insert.preferred = false;
+      if (toWrite.length) for (const insert of fixes) insert.preferred = false;
+      const toAdd = missing.map((k) => innerFieldHint(metric, k, '<number>') ?? `\`${k}: <number>\``).join(' and ');
       report({
         span: metric.anchor,
-        message: `${capitalise(describe(metric))} has ${keys}: nobody can tell whether it moved enough without knowing ${why}. Add ${missing.map((k) => `\`${k}: <number>\``).join(' and ')}.`,
-        fixes: [insert],
+        message: `${capitalise(describe(metric))} has ${keys}: nobody can tell whether it moved enough without knowing ${why}. Add ${toAdd}.`,
+        fixes,
       });
     }
   },
@@ -64,9 +66,11 @@ export function skeletonValues(metric: Entity, missing: readonly ('baseline' | '
 }
 
 /** One edit adding every missing key in the metric's own layout (two edits at one offset would have no defined order). */
-function insertion(metric: Entity, missing: readonly string[], values: Record<string, string>): TextEdit {
+function insertion(metric: Entity, missing: readonly string[], values: Record<string, string>): TextEdit | undefined {
   const suffix = metric.insertion.suffix ?? '';
-  const edits = missing.map((key) => insertFieldEdit(metric, key, values[key]!));
+  const written = missing.map((key) => insertFieldEdit(metric, key, values[key]!));
+  if (written.some((e) => e === undefined)) return undefined;
+  const edits = written as TextEdit[];
   const newText = edits.map((e, i) => (i < edits.length - 1 && suffix ? e.newText.slice(0, -suffix.length) : e.newText)).join('');
   return { ...edits[0]!, newText };
 }

@@ -1,4 +1,4 @@
-import { fix } from '../fix/edits.js';
+import { optionalFix } from '../fix/edits.js';
 import type { Entity, EntityKind } from '../model/entity.js';
 import type { Fix } from '../model/finding.js';
 import { fieldText } from '../model/semantics.js';
@@ -59,7 +59,7 @@ function linkFixes(prd: Entity, initiative: RequiredState, objective: RequiredSt
 }
 
 function candidateFixes(prd: Entity, kind: EntityKind, state: RequiredState, candidates: string[]): Fix[] {
-  return candidates.map((id) => fix(`Link to ${kind} '${id}'`, false, setLinkEdit(prd, state, kind, id)));
+  return candidates.flatMap((id) => optionalFix(`Link to ${kind} '${id}'`, setLinkEdit(prd, state, kind, id)));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { fix, insertFieldEdit, replaceValueEdit } from '../fix/edits.js';
+import { fix, insertFieldEdit, optionalFix, replaceValueEdit } from '../fix/edits.js';
 import type { Entity, Field, ScalarValue } from '../model/entity.js';
 import type { Fix } from '../model/finding.js';
 import { fieldFor } from '../model/kinds.js';
@@ -83,7 +83,7 @@ function reportOverdue({ file, report, settings }: RuleContext, initiative: Enti
 function markDone(filePath: string, initiative: Entity): Fix[] {
   const title = 'Mark as done (status: done)';
   const status = initiative.fields.find((f: Field) => fieldFor('initiative', f.key) === 'status');
-  if (!status) return [fix(title, false, insertFieldEdit(initiative, 'status', 'done'))];
+  if (!status) return optionalFix(title, insertFieldEdit(initiative, 'status', 'done'));
   if (status.value.type === 'scalar' && status.value.span.end > status.value.span.start) {
     return [fix(title, false, replaceValueEdit(filePath, initiative.form, status.value, 'done'))];
   }

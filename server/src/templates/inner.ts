@@ -49,7 +49,11 @@ export function readInnerEntities(filePath: string, text: string, eol: string, m
         if (!parent || !new RegExp(under).test(parent.text)) continue;
       }
       const fields = headingFields(markdown, block, child, consumed);
-      const entity = makeEntity(filePath, spec, child, section.text, section.span, { start: section.span.start, end: block.end }, fields, insertionAfter(section.span.end, '- ', eol));
+      const insertion: FieldInsertion = { ...insertionAfter(section.span.end, '- ', eol), inner: { form: 'heading', headers: headerKeys(child) } };
+      // A line right after the heading would run into a paragraph that follows it: keep a blank line.
+      const next = markdown.linesIn(section.span.end, block.ownEnd).find((l) => l.start > section.span.end);
+      if (next && next.text.trim() !== '' && !ITEM.test(next.text)) insertion.suffix = eol;
+      const entity = makeEntity(filePath, spec, child, section.text, section.span, { start: section.span.start, end: block.end }, fields, insertion);
       entity.headingSlug = slug(section.text);
       headingEntities.push({ block, entity });
     }
@@ -104,6 +108,16 @@ function headingFields(markdown: MarkdownFacts, block: Block, template: Compiled
   return fields;
 }
 
+/** Field name → the key of the `Key: value` line the template reads it from under a heading (its first `header` source). */
+function headerKeys(template: CompiledTemplate): Record<string, string> {
+  const keys: Record<string, string> = {};
+  for (const [name, sources] of template.fields) {
+    const source = sources.find((s): s is { header: string } => typeof s === 'object' && 'header' in s);
+    if (source) keys[name] = source.header;
+  }
+  return keys;
+}
+
 const ITEM = /^( ?)([-*+]|\d+[.)])[ \t]+(.*)$/;
 /** An owner written at the end of an item: `(@sam)` or `(owner: @sam)`. */
 const OWNER_SUFFIX = /[ \t]*\((?:owner:[ \t]*)?(@[^\s()]+)\)[ \t]*$/i;
@@ -127,7 +141,9 @@ function listItems(filePath: string, eol: string, lines: Line[], spec: InnerEnti
         fields.push(fieldOf('owner', 'owner', span, owner[1]!, span, false));
       }
       const lineEnd = line.start + line.text.length;
-      const entity = makeEntity(filePath, spec, template, title.value, title.valueSpan, { start: line.start, end: lineEnd }, fields, insertionAfter(lineEnd, `${m[1]!}  - `, eol));
+      const ownerAt = bodyStart + body.trimEnd().length;
+      const insertion: FieldInsertion = { ...insertionAfter(lineEnd, `${m[1]!}  - `, eol), inner: { form: 'list-item', ownerAt } };
+      const entity = makeEntity(filePath, spec, template, title.value, title.valueSpan, { start: line.start, end: lineEnd }, fields, insertion);
       out.push(entity);
       current = { entity, indent: m[1]!.length };
       continue;
@@ -147,6 +163,7 @@ function listItems(filePath: string, eol: string, lines: Line[], spec: InnerEnti
 /** Rows of the tables in the lines: a header row, a `---` row, then one entity per row; `columns` maps fields to headers. */
 function tableRows(filePath: string, lines: Line[], spec: InnerEntitySpec, template: CompiledTemplate, eol: string): Entity[] {
   const columns = spec['table-rows']!.columns;
+  const columnNames = Object.fromEntries(Object.entries(columns).map(([field, column]) => [canonicalKey(field), column]));
   const out: Entity[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
     if (!/^[ \t]*\|/.test(lines[i]!.text) || !/^[ \t]*\|?[ \t:|-]+$/.test(lines[i + 1]!.text) || !lines[i + 1]!.text.includes('-')) continue;
@@ -174,7 +191,8 @@ function tableRows(filePath: string, lines: Line[], spec: InnerEntitySpec, templ
       const titleValue = titleField && titleField.value.type === 'scalar' ? String(titleField.value.value) : first ? unwrapValue(first.text, first.start).value : '';
       const titleSpan = titleField && titleField.value.type === 'scalar' && titleValue ? titleField.value.span : first && first.text ? { start: first.start, end: first.start + first.text.length } : { start: line.start, end: line.start + line.text.length };
       const lineEnd = line.start + line.text.length;
-      out.push(makeEntity(filePath, spec, template, titleValue, titleSpan, { start: line.start, end: lineEnd }, fields, insertionAfter(lineEnd, '- ', eol)));
+      const place = { form: 'table-row' as const, columns: columnNames, present: [...byField.keys()] };
+      out.push(makeEntity(filePath, spec, template, titleValue, titleSpan, { start: line.start, end: lineEnd }, fields, { ...insertionAfter(lineEnd, '', eol), inner: place }));
     }
     i = j - 1;
   }

@@ -1,5 +1,5 @@
 import { slug } from 'github-slugger';
-import { fix, insertFieldEdit } from '../../fix/edits.js';
+import { insertFieldEdit, optionalFix } from '../../fix/edits.js';
 import type { Entity, Field } from '../../model/entity.js';
 import { FIELD_SPECS, fieldFor } from '../../model/kinds.js';
 import { describe } from '../support.js';
@@ -28,7 +28,7 @@ function idProblems(entity: Entity): ValueProblem[] {
   if (!field) {
     if (entity.form !== 'yaml' || !FIELD_SPECS[entity.kind].id?.required) return [];
     const suggested = entity.title ? slug(entity.title) : '';
-    const fixes = /^[A-Za-z][A-Za-z0-9_.-]*$/.test(suggested) ? [fix(`Insert id: ${suggested}`, false, insertFieldEdit(entity, 'id', suggested))] : [];
+    const fixes = /^[A-Za-z][A-Za-z0-9_.-]*$/.test(suggested) ? optionalFix(`Insert id: ${suggested}`, insertFieldEdit(entity, 'id', suggested)) : [];
     return [{ span: entity.anchor, message: `${capitalise(entity.kind)}${entity.title ? ` '${entity.title}'` : ''} has no id, so nothing can link to it. Add \`id:\` (${ID_RULE}).`, fixes }];
   }
   if (!isPlaceholderScalar(field.value)) return [];

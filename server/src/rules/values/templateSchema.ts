@@ -4,6 +4,8 @@ import type { Entity, FieldValue, ScalarValue } from '../../model/entity.js';
 import type { Fix } from '../../model/finding.js';
 import type { Span } from '../../model/span.js';
 import { capitalise } from '../../text/capitalise.js';
+import { canonicalKey } from '../../model/kinds.js';
+import { innerFieldHint } from '../../fix/innerFields.js';
 import { closest, describe } from '../support.js';
 import { enumChoice } from './enumChoice.js';
 import { isPlaceholderScalar, plainValue, valueOrKeySpan } from './plain.js';
@@ -54,6 +56,12 @@ function insideAlternative(error: ErrorObject): boolean {
   return at !== -1 && !/\/(anyOf|oneOf)$/.test(path);
 }
 
+/** For an entity inside a templated file, where the missing field goes in the document's own form (` Add … under the item.`). */
+function innerHint(entity: Entity, missing: string): string {
+  const hint = innerFieldHint(entity, canonicalKey(missing), '<value>');
+  return hint ? ` Add ${hint}.` : '';
+}
+
 function describeError(entity: Entity, error: ErrorObject): TemplateSchemaProblem | undefined {
   const segments = error.instancePath ? error.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : [];
   const own = (error.parentSchema as { message?: unknown } | undefined)?.message;
@@ -65,7 +73,7 @@ function describeError(entity: Entity, error: ErrorObject): TemplateSchemaProble
     return {
       ruleId: 'template-schema',
       span: where?.span ?? entity.anchor,
-      message: custom ?? `${capitalise(entityLabel(entity))} has no \`${segments.length ? missing : entity.template!.writtenName(missing)}\`${segments.length ? ` in ${label(entity, segments).code}` : ''}: the ${entity.template!.name} template requires it.`,
+      message: custom ?? `${capitalise(entityLabel(entity))} has no \`${segments.length ? missing : entity.template!.writtenName(missing)}\`${segments.length ? ` in ${label(entity, segments).code}` : ''}: the ${entity.template!.name} template requires it.${segments.length ? '' : innerHint(entity, missing)}`,
     };
   }
   const target = locate(entity, segments);
