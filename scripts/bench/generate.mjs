@@ -14,7 +14,7 @@ const WORDS = ('customer activation churn pricing onboarding revenue platform la
 
 const HEALTH = ['on-track', 'at-risk', 'off-track'];
 
-function prng(seed) {
+export function prng(seed) {
   let s = seed >>> 0;
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
