@@ -5,9 +5,9 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { generateKeps } from './generate-keps.mjs';
+import { RSS_HOOK, time } from './timer.mjs';
 
-/** `time` is run.mjs's timer (median of fresh-process runs, peak RSS through the hook). */
-export function benchKep({ root, benchDir, hook, time, kepPath }) {
+export function benchKep({ root, benchDir, runs, kepPath }) {
   let keps = kepPath;
   if (!keps) {
     const ws = join(benchDir, 'ws-keps');
@@ -15,11 +15,8 @@ export function benchKep({ root, benchDir, hook, time, kepPath }) {
     keps = join(ws, 'keps');
   }
   console.log(`\n== --preset kep (${keps})`);
-  const floor = time('lazy parse floor', process.execPath, ['--require', hook, join(benchDir, 'floor.cjs'), keps, '--templated', 'kep.yaml']);
+  const floor = time('lazy parse floor', process.execPath, ['--require', RSS_HOOK, join(benchDir, 'floor.cjs'), keps, '--templated', 'kep.yaml'], { runs, cwd: root });
   // From the folder above keps/, as a user runs it in a checkout.
-  const cli = time('strategy-lint --preset kep', process.execPath, ['--require', hook, join(root, 'bin/strategy-lint.cjs'), '--preset', 'kep', basename(keps), '--format', 'json', '--output-file', join(benchDir, 'out-keps.json')], { cwd: dirname(keps) });
-  const entry = { path: keps, floor, cli, cliOverFloor: +(cli.medianMs / floor.medianMs).toFixed(2) };
-  for (const m of [floor, cli]) console.log(`${m.label.padEnd(28)} ${String(m.medianMs).padStart(7)} ms  (runs: ${m.samplesMs.join(', ')})${m.peakRssMb ? `  peak RSS ${m.peakRssMb} MB` : ''}`);
-  console.log(`cli / floor = ${entry.cliOverFloor} (budget ≤ 1.25)`);
-  return entry;
+  const cli = time('strategy-lint --preset kep', process.execPath, ['--require', RSS_HOOK, join(root, 'bin/strategy-lint.cjs'), '--preset', 'kep', basename(keps), '--format', 'json', '--output-file', join(benchDir, 'out-keps.json')], { runs, cwd: dirname(keps) });
+  return { path: keps, generated: !kepPath, floor, cli, cliOverFloor: +(cli.medianMs / floor.medianMs).toFixed(2) };
 }

@@ -1,27 +1,47 @@
-// `npm run bench`: measures the budgets on generated workspaces of 1k and 10k documents.
-//   cold CLI run vs the lazy parse floor (≤ 1.25×), the floor vs markdownlint-cli2 (≥ 3× faster),
-//   peak memory of the CLI (≤ 300 MB), keystroke → diagnostics in the language server (p95 ≤ 25 ms).
-//   and a cold `--preset kep` run on ~650 generated KEPs (or a real keps/ folder: --kep-path DIR).
-// Results go to .bench/results.json. Options: --sizes 1000,10000 --runs 3 --skip-markdownlint --skip-lsp
-//   --skip-kep --kep-path DIR
-import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// `npm run bench`: every performance budget of issue 13, measured in one run, printed as one table
+// (Markdown, with the budget and met / not met per row) and written to .bench/results.json and
+// .bench/results.md. For each mix (light, heavy) and size (1k, 10k; 50k on request), on a generated
+// workspace in .bench/:
+//   lazy parse floor · cold CLI · warm `--cache` with nothing changed · warm `--cache` with one file
+//   changed (restored afterwards) · markdownlint-cli2 on the same files · peak RSS of each ·
+//   the language server's initial scan without and with a warm cache · keystroke → diagnostics,
+// and a cold `--preset kep` run on ~650 generated KEPs (or a real keps/ folder: --kep-path DIR).
+// Options:
+//   --mix light|heavy|both (default both)   --sizes 1000,10000 (--large adds 50000; --sizes 0: none)
+//   --runs N (default 3 below 10k documents, 1 from 10k up)   --skip-markdownlint --skip-lsp --skip-kep
+//   --kep-path DIR
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { generateWorkspace } from './generate.mjs';
-import { measureKeystrokes } from './keystrokes.mjs';
 import { benchKep } from './kep.mjs';
+import { measureKeystrokes } from './keystrokes.mjs';
+import { startSession } from './lsp.mjs';
+import { renderHeader, renderTable } from './table.mjs';
+import { RSS_HOOK, time } from './timer.mjs';
+import { ensureWorkspace, MIXES } from './workspaces.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const benchDir = join(root, '.bench');
 const args = process.argv.slice(2);
 const option = (name, fallback) => { const i = args.indexOf(name); return i === -1 ? fallback : args[i + 1]; };
-const sizes = option('--sizes', '1000,10000').split(',').map(Number).filter((n) => n > 0); // --sizes 0: none
-const runs = Number(option('--runs', '3'));
+const usage = (message) => { console.error(`npm run bench: ${message}`); process.exit(2); };
+
+const mixOption = option('--mix', 'both');
+if (!['light', 'heavy', 'both'].includes(mixOption)) usage(`--mix must be light, heavy or both, not ${mixOption}`);
+const mixes = mixOption === 'both' ? Object.keys(MIXES) : [mixOption];
+const sizes = option('--sizes', '1000,10000').split(',').map(Number).filter((n) => n > 0);
+if (args.includes('--large') && !sizes.includes(50000)) sizes.push(50000);
+if (sizes.some((n) => !Number.isInteger(n))) usage('--sizes takes whole numbers, such as 1000,10000');
+const runsOption = option('--runs', undefined);
+if (runsOption !== undefined && !(Number(runsOption) >= 1)) usage('--runs takes a number ≥ 1');
+const runsFor = (size) => (runsOption !== undefined ? Number(runsOption) : size >= 10000 ? 1 : 3);
 const skipMarkdownlint = args.includes('--skip-markdownlint');
 const skipLsp = args.includes('--skip-lsp');
 const skipKep = args.includes('--skip-kep');
 const MARKDOWNLINT = 'markdownlint-cli2@0.22.0'; // the last release that runs on Node 20
+const CACHE = '.strategylintcache';
 
 mkdirSync(benchDir, { recursive: true });
 if (!existsSync(join(root, 'dist/strategy-lint.cjs'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
@@ -36,43 +56,95 @@ function ensureMarkdownlint() {
   return bin;
 }
 
-/** Runs a command `runs` times in fresh processes; returns the median wall time and the peak RSS. */
-function time(label, command, commandArgs, options = {}) {
-  const samples = [];
-  let rssKb = 0;
-  for (let i = 0; i < (options.runs ?? runs); i++) {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(command, commandArgs, { cwd: options.cwd ?? root, encoding: 'utf8', maxBuffer: 1 << 30 });
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (result.status !== null && result.status > (options.okStatus ?? 1)) throw new Error(`${label} failed (${result.status}): ${result.stderr.slice(0, 500)}`);
-    const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(result.stderr ?? '');
-    if (rss) rssKb = Math.max(rssKb, Number(rss[1]));
-  }
-  samples.sort((a, b) => a - b);
-  return { label, medianMs: Math.round(samples[Math.floor(samples.length / 2)]), samplesMs: samples.map(Math.round), peakRssMb: rssKb ? Math.round(rssKb / 1024) : undefined };
+const cli = (...cliArgs) => ['--require', RSS_HOOK, join(root, 'bin/strategy-lint.cjs'), '.', '--format', 'json', ...cliArgs];
+const seconds = (m) => `${m.label.padEnd(34)} ${String(m.medianMs).padStart(7)} ms  (runs: ${m.samplesMs.join(', ')})${m.peakRssMb ? `  peak RSS ${m.peakRssMb} MB` : ''}`;
+const keep = ({ stderr, ...measure }) => measure; // results.json keeps no process output
+
+/** One file's content edited for the "one file changed" rows: the first initiative's title. */
+function editedCopy(text, n) {
+  const edited = text.replace(/^(#+ Initiative: .*)$/m, `$1 (rev ${n})`);
+  if (edited === text) throw new Error('no initiative heading to edit');
+  return edited;
 }
 
-const hook = join(import.meta.dirname, 'rss-hook.cjs');
-const results = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, sizes: {} };
-for (const size of sizes) {
-  const ws = join(benchDir, `ws-${size}`);
-  if (!existsSync(join(ws, 'owners.strategy.yaml'))) generateWorkspace(ws, size);
-  console.log(`\n== ${size} documents (${ws})`);
-  const floor = time('lazy parse floor', process.execPath, ['--require', hook, join(benchDir, 'floor.cjs'), ws]);
-  const cli = time('strategy-lint (cold)', process.execPath, ['--require', hook, join(root, 'bin/strategy-lint.cjs'), ws, '--format', 'json', '--output-file', join(benchDir, `out-${size}.json`)]);
-  const entry = { floor, cli, cliOverFloor: +(cli.medianMs / floor.medianMs).toFixed(2) };
-  if (!skipMarkdownlint) {
-    const bin = ensureMarkdownlint();
-    entry.markdownlint = time('markdownlint-cli2', process.execPath, [bin, '**/*.md', '#node_modules'], { cwd: ws, okStatus: 1, runs: Math.min(runs, size >= 10000 ? 1 : runs) });
-    entry.markdownlintOverFloor = +(entry.markdownlint.medianMs / floor.medianMs).toFixed(2);
+/** Every row for one workspace. */
+async function benchWorkspace(mix, size) {
+  const ws = ensureWorkspace(benchDir, mix, size);
+  const runs = runsFor(size);
+  const out = join(benchDir, `out-${mix}-${size}.json`);
+  const opts = { cwd: ws.dir, runs };
+  console.log(`\n== ${mix} mix, ${size} documents (${ws.dir}, ${ws.mib} MiB)`);
+  const run = { mix, size, files: ws.files, mib: ws.mib };
+
+  run.floor = time('lazy parse floor', process.execPath, ['--require', RSS_HOOK, join(benchDir, 'floor.cjs'), ws.dir], opts);
+  console.log(seconds(run.floor));
+  // A run without --cache deletes a cache it finds: every cold run starts from none.
+  run.cold = time('CLI, cold', process.execPath, cli('--output-file', out), opts);
+  console.log(seconds(run.cold));
+
+  if (!skipLsp) {
+    rmSync(join(ws.dir, CACHE), { force: true });
+    const session = await startSession({ root, ws: ws.dir, hook: RSS_HOOK });
+    console.log(`server initial scan, no cache: ${session.scan.scanMs} ms (to ${session.scan.signal}; idle at ${session.scan.idleMs} ms, ${session.scan.publishes} files published)`);
+    run.keystrokes = await measureKeystrokes(session, ws.dir);
+    console.log(`keystroke → diagnostics: p50 ${run.keystrokes.p50Ms} ms, p95 ${run.keystrokes.p95Ms} ms over ${run.keystrokes.samples} edits`);
+    run.serverCold = { ...session.scan, peakRssMb: await session.close() };
   }
-  if (!skipLsp) entry.keystrokes = await measureKeystrokes(root, ws);
-  results.sizes[size] = entry;
-  for (const m of [floor, cli, entry.markdownlint].filter(Boolean)) console.log(`${m.label.padEnd(24)} ${String(m.medianMs).padStart(7)} ms  (runs: ${m.samplesMs.join(', ')})${m.peakRssMb ? `  peak RSS ${m.peakRssMb} MB` : ''}`);
-  console.log(`cli / floor = ${entry.cliOverFloor} (budget ≤ 1.25)`);
-  if (entry.markdownlintOverFloor) console.log(`markdownlint-cli2 / floor = ${entry.markdownlintOverFloor} (floor must be ≥ 3× faster)`);
-  if (entry.keystrokes) console.log(`keystroke → diagnostics: p50 ${entry.keystrokes.p50Ms} ms, p95 ${entry.keystrokes.p95Ms} ms over ${entry.keystrokes.samples} edits (budget p95 ≤ 25 ms after the debounce)`);
+
+  // Writes the cache (untimed) and counts what takes part and what is found.
+  const prime = time('CLI --cache, writing the cache', process.execPath, cli('--output-file', out, '--cache', '--stats'), { ...opts, runs: 1 });
+  const stats = /\((\d+) taking part[^]*?(\d+) findings? reported/.exec(prime.stderr);
+  if (stats) [run.takingPart, run.findings] = [Number(stats[1]), Number(stats[2])];
+  run.warm = time('CLI --cache, nothing changed', process.execPath, cli('--output-file', out, '--cache'), opts);
+  console.log(seconds(run.warm));
+  const strategyDocs = readdirSync(join(ws.dir, 'strategy')).sort();
+  const file = join(ws.dir, 'strategy', strategyDocs[Math.floor(strategyDocs.length / 2)]);
+  const original = readFileSync(file, 'utf8');
+  const restore = () => writeFileSync(file, original);
+  process.once('exit', restore);
+  try {
+    run.warmChanged = time('CLI --cache, one file changed', process.execPath, cli('--output-file', out, '--cache'), { ...opts, beforeEach: (i) => writeFileSync(file, editedCopy(original, i + 1)) });
+  } finally {
+    restore();
+    process.off('exit', restore);
+  }
+  console.log(seconds(run.warmChanged));
+  // The cache again in step with the files, for the server's warm start.
+  time('CLI --cache, back in step', process.execPath, cli('--output-file', out, '--cache'), { ...opts, runs: 1 });
+
+  if (!skipLsp) {
+    const session = await startSession({ root, ws: ws.dir, hook: RSS_HOOK });
+    console.log(`server initial scan, warm cache: ${session.scan.scanMs} ms (to ${session.scan.signal}; idle at ${session.scan.idleMs} ms)`);
+    run.serverWarm = { ...session.scan, peakRssMb: await session.close() };
+  }
+
+  if (!skipMarkdownlint) {
+    run.markdownlint = time('markdownlint-cli2', process.execPath, ['--require', RSS_HOOK, ensureMarkdownlint(), '**/*.md', '#node_modules'], { ...opts, okStatus: 1 });
+    console.log(seconds(run.markdownlint));
+  }
+  for (const key of ['floor', 'cold', 'warm', 'warmChanged', 'markdownlint']) if (run[key]) run[key] = keep(run[key]);
+  return run;
 }
-if (!skipKep) results.kep = benchKep({ root, benchDir, hook, time, kepPath: option('--kep-path', undefined) && resolve(option('--kep-path')) });
+
+const results = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadBefore: loadavg(), runs: [], scale: [] };
+results.runsLabel = runsOption ?? '3 (1 from 10k documents)';
+for (const mix of mixes) {
+  for (const size of sizes) results.runs.push(await benchWorkspace(mix, size));
+  // Growth to the large sizes: cold CLI time against the next smaller size of the same mix.
+  const cold = results.runs.filter((r) => r.mix === mix).sort((a, b) => a.size - b.size);
+  for (let i = 1; i < cold.length; i++) {
+    if (cold[i].size <= 10000) continue;
+    const [from, to] = [cold[i - 1], cold[i]];
+    results.scale.push({ mix, from: from.size, to: to.size, fromMs: from.cold.medianMs, toMs: to.cold.medianMs, ratio: +(to.cold.medianMs / from.cold.medianMs).toFixed(2) });
+  }
+}
+if (!skipKep) {
+  const kep = benchKep({ root, benchDir, runs: runsOption !== undefined ? Number(runsOption) : 3, kepPath: option('--kep-path', undefined) && resolve(option('--kep-path')) });
+  results.kep = { ...kep, floor: keep(kep.floor), cli: keep(kep.cli) };
+}
+results.loadAfter = loadavg();
+
+const markdown = `${renderHeader(results)}\n\n${renderTable(results)}\n`;
 writeFileSync(join(benchDir, 'results.json'), JSON.stringify(results, null, 2));
-console.log(`\nwritten ${join(benchDir, 'results.json')}`);
+writeFileSync(join(benchDir, 'results.md'), markdown);
+console.log(`\n${markdown}\nwritten ${join(benchDir, 'results.json')} and results.md`);

@@ -1,0 +1,106 @@
+// A language-server session for the bench: starts the built server (`strategy-lint --stdio`) with the
+// peak-RSS hook, initializes it with the workspace folder as an editor would, and times its initial
+// scan, measured from the `initialize` request to the end of the scan:
+//   - `progress`: the `end` of the first work-done progress the server reports (the client
+//     advertises window.workDoneProgress and accepts window/workDoneProgress/create);
+//   - `idle` (fallback, for a server that reports no progress): the last publishDiagnostics before
+//     the server says it is idle (strategyLint/stats) after publishing has been quiet for 1.5 s.
+//     A server that publishes nothing at all (a clean workspace) ends when it is first seen idle.
+// Both figures are recorded when both exist; `scanMs` is the progress one when there is one.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+
+const QUIET_MS = 1500;
+/** A scan that has not ended after this long is reported as failed rather than waited for. */
+const SCAN_TIMEOUT_MS = 30 * 60 * 1000;
+
+export async function startSession({ root, ws, hook, settings = {} }) {
+  const server = spawn(process.execPath, ['--require', hook, join(root, 'bin/strategy-lint.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  server.stderr.on('data', (chunk) => { stderr += chunk; });
+  const exited = new Promise((resolveExit) => server.on('close', resolveExit));
+  const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  const waiters = new Map();
+  let lastPublish = 0;
+  let publishes = 0;
+  connection.onNotification('textDocument/publishDiagnostics', (params) => {
+    lastPublish = performance.now();
+    publishes++;
+    const waiter = waiters.get(params.uri);
+    if (waiter) {
+      waiters.delete(params.uri);
+      waiter(params);
+    }
+  });
+  let progressEnd;
+  const progressEnded = new Promise((resolveEnd) => { progressEnd = resolveEnd; });
+  let scanToken;
+  connection.onNotification('$/progress', ({ token, value }) => {
+    if (value?.kind === 'begin' && scanToken === undefined) scanToken = token;
+    else if (value?.kind === 'end' && token === scanToken) progressEnd(performance.now());
+  });
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({ debounceMs: 0, run: 'onType', enable: true, ...settings })));
+  connection.onNotification('window/logMessage', () => {});
+  connection.listen();
+
+  const wsUri = pathToFileURL(ws).href;
+  const start = performance.now();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: wsUri,
+    workspaceFolders: [{ uri: wsUri, name: 'bench' }],
+    capabilities: {
+      window: { workDoneProgress: true },
+      workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      textDocument: { publishDiagnostics: { relatedInformation: true } },
+    },
+    initializationOptions: { debounceMs: 0 },
+  });
+  connection.sendNotification('initialized', {});
+
+  const idleAt = waitIdle(connection, () => lastPublish, () => publishes, start);
+  const progressAt = Promise.race([progressEnded, idleAt.then(() => undefined)]);
+  const [idleEnd, progressEndAt] = await Promise.all([idleAt, progressAt]);
+  const scan = {
+    signal: progressEndAt !== undefined ? 'progress' : 'idle',
+    scanMs: Math.round((progressEndAt ?? idleEnd) - start),
+    progressMs: progressEndAt === undefined ? undefined : Math.round(progressEndAt - start),
+    idleMs: Math.round(idleEnd - start),
+    publishes,
+  };
+
+  return {
+    connection,
+    scan,
+    /** Resolves with the next diagnostics published for `uri`. */
+    nextPublish: (uri) => new Promise((r) => waiters.set(uri, r)),
+    /** Shuts the server down; resolves with its peak RSS in MB (from the hook), if it reported one. */
+    async close() {
+      await connection.sendRequest('shutdown');
+      connection.sendNotification('exit');
+      const killer = setTimeout(() => server.kill(), 10000);
+      await exited;
+      clearTimeout(killer);
+      connection.dispose();
+      const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(stderr);
+      return rss ? Math.round(Number(rss[1]) / 1024) : undefined;
+    },
+  };
+}
+
+/** When the scan is over by the fallback signal (see the header): the time it ended. */
+async function waitIdle(connection, lastPublish, publishes, start) {
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = performance.now();
+    if (now - start > SCAN_TIMEOUT_MS) throw new Error('the language server did not finish its initial scan');
+    if (publishes() > 0 && now - lastPublish() < QUIET_MS) continue;
+    if (now - start < QUIET_MS) continue;
+    // Loading publishes nothing (a half-loaded workspace is never published): quiet is not done.
+    if ((await connection.sendRequest('strategyLint/stats')).idle) return publishes() > 0 ? lastPublish() : performance.now();
+  }
+}
