@@ -1,7 +1,7 @@
 import type { ParsedFile } from '../model/file.js';
 import type { Finding } from '../model/finding.js';
 import { WorkspaceIndex } from '../index/workspaceIndex.js';
-import { languageOf, ParseCache } from '../parse/parseFile.js';
+import { languageOf, LEFT_OUT, ParseCache } from '../parse/parseFile.js';
 import { RULES } from '../rules/registry.js';
 import type { LintSettings } from '../rules/rule.js';
 import { ConfigCascade } from '../config/cascade.js';
@@ -91,9 +91,14 @@ export class LintEngine {
    * that the template's `exclude` removes takes no part: it is not a strategy file either.
    */
   private parse(filePath: string, text: string): ParsedFile {
+    const { candidates, leftOut } = this.readersOf(filePath);
+    return this.cache.get(filePath, text, candidates, leftOut);
+  }
+
+  private readersOf(filePath: string): { candidates: TemplateCandidate[]; leftOut: boolean } {
     const candidates = this.candidatesFor(filePath);
     const leftOut = !candidates.length && languageOf(filePath) === undefined && this.templatesFor(filePath).excludes(filePath);
-    return this.cache.get(filePath, text, candidates, leftOut);
+    return { candidates, leftOut };
   }
 
   /**
@@ -167,7 +172,8 @@ export class LintEngine {
    * appeared beside it) is parsed again.
    */
   templateKeyFor(filePath: string): string {
-    return candidatesKey(this.candidatesFor(filePath));
+    const { candidates, leftOut } = this.readersOf(filePath);
+    return leftOut ? LEFT_OUT : candidatesKey(candidates);
   }
 
   /** The compiled templates of the config that governs a file (the editor completes their enum values). */

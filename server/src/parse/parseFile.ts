@@ -23,6 +23,9 @@ function fallbackLanguage(filePath: string): FileLanguage {
   return /\.ya?ml$/i.test(filePath) ? 'yaml' : 'markdown';
 }
 
+/** The template key of a file a template's globs name and its `exclude` removes: it takes no part. */
+export const LEFT_OUT = 'left-out';
+
 export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('base64');
 }
@@ -63,7 +66,7 @@ export function parseFile(
     entities: compactEntities(parsed.entities),
     notes: parsed.notes,
     suppressions: parsed.declares ? findSuppressions(text, language, lineMap) : [],
-    templateKey: leftOut ? 'left-out' : candidatesKey(templates),
+    templateKey: leftOut ? LEFT_OUT : candidatesKey(templates),
     ...(templated ? { templated: templated.templated } : {}),
   };
 }
@@ -75,7 +78,7 @@ export class ParseCache {
   /** The parse of a file depends on its text and on the templates that may read it: both make the key. */
   get(filePath: string, rawText: string, templates: readonly TemplateCandidate[] = [], leftOut = false): ParsedFile {
     const cached = this.files.get(filePath);
-    if (cached && cached.hash === contentHash(rawText) && cached.templateKey === (leftOut ? 'left-out' : candidatesKey(templates))) return cached;
+    if (cached && cached.hash === contentHash(rawText) && cached.templateKey === (leftOut ? LEFT_OUT : candidatesKey(templates))) return cached;
     const parsed = parseFile(filePath, rawText, undefined, templates, leftOut);
     this.files.set(filePath, parsed);
     return parsed;

@@ -163,6 +163,21 @@ export class TemplateSet {
     return this.templates.length === 0;
   }
 
+  private identities: Map<string, CompiledTemplate> | undefined;
+
+  /** A template or one of its inner templates by identity (the lint cache stores an entity's template so). */
+  byIdentity(identity: string): CompiledTemplate | undefined {
+    if (!this.identities) {
+      this.identities = new Map();
+      const add = (t: CompiledTemplate) => {
+        if (!this.identities!.has(t.identity)) this.identities!.set(t.identity, t);
+        for (const inner of t.inner) add(inner.template);
+      };
+      for (const t of this.templates) add(t);
+    }
+    return this.identities.get(identity);
+  }
+
   /**
    * Templates whose globs name the file (content conditions are tested by the reader), main files
    * first. A sibling (a KEP's README.md) counts only beside a main file: one on disk, or one of

@@ -1,0 +1,236 @@
+import type { Entity, EntityKind, Field, FieldInsertion, FieldValue, Reference } from '../model/entity.js';
+import type { ParsedFile, ParseNote, SuppressionComment, TemplatedFile } from '../model/file.js';
+import type { Span } from '../model/span.js';
+import type { CompiledTemplate } from '../templates/compiled.js';
+import type { SectionFact } from '../templates/markdownFacts.js';
+import type { LineMap } from '../text/lineMap.js';
+
+/**
+ * A parse result as the lint cache stores it: JSON of arrays, not of objects. A span is two numbers,
+ * a field five items, and no key name is written a million times: the records are a third of the
+ * size of JSON objects (or of v8.serialize, which also writes every key), and JSON.parse reads them
+ * faster than either. What the cache's file list holds already (path, hash, template key, line
+ * map) is not repeated. Links between entities of the file (`enclosing`, an implicit reference's
+ * target) are indexes; a template is its identity, found again among the configuration's templates.
+ *
+ * The model grows: an object with a property this codec does not know is not encoded (encodeParse
+ * returns undefined) rather than cached without it, so the cache can never hand back less than the
+ * parser made. test/cache/parseCodec.test.ts round-trips every sample workspace.
+ */
+
+type Encoded = unknown[];
+
+const FILE_KEYS = keys('path language hash lineMap hasBom eol participates entities notes suppressions templateKey templated');
+const ENTITY_KEYS = keys('kind form file id idSpan title anchor extent headingSlug fields refs insertion enclosing template');
+const INSERTION_KEYS = keys('offset style indent eol suffix');
+const FIELD_KEYS = keys('key keyText keySpan value');
+const SCALAR_KEYS = keys('type value text span');
+const LIST_KEYS = keys('type span items');
+const MAP_KEYS = keys('type span fields');
+const REF_KEYS = keys('field expected form text span id path anchor implicitTarget external');
+const TEMPLATED_KEYS = keys('template role sections anchor fields');
+const SPAN_KEYS = keys('start end');
+
+function keys(list: string): ReadonlySet<string> {
+  return new Set(list.split(' '));
+}
+
+class Unknown extends Error {}
+
+function known(object: object, allowed: ReadonlySet<string>): void {
+  for (const key in object) if (!allowed.has(key)) throw new Unknown(key);
+}
+
+/** The JSON text of a parse result, or undefined when it holds something this codec cannot write. */
+export function encodeParse(parsed: ParsedFile): string | undefined {
+  try {
+    known(parsed, FILE_KEYS);
+    const entities = parsed.entities;
+    const indexOf = new Map<Entity, number>(entities.map((e, i) => [e, i]));
+    const record: Encoded = [
+      parsed.language === 'yaml' ? 1 : 0,
+      parsed.hasBom ? 1 : 0,
+      parsed.eol === '\r\n' ? 1 : 0,
+      parsed.participates ? 1 : 0,
+      entities.map((e) => encodeEntity(e, parsed.path, indexOf)),
+      parsed.notes.length ? parsed.notes : 0,
+      parsed.suppressions.length ? parsed.suppressions : 0,
+      parsed.templated ? encodeTemplated(parsed.templated) : 0,
+    ];
+    return JSON.stringify(record);
+  } catch (error) {
+    if (error instanceof Unknown) return undefined;
+    throw error;
+  }
+}
+
+/** What the cache's file list says of a file, which the record leaves out. */
+export interface ParseFrame {
+  path: string;
+  hash: string;
+  templateKey: string;
+  lineMap: LineMap;
+}
+
+/**
+ * The parse result of a record. `templateOf` finds a template by identity (among those of the
+ * configuration that governs the file); undefined when the record is not one this codec wrote or
+ * names a template that is gone.
+ */
+export function decodeParse(text: string, frame: ParseFrame, templateOf: (identity: string) => CompiledTemplate | undefined): ParsedFile | undefined {
+  try {
+    const record = JSON.parse(text) as Encoded;
+    const [language, hasBom, crlf, participates, entityRecords, notes, suppressions, templated] = record as [number, number, number, number, Encoded[], ParseNote[] | 0, SuppressionComment[] | 0, Encoded | 0];
+    const template = (identity: string): CompiledTemplate => {
+      const found = templateOf(identity);
+      if (!found) throw new Unknown(identity);
+      return found;
+    };
+    const entities = entityRecords.map((r) => decodeEntity(r, frame.path, template));
+    // Links inside the file, once every entity exists.
+    entityRecords.forEach((r, i) => {
+      const enclosing = r[13] as number;
+      if (enclosing >= 0) entities[i]!.enclosing = entities[enclosing]!;
+      const refs = r[12] as Encoded[];
+      refs.forEach((ref, j) => {
+        const target = ref[9] as number;
+        if (target >= 0) entities[i]!.refs[j]!.implicitTarget = entities[target]!;
+      });
+    });
+    const parsed: ParsedFile = {
+      path: frame.path,
+      language: language === 1 ? 'yaml' : 'markdown',
+      hash: frame.hash,
+      lineMap: frame.lineMap,
+      hasBom: hasBom === 1,
+      eol: crlf === 1 ? '\r\n' : '\n',
+      participates: participates === 1,
+      entities,
+      notes: notes || [],
+      suppressions: suppressions || [],
+      templateKey: frame.templateKey,
+    };
+    if (templated) parsed.templated = decodeTemplated(templated, template);
+    return parsed;
+  } catch {
+    return undefined;
+  }
+}
+
+function encodeSpan(span: Span): [number, number] {
+  known(span, SPAN_KEYS);
+  return [span.start, span.end];
+}
+
+function encodeEntity(e: Entity, path: string, indexOf: Map<Entity, number>): Encoded {
+  known(e, ENTITY_KEYS);
+  known(e.insertion, INSERTION_KEYS);
+  if (e.file !== path) throw new Unknown('file');
+  const link = (target: Entity | undefined) => {
+    if (target === undefined) return -1;
+    const i = indexOf.get(target);
+    if (i === undefined) throw new Unknown('a link outside the file');
+    return i;
+  };
+  const { offset, style, indent, eol, suffix } = e.insertion;
+  return [
+    e.kind,
+    e.form,
+    e.id,
+    e.idSpan ? encodeSpan(e.idSpan) : 0,
+    e.title ?? null,
+    encodeSpan(e.anchor),
+    encodeSpan(e.extent),
+    e.headingSlug ?? null,
+    e.fields.map(encodeField),
+    0, // (reserved)
+    [offset, style, indent, eol, suffix ?? null],
+    e.template ? e.template.identity : 0,
+    e.refs.map((r) => encodeRef(r, link)),
+    link(e.enclosing),
+  ];
+}
+
+function decodeEntity(r: Encoded, path: string, template: (identity: string) => CompiledTemplate): Entity {
+  const [kind, form, id, idSpan, title, anchor, extent, headingSlug, fields, , insertion, templateId, refs] = r as [EntityKind, Entity['form'], string, [number, number] | 0, string | null, [number, number], [number, number], string | null, Encoded[], 0, [number, FieldInsertion['style'], string, string, string | null], string | 0, Encoded[]];
+  const entity: Entity = { kind, form, file: path, id } as Entity;
+  if (idSpan) entity.idSpan = { start: idSpan[0], end: idSpan[1] };
+  if (title !== null) entity.title = title;
+  entity.anchor = { start: anchor[0], end: anchor[1] };
+  entity.extent = { start: extent[0], end: extent[1] };
+  if (headingSlug !== null) entity.headingSlug = headingSlug;
+  entity.fields = fields.map(decodeField);
+  entity.refs = refs.map(decodeRef);
+  const [offset, style, indent, eol, suffix] = insertion;
+  entity.insertion = suffix === null ? { offset, style, indent, eol } : { offset, style, indent, eol, suffix };
+  if (templateId) entity.template = template(templateId);
+  return entity;
+}
+
+function encodeField(f: Field): Encoded {
+  known(f, FIELD_KEYS);
+  return [f.keyText, f.key === f.keyText ? 0 : f.key, f.keySpan.start, f.keySpan.end, encodeValue(f.value)];
+}
+
+function decodeField(r: Encoded): Field {
+  const [keyText, key, start, end, value] = r as [string, string | 0, number, number, Encoded];
+  return { key: key === 0 ? keyText : key, keyText, keySpan: { start, end }, value: decodeValue(value) };
+}
+
+/** Scalars: [0, start, end, text] when the value is its text, [0, start, end, text, value] else; [3, …, "NaN"] for numbers JSON cannot hold. */
+function encodeValue(v: FieldValue): Encoded {
+  if (v.type === 'scalar') {
+    known(v, SCALAR_KEYS);
+    const { start, end } = v.span;
+    if (typeof v.value === 'string' && v.value === v.text) return [0, start, end, v.text];
+    if (typeof v.value === 'number' && (!Number.isFinite(v.value) || Object.is(v.value, -0))) return [3, start, end, v.text, Object.is(v.value, -0) ? '-0' : String(v.value)];
+    return [0, start, end, v.text, v.value];
+  }
+  if (v.type === 'list') {
+    known(v, LIST_KEYS);
+    return [1, v.span.start, v.span.end, v.items.map(encodeValue)];
+  }
+  known(v, MAP_KEYS);
+  return [2, v.span.start, v.span.end, v.fields.map(encodeField)];
+}
+
+function decodeValue(r: Encoded): FieldValue {
+  const span = { start: r[1] as number, end: r[2] as number };
+  switch (r[0]) {
+    case 0:
+      return { type: 'scalar', value: (r.length === 4 ? r[3] : r[4]) as string | number | boolean | null, text: r[3] as string, span };
+    case 3:
+      return { type: 'scalar', value: r[4] === '-0' ? -0 : Number(r[4]), text: r[3] as string, span };
+    case 1:
+      return { type: 'list', items: (r[3] as Encoded[]).map(decodeValue), span };
+    case 2:
+      return { type: 'map', fields: (r[3] as Encoded[]).map(decodeField), span };
+    default:
+      throw new Unknown(`value ${String(r[0])}`);
+  }
+}
+
+function encodeRef(r: Reference, link: (e: Entity | undefined) => number): Encoded {
+  known(r, REF_KEYS);
+  return [r.field, r.expected, r.form, r.text, r.span.start, r.span.end, r.id === undefined ? null : r.id === r.text ? 0 : r.id, r.path ?? null, r.anchor ?? null, link(r.implicitTarget), r.external === undefined ? 0 : r.external ? 1 : 2];
+}
+
+function decodeRef(r: Encoded): Reference {
+  const [field, expected, form, text, start, end, id, path, anchor, , external] = r as [string, EntityKind, Reference['form'], string, number, number, string | 0 | null, string | null, string | null, number, number];
+  const ref: Reference = { field, expected, text, span: { start, end }, form };
+  if (id !== null) ref.id = id === 0 ? text : id;
+  if (path !== null) ref.path = path;
+  if (anchor !== null) ref.anchor = anchor;
+  if (external !== 0) ref.external = external === 1;
+  return ref;
+}
+
+function encodeTemplated(t: TemplatedFile): Encoded {
+  known(t, TEMPLATED_KEYS);
+  return [t.template.identity, t.role, t.sections, encodeSpan(t.anchor), t.fields.map(encodeField)];
+}
+
+function decodeTemplated(r: Encoded, template: (identity: string) => CompiledTemplate): TemplatedFile {
+  const [identity, role, sections, anchor, fields] = r as [string, TemplatedFile['role'], SectionFact[], [number, number], Encoded[]];
+  return { template: template(identity), role, sections, anchor: { start: anchor[0], end: anchor[1] }, fields: fields.map(decodeField) };
+}

@@ -1,0 +1,73 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { decodeParse, encodeParse } from '../../server/src/cache/parseCodec.js';
+import { loadWorkspace } from '../../server/src/cli/workspace.js';
+import { LintEngine } from '../../server/src/engine/engine.js';
+import type { ParsedFile } from '../../server/src/model/file.js';
+import { REPO_ROOT } from '../cli/cli.js';
+import { configFor } from '../helpers/workspace.js';
+
+/** A parse result as the cache gives it back: what was encoded, decoded with the engine's templates. */
+function roundTrip(engine: LintEngine, parsed: ParsedFile): ParsedFile | undefined {
+  const text = encodeParse(parsed);
+  assert.ok(text !== undefined, `${parsed.path}: the codec cannot write its parse result`);
+  return decodeParse(text, parsed, (identity) => engine.templatesFor(parsed.path).byIdentity(identity));
+}
+
+/** Entities link to each other (enclosing, implicit targets): they must come back linked, not copied. */
+function assertLinksKept(original: ParsedFile, copy: ParsedFile): void {
+  original.entities.forEach((entity, i) => {
+    const again = copy.entities[i]!;
+    assert.equal(again.enclosing, entity.enclosing && copy.entities[original.entities.indexOf(entity.enclosing)]);
+    entity.refs.forEach((ref, j) => assert.equal(again.refs[j]!.implicitTarget, ref.implicitTarget && copy.entities[original.entities.indexOf(ref.implicitTarget)]));
+    // A template comes back as the configuration's own object (rules compare and call it).
+    assert.equal(again.template, entity.template);
+  });
+  assert.equal(copy.templated?.template, original.templated?.template);
+}
+
+describe('lint cache: parse records', () => {
+  const samples = readdirSync(path.join(REPO_ROOT, 'samples'));
+  for (const sample of samples) {
+    it(`gives back every parse result of samples/${sample} as the parser made it`, () => {
+      const workspace = loadWorkspace({ paths: [path.join(REPO_ROOT, 'samples', sample)] });
+      let count = 0;
+      for (const parsed of workspace.engine.index.allFiles()) {
+        const copy = roundTrip(workspace.engine, parsed);
+        assert.deepEqual(copy, parsed, parsed.path);
+        assertLinksKept(parsed, copy!);
+        count++;
+      }
+      assert.ok(count > 0);
+    });
+  }
+
+  it('keeps values JSON has no word for (NaN, infinities, minus zero), null and booleans, a BOM and CRLF', () => {
+    const engine = new LintEngine(configFor());
+    const text = '\ufeffobjectives:\r\n  - id: OBJ-a\r\n    title: A\r\n    confidence: .nan\r\n    weight: -.inf\r\n    baseline: -0\r\n    target: .inf\r\n    done: true\r\n    note: null\r\n    # strategy-lint-disable-next-line invalid-value\r\n    status: flying\r\n';
+    const parsed = engine.load('/w/plan.strategy.yaml', text);
+    const copy = roundTrip(engine, parsed)!;
+    assert.deepEqual(copy, parsed);
+    const values = copy.entities[0]!.fields.map((f) => (f.value.type === 'scalar' ? f.value.value : undefined));
+    assert.ok(values.some((v) => Number.isNaN(v)) && values.includes(-Infinity) && values.includes(Infinity) && values.some((v) => Object.is(v, -0)));
+    assert.ok(values.includes(true) && values.includes(null));
+    assert.equal(copy.hasBom, true);
+    assert.equal(copy.eol, '\r\n');
+    assert.equal(copy.suppressions.length, 1);
+  });
+
+  it('does not write a parse result holding something it does not know (the cache parses such a file again)', () => {
+    const engine = new LintEngine(configFor());
+    const parsed = engine.load('/w/plan.strategy.yaml', 'objectives:\n  - id: OBJ-a\n    title: A\n');
+    (parsed.entities[0] as unknown as Record<string, unknown>).confidenceBand = [1, 2];
+    assert.equal(encodeParse(parsed), undefined);
+  });
+
+  it('refuses a record it did not write, or one naming a template the configuration lacks', () => {
+    const engine = new LintEngine(configFor());
+    const parsed = engine.load('/w/plan.strategy.yaml', 'objectives:\n  - id: OBJ-a\n    title: A\n');
+    assert.equal(decodeParse('{"some":"thing"}', parsed, () => undefined), undefined);
+    assert.equal(decodeParse('[1,0,0,1,[["objective","yaml","OBJ-a",0,"A",[1,2],[0,5],null,[],0,[5,"yaml-block","    ","\\n",null],"gone",[],-1]],0,0,0]', parsed, () => undefined), undefined);
+  });
+});

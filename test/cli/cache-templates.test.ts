@@ -1,0 +1,49 @@
+import { strict as assert } from 'node:assert';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { lintWithCache } from '../../server/src/cli/cachedLint.js';
+import { discoverWorkspace, loadWorkspace } from '../../server/src/cli/workspace.js';
+import type { Finding } from '../../server/src/model/finding.js';
+import { REPO_ROOT } from './cli.js';
+
+/** Findings by file, as a run without the cache reports them. */
+function coldFindings(root: string): [string, Finding[]][] {
+  const workspace = loadWorkspace({ paths: [root] });
+  const all = workspace.engine.lintAll();
+  return workspace.reported.map((f) => [f, all.get(f) ?? []]);
+}
+
+function cachedRun(root: string) {
+  const linted = lintWithCache(discoverWorkspace({ paths: [root] }), { location: path.join(root, '.strategylintcache'), strategy: 'content', warn: (m) => assert.fail(m) });
+  return { findings: linted.reported.map((f): [string, Finding[]] => [f, linted.findings.get(f) ?? []]), stats: linted.stats };
+}
+
+describe('CLI --cache with templates (samples/kep: kep.yaml beside README.md, a blank template left out)', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'strategy-lint-cache-kep-'));
+    cpSync(path.join(REPO_ROOT, 'samples', 'kep'), root, { recursive: true });
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('parses nothing when nothing changed, the template a preset leaves out included', () => {
+    const first = cachedRun(root);
+    assert.deepEqual(first.findings, coldFindings(root));
+    const warm = cachedRun(root);
+    assert.deepEqual(warm.stats, { parsed: 0, linted: 0, cache: 'used' });
+    assert.deepEqual(warm.findings, first.findings);
+  });
+
+  it('re-checks a README.md whose required section went missing, as a run without the cache does', () => {
+    cachedRun(root);
+    const readme = path.join(root, 'keps/sig-apps/2404-job-suspend-reasons/README.md');
+    const text = readFileSync(readme, 'utf8');
+    assert.match(text, /^## Motivation$/m);
+    writeFileSync(readme, text.replace(/^## Motivation$/m, '## Why'));
+    const warm = cachedRun(root);
+    assert.equal(warm.stats.parsed, 1);
+    assert.deepEqual(warm.findings, coldFindings(root));
+    assert.ok(warm.findings.some(([file, list]) => file === readme && list.some((f) => f.ruleId === 'required-section')));
+  });
+});
