@@ -12,6 +12,11 @@ export interface ScalarValue {
   /** Source text of the value exactly as written (quotes included for quoted YAML scalars). */
   text: string;
   span: Span;
+  /**
+   * Read through a template's pattern from a heading (`2027 Q1` → `2027-Q1`, docs/templates.md
+   * `{ heading: … }`): `span` is the heading text it came from, not the value, so no fix rewrites it.
+   */
+  derived?: boolean;
 }
 
 export interface ListValue {

@@ -3,7 +3,7 @@ import { PRESET_NAMES, PRESETS } from '../presets/index.js';
 import { presetTemplatesByName, mergeTemplate } from './resolve.js';
 import { schemaProblem } from './schemaValidator.js';
 import { TEMPLATE_LINKS } from './configSchema.js';
-import type { InnerEntitySpec, TemplateSpec } from './spec.js';
+import type { FieldSource, InnerEntitySpec, TemplateSpec } from './spec.js';
 
 /** Reports one problem at the value (or, with `onKey`, the key) at `segments` of the config. */
 export type AddProblem = (segments: string[], onKey: boolean, message: string) => void;
@@ -50,6 +50,8 @@ export function templateProblems(data: { presets?: unknown; templates?: unknown 
       if (problem) add(at('schema', ...problem.segments), false, `${where}.schema is not a valid JSON Schema: ${problem.message}`);
     }
     if (own.when) whenProblems(own.when as Record<string, unknown>, at('when'), `${where}.when`, add);
+    headingSourceProblems(own.fields, at('fields'), `${where}.fields`, false, add);
+    headingSourceProblems(own.sibling?.fields, at('sibling', 'fields'), `${where}.sibling.fields`, false, add);
     if (spec.kind && own.links) {
       const allowed = TEMPLATE_LINKS[spec.kind] ?? [];
       own.links.forEach((link, j) => {
@@ -84,6 +86,7 @@ function innerProblems(entities: InnerEntitySpec[], segments: string[], where: s
       if ((place.in === undefined) === (place['under-heading'] === undefined)) add([...at, key], false, `${here}.${key}: name either "in" (a kind read by headings) or "under-heading", exactly one`);
       else if (place.in !== undefined && !headingKinds.has(place.in)) add([...at, key, 'in'], false, `${here}.${key}.in: no heading entity of this template is of kind ${place.in}`);
     }
+    headingSourceProblems(inner.fields, [...at, 'fields'], `${here}.fields`, true, add);
     if (inner.schema !== undefined) {
       const problem = schemaProblem(inner.schema);
       if (problem) add([...at, 'schema', ...problem.segments], false, `${here}.schema is not a valid JSON Schema: ${problem.message}`);
@@ -93,6 +96,27 @@ function innerProblems(entities: InnerEntitySpec[], segments: string[], where: s
       if (!allowed.includes(link)) add([...at, 'links', String(j)], false, `${here}.links: ${inner.kind} has no link "${link}"${allowed.length ? `; links of ${inner.kind}: ${allowed.join(', ')}` : ''}`);
     });
   });
+}
+
+/** `{ heading: pattern }` sources: only entities inside a file have headings around them; the pattern must compile. */
+function headingSourceProblems(fields: Record<string, FieldSource | FieldSource[]> | undefined, segments: string[], where: string, inner: boolean, add: AddProblem): void {
+  for (const [name, written] of Object.entries(fields ?? {})) {
+    const list = Array.isArray(written) ? written : [written];
+    list.forEach((source, i) => {
+      if (typeof source !== 'object' || !('heading' in source)) return;
+      const at = Array.isArray(written) ? [...segments, name, String(i), 'heading'] : [...segments, name, 'heading'];
+      const here = `${where}.${name}${Array.isArray(written) ? `[${i}]` : ''}.heading`;
+      if (!inner) {
+        add(at, true, `${here}: a field read from a heading around the entity is for entities inside a file (\`entities\`); a whole file has no heading around it`);
+        return;
+      }
+      try {
+        new RegExp(source.heading);
+      } catch (error) {
+        add(at, false, `${here}: not a valid regular expression: ${(error as Error).message}`);
+      }
+    });
+  }
 }
 
 function whenProblems(when: Record<string, unknown>, segments: string[], where: string, add: AddProblem): void {

@@ -95,6 +95,7 @@ export class CompiledTemplate {
       const path = typeof source === 'string' ? source : source.key;
       return path.replace(/\[\d+\]$/, '');
     }
+    if ('heading' in source) return field;
     return 'header' in source ? source.header : 'table' in source ? source.table : source.section;
   }
 

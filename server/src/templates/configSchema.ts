@@ -28,6 +28,16 @@ const fieldSource = {
       required: [kind],
       properties: { [kind]: text(`Read the field from ${description}.`) },
     })),
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['heading'],
+      description: 'Entities inside a file only: the field read from the nearest heading around the entity (its own, then each enclosing one) whose text matches `heading`.',
+      properties: {
+        heading: text('A regular expression the heading text must match (`^(20\\d\\d) Q([1-4])\\b`).'),
+        value: { type: 'string', description: 'The value, the match rewritten as String.replace does (`$1-Q$2`); default: the first group, else the whole match.' },
+      },
+    },
   ],
 };
 

@@ -5,7 +5,7 @@ import type { Span } from '../model/span.js';
 import { splitListText } from '../parse/references.js';
 import type { CompiledTemplate } from './compiled.js';
 import { headingKey, keyValueLine, tableCells, unwrapValue, type KeyValueLine, type Line, type MarkdownFacts, type SectionFact } from './markdownFacts.js';
-import type { InnerEntitySpec } from './spec.js';
+import type { HeadingSource, InnerEntitySpec } from './spec.js';
 
 /** A heading with the end of its own text (the next heading) and of its section (the next heading of the same or a higher level). */
 interface Block {
@@ -55,6 +55,7 @@ export function readInnerEntities(filePath: string, text: string, eol: string, m
       if (next && next.text.trim() !== '' && !ITEM.test(next.text)) insertion.suffix = eol;
       const entity = makeEntity(filePath, spec, child, section.text, section.span, { start: section.span.start, end: block.end }, fields, insertion);
       entity.headingSlug = slug(section.text);
+      addHeadingFields(entity, child, sections, text, section.span.start);
       headingEntities.push({ block, entity });
     }
   }
@@ -70,6 +71,7 @@ export function readInnerEntities(filePath: string, text: string, eol: string, m
       const lines = markdown.linesIn(area.start, area.end).filter((l) => !l.inCode && !l.inHtml && !consumed.has(l.start));
       const read = spec['list-items'] ? listItems(filePath, eol, lines, spec, child) : tableRows(filePath, lines, spec, child, eol);
       for (const entity of read) {
+        addHeadingFields(entity, child, sections, text, entity.extent.start);
         const enclosing = enclosingAt(entity.anchor.start);
         if (enclosing) entity.enclosing = enclosing;
         out.push(finish(entity, child));
@@ -106,6 +108,54 @@ function headingFields(markdown: MarkdownFacts, block: Block, template: Compiled
     }
   }
   return fields;
+}
+
+/**
+ * Fields the template reads from a heading around the entity (`{ heading: pattern, value }`), for
+ * those its own text did not give: the nearest heading at or above `offset` whose text matches, the
+ * value the match rewritten by `value` (else its first group, else the match), at the matched text.
+ */
+function addHeadingFields(entity: Entity, template: CompiledTemplate, sections: SectionFact[], text: string, offset: number): void {
+  for (const [name, sources] of template.fields) {
+    if (entity.fields.some((f) => f.key === name)) continue;
+    for (const source of sources) {
+      if (typeof source !== 'object' || !('heading' in source)) continue;
+      const field = headingField(name, source, headingsAround(sections, offset), text, splits(name, template));
+      if (field) {
+        entity.fields.push(field);
+        break;
+      }
+    }
+  }
+}
+
+function headingField(name: string, source: HeadingSource, headings: SectionFact[], text: string, split: boolean): Field | undefined {
+  const pattern = new RegExp(source.heading);
+  for (const heading of headings) {
+    const m = pattern.exec(heading.text);
+    if (!m) continue;
+    const replaced = source.value === undefined ? undefined : heading.text.replace(pattern, source.value);
+    const value = replaced === undefined ? (m[1] ?? m[0]) : replaced.slice(m.index, replaced.length - (heading.text.length - m.index - m[0].length));
+    const textStart = heading.span.start + text.slice(heading.span.start, heading.span.end).indexOf(heading.text, heading.level);
+    const span = { start: textStart + m.index, end: textStart + m.index + m[0].length };
+    const field = fieldOf(name, heading.text, span, value.trim(), span, split);
+    for (const scalar of field.value.type === 'list' ? field.value.items : [field.value]) if (scalar.type === 'scalar') scalar.derived = true;
+    return field;
+  }
+  return undefined;
+}
+
+/** The headings around `offset`, innermost first: the last heading at or before it, then each enclosing one of a higher level. */
+function headingsAround(sections: SectionFact[], offset: number): SectionFact[] {
+  const chain: SectionFact[] = [];
+  let level = Infinity;
+  for (let i = sections.length - 1; i >= 0 && level > 1; i--) {
+    const section = sections[i]!;
+    if (section.span.start > offset || section.level >= level) continue;
+    chain.push(section);
+    level = section.level;
+  }
+  return chain;
 }
 
 /** Field name → the key of the `Key: value` line the template reads it from under a heading (its first `header` source). */

@@ -60,6 +60,8 @@ class Sources {
     if (!this.markdown) return undefined;
     if ('header' in source) return fromLine(name, this.markdown.header(source.header), splitMarkdown);
     if ('table' in source) return fromLine(name, this.markdown.tableRow(source.table), splitMarkdown);
+    // A heading around an entity inside the file (templates/inner.ts); a whole-file template may not name one (checkConfig).
+    if ('heading' in source) return undefined;
     const section = this.markdown.section(source.section);
     if (!section) return undefined;
     const value = this.text.slice(section.content.start, section.content.end);

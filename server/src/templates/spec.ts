@@ -5,10 +5,21 @@ import type { EntityKind } from '../model/entity.js';
  * document or front matter (a string is a key path), a list-header line, a key/value table row, or
  * a section.
  */
-export type FieldSource = string | { key: string } | { header: string } | { table: string } | { section: string };
+export type FieldSource = string | { key: string } | { header: string } | { table: string } | { section: string } | HeadingSource;
+
+/**
+ * Entities inside a file: a field read from the nearest heading around the entity (its own, then
+ * each enclosing one) whose text matches `heading`; `value` rewrites the match (`$1-Q$2`, as
+ * String.replace does), else the first group, else the whole match. `## 2027 Q1` gives an
+ * objective under it `period: 2027-Q1`.
+ */
+export interface HeadingSource {
+  heading: string;
+  value?: string;
+}
 
 /** A condition on a file's content: the source is present (and not empty), equals a value, or matches a pattern. */
-export type TemplateCondition = Exclude<FieldSource, string> & {
+export type TemplateCondition = Exclude<FieldSource, string | HeadingSource> & {
   equals?: string | number | boolean | (string | number | boolean)[];
   matches?: string;
 };

@@ -106,7 +106,8 @@ function entityLabel(entity: Entity): string {
 
 function valueProblem(entity: Entity, error: ErrorObject, shown: { code: string; plain: string }, scalar: ScalarValue | undefined): { message: string; fixes?: Fix[] } {
   const written = scalar ? (scalar.value === null ? '' : String(scalar.value)) : JSON.stringify(error.data);
-  const replace = (title: string, value: string, safe: boolean) => (scalar ? [fix(title, safe, replaceValueEdit(entity.file, entity.form, scalar, value))] : []);
+  // A value read through a pattern from a heading is not the text at its span: no fix rewrites it.
+  const replace = (title: string, value: string, safe: boolean) => (scalar && !scalar.derived ? [fix(title, safe, replaceValueEdit(entity.file, entity.form, scalar, value))] : []);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'enum': {
@@ -125,7 +126,10 @@ function valueProblem(entity: Entity, error: ErrorObject, shown: { code: string;
     }
     case 'format': {
       const format = String(params.format);
-      if (scalar && (format === 'date' || format === 'period')) return scalarProblem(entity, shown.plain, { type: format }, scalar);
+      if (scalar && (format === 'date' || format === 'period')) {
+        const problem = scalarProblem(entity, shown.plain, { type: format }, scalar);
+        return scalar.derived ? { message: problem.message } : problem;
+      }
       return { message: `${capitalise(shown.code)} '${written}' is not a valid ${format}.` };
     }
     case 'pattern':
