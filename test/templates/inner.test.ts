@@ -100,6 +100,12 @@ describe('templates: entities inside a file', () => {
     assert.deepEqual(findingsOf('unresolved-reference', files, options), []);
   });
 
+  it('reads `Owner: @handle (a note)` under a heading as the handle, the note left out', () => {
+    const noted = { 'okrs/payments.md': PAGE.replace('- Owner: @maria', '- Owner: @maria (until March)') };
+    const objective = workspace(noted, options).getFile(`${ROOT}/okrs/payments.md`)!.entities.find((e) => e.kind === 'objective')!;
+    assert.deepEqual(objective.refs.map((r) => [r.field, r.id, noted['okrs/payments.md'].slice(r.span.start, r.span.end)]), [['owner', 'maria', '@maria']]);
+  });
+
   it('does not read headings, items or rows the template does not place, nor entities when the file does not match', () => {
     assert.ok(!entities().some((e) => e.title === 'Not an objective' || e.title === 'not a key result'));
     assert.deepEqual(lintWorkspace({ 'notes/payments.md': PAGE }, options), []);

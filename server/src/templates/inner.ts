@@ -103,7 +103,11 @@ function headingFields(markdown: MarkdownFacts, block: Block, template: Compiled
       const found = lines.get(canonicalKey(source.header));
       if (!found) continue;
       consumed.add(found.line.start);
-      fields.push(fieldOf(name, found.kv.keyText, found.kv.keySpan, found.kv.value, found.kv.valueSpan, splits(name, template)));
+      // `**Owner:** @dirkmc (and friends)`: the owner is the handle; a note in parentheses after it is not part of it.
+      const noted = name === 'owner' ? OWNER_WITH_NOTE.exec(found.kv.value) : null;
+      const value = noted ? noted[1]! : found.kv.value;
+      const valueSpan = noted ? { start: found.kv.valueSpan.start, end: found.kv.valueSpan.start + value.length } : found.kv.valueSpan;
+      fields.push(fieldOf(name, found.kv.keyText, found.kv.keySpan, value, valueSpan, splits(name, template)));
       break;
     }
   }
@@ -167,6 +171,8 @@ function headerKeys(template: CompiledTemplate): Record<string, string> {
   }
   return keys;
 }
+
+const OWNER_WITH_NOTE = /^(@[^\s()]+)[ \t]*\([^()]*\)[ \t]*$/;
 
 const ITEM = /^( ?)([-*+]|\d+[.)])[ \t]+(.*)$/;
 /** An owner written at the end of an item: `(@sam)` or `(owner: @sam)`. */
