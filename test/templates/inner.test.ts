@@ -106,6 +106,20 @@ describe('templates: entities inside a file', () => {
     assert.deepEqual(objective.refs.map((r) => [r.field, r.id, noted['okrs/payments.md'].slice(r.span.start, r.span.end)]), [['owner', 'maria', '@maria']]);
   });
 
+  it('reads no entity from a row without a title (a blank separator row, an empty bold cell)', () => {
+    const spaced = { 'okrs/payments.md': PAGE.replace('| Guided setup |', '|  |  |  |\n| **** | @sam | |\n| Guided setup |') };
+    const initiatives = workspace(spaced, options).getFile(`${ROOT}/okrs/payments.md`)!.entities.filter((e) => e.kind === 'initiative');
+    assert.deepEqual(initiatives.map((e) => e.id), ['one-click-onboarding', 'guided-setup']);
+    assert.deepEqual(findingsOf('duplicate-id', spaced, options), []);
+  });
+
+  it('says that the id of a key result bullet written twice comes from its text', () => {
+    const twice = { 'okrs/payments.md': PAGE.replace('- Halve time to first payment', '- Halve time to first payment\n- Halve time to first payment') };
+    const found = findingsOf('duplicate-id', twice, options);
+    assert.deepEqual(found.map((f) => f.line), [9, 10]);
+    assert.match(found[0]!.message, /This id comes from the item text: reword one of them\.$/);
+  });
+
   it('does not read headings, items or rows the template does not place, nor entities when the file does not match', () => {
     assert.ok(!entities().some((e) => e.title === 'Not an objective' || e.title === 'not a key result'));
     assert.deepEqual(lintWorkspace({ 'notes/payments.md': PAGE }, options), []);

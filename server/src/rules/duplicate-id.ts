@@ -69,12 +69,17 @@ function whereElse(entity: Entity, others: Entity[], total: number): string {
 }
 
 function derivedFrom(entity: Entity): string {
+  const inner = entity.insertion.inner;
+  if (inner && inner.form !== 'heading') return inner.form === 'list-item' ? 'the item text' : "the row's title";
   return entity.form === 'heading' ? 'the heading' : 'the file name';
 }
 
 /** Says how to make this declaration unique in its own form. */
 function advice(entity: Entity): string {
   if (entity.idSpan) return 'Rename one of them.';
+  // An item or a row of a templated file has no line for an id: its text is its id.
+  if (entity.insertion.inner?.form === 'list-item') return 'This id comes from the item text: reword one of them.';
+  if (entity.insertion.inner?.form === 'table-row') return "This id comes from the row's title: reword one of them.";
   if (entity.form === 'heading') return 'This id comes from the heading: give the entity an explicit `- id: …`, or rename one of them.';
   return 'This id comes from the file name: add an explicit `id:` to the front matter, or rename one of them.';
 }

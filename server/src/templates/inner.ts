@@ -246,6 +246,8 @@ function tableRows(filePath: string, lines: Line[], spec: InnerEntitySpec, templ
       const first = cells[0];
       const titleValue = titleField && titleField.value.type === 'scalar' ? String(titleField.value.value) : first ? unwrapValue(first.text, first.start).value : '';
       const titleSpan = titleField && titleField.value.type === 'scalar' && titleValue ? titleField.value.span : first && first.text ? { start: first.start, end: first.start + first.text.length } : { start: line.start, end: line.start + line.text.length };
+      // A row with no title (a blank separator row, `| **** | … |`) names nothing: it is not an entity.
+      if (!titleValue.replace(/[*_\s]/g, '')) continue;
       const lineEnd = line.start + line.text.length;
       const place = { form: 'table-row' as const, columns: columnNames, present: [...byField.keys()] };
       out.push(makeEntity(filePath, spec, template, titleValue, titleSpan, { start: line.start, end: lineEnd }, fields, { ...insertionAfter(lineEnd, '', eol), inner: place }));
