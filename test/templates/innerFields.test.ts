@@ -98,6 +98,15 @@ describe('templates: adding a field to an entity inside a file', () => {
     assert.deepEqual(findingsOf('initiative-owner', { ...files, 'plans/support.md': page }, options).map((f) => f.line).filter((l) => l === 11 || l === 12), []);
   });
 
+  it('a heading in a file that writes such lines as `**Lead:** @x`: the message and the new line take that shape', () => {
+    const bold = { ...files, 'plans/support.md': PAGE.replace('### Idea: Canned replies', '### Bet: Macros\n\n**Lead:** @ana\n\n### Idea: Canned replies') };
+    const found = at('initiative-owner', 11, bold);
+    assert.match(found.message, /Add `\*\*Lead:\*\* @handle` under its heading\.$/);
+    const page = applyFix(bold, found.finding)['plans/support.md']!;
+    assert.deepEqual(page.split('\n').slice(10, 12), ['### Bet: Triage rota', '**Lead:** @lee']);
+    assert.equal(fieldText(entityTitled({ ...bold, 'plans/support.md': page }, 'Bet: Triage rota'), 'owner'), '@lee');
+  });
+
   it('a heading whose template reads no line for the field: no fix, a message that says how the template could read one', () => {
     const found = at('initiative-owner', 14);
     assert.equal(found.finding.fixes?.length ?? 0, 0);

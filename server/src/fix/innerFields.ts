@@ -6,7 +6,8 @@ import { capitalise } from '../text/capitalise.js';
  * Adding a field to an entity read inside a templated file (docs/templates.md "Entities inside a
  * file"), in the form it sits in. An edit is offered only where the template reads the inserted
  * text back as that field of that entity:
- * - a heading: a `- Key: value` line under it, for a field the template reads from such a line;
+ * - a heading: a `Key: value` line under it, for a field the template reads from such a line,
+ *   shaped like the lines the file already writes for that key (`**Owner:** @x`, else `- Owner: @x`);
  * - a list item: its owner as `(@handle)` at the end of its first line, any other field as an
  *   indented `- Key: value` sub-item;
  * - a table row: never a new line (it would end the table or add a row); a field whose cell is
@@ -17,9 +18,9 @@ export function innerFieldEdit(entity: Entity, place: InnerPlace, key: string, v
   const { offset, eol, indent } = entity.insertion;
   switch (place.form) {
     case 'heading': {
-      const header = place.headers[key];
-      if (header === undefined || /[\r\n]/.test(value)) return undefined;
-      return { file: entity.file, start: offset, end: offset, newText: `${eol}${indent}${header}: ${value}${entity.insertion.suffix ?? ''}` };
+      const line = place.lines[key];
+      if (line === undefined || /[\r\n]/.test(value)) return undefined;
+      return { file: entity.file, start: offset, end: offset, newText: `${eol}${line}${value}${entity.insertion.suffix ?? ''}` };
     }
     case 'list-item': {
       if (key === 'owner') {
@@ -51,8 +52,8 @@ export function innerFieldHint(entity: Entity, key: string, value: string): stri
   const templateName = entity.template?.name ?? 'its';
   switch (place.form) {
     case 'heading': {
-      const header = place.headers[key];
-      if (header !== undefined) return `\`- ${header}: ${value}\` under its heading`;
+      const line = place.lines[key];
+      if (line !== undefined) return `\`${line}${value}\` under its heading`;
       return `\`- ${capitalise(key)}: ${value}\` under its heading, once the ${templateName} template reads \`${key}\` from such a line (\`fields: { ${key}: { header: ${capitalise(key)} } }\`)`;
     }
     case 'list-item':

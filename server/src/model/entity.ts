@@ -112,8 +112,9 @@ export interface FieldInsertion {
 
 /**
  * Where an entity inside a templated file sits, for fixes and messages that add a field to it:
- * - `heading`: `- Key: value` lines under the heading are its fields, for the keys the template
- *   reads (`headers`: field name → the key as the template names it);
+ * - `heading`: `Key: value` lines under the heading are its fields, for the keys the template
+ *   reads (`lines`: field name → what a new line writes before the value, in the shape the file
+ *   already uses for that key — `**Owner:** ` — else `- Key: `);
  * - `list-item`: an owner is `(@handle)` at the end of the item's first line (`ownerAt`), other
  *   fields are `- Key: value` sub-items (inserted at `offset` with `indent`);
  * - `table-row`: each field is a cell under its column (`columns`: field name → column header, as
@@ -121,7 +122,7 @@ export interface FieldInsertion {
  *   new line: only a cell can be filled.
  */
 export type InnerPlace =
-  | { form: 'heading'; headers: Record<string, string> }
+  | { form: 'heading'; lines: Record<string, string> }
   | { form: 'list-item'; ownerAt: number }
   | { form: 'table-row'; columns: Record<string, string>; present: string[] };
 

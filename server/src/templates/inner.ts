@@ -38,6 +38,8 @@ export function readInnerEntities(filePath: string, text: string, eol: string, m
   };
   // Lines a heading entity read as its fields are not list items of anything.
   const consumed = new Set<number>();
+  /** Field → the text before the value of the first line the file writes for it (`**Owner:** `). */
+  const lineShapes = new Map<string, string>();
   for (const { spec, template: child } of template.inner) {
     if (!spec.heading) continue;
     const { level, matches, under } = spec.heading;
@@ -48,8 +50,8 @@ export function readInnerEntities(filePath: string, text: string, eol: string, m
         const parent = sections.slice(0, i).reverse().find((s) => s.level < level);
         if (!parent || !new RegExp(under).test(parent.text)) continue;
       }
-      const fields = headingFields(markdown, block, child, consumed);
-      const insertion: FieldInsertion = { ...insertionAfter(section.span.end, '- ', eol), inner: { form: 'heading', headers: headerKeys(child) } };
+      const fields = headingFields(markdown, block, child, consumed, lineShapes);
+      const insertion: FieldInsertion = { ...insertionAfter(section.span.end, '', eol), inner: { form: 'heading', lines: headerKeys(child) } };
       // A line right after the heading would run into a paragraph that follows it: keep a blank line.
       const next = markdown.linesIn(section.span.end, block.ownEnd).find((l) => l.start > section.span.end);
       if (next && next.text.trim() !== '' && !ITEM.test(next.text)) insertion.suffix = eol;
@@ -58,6 +60,11 @@ export function readInnerEntities(filePath: string, text: string, eol: string, m
       addHeadingFields(entity, child, sections, text, section.span.start);
       headingEntities.push({ block, entity });
     }
+  }
+  // A new `Key: value` line takes the shape the file already gives that key (`**Owner:** @djdv`).
+  for (const h of headingEntities) {
+    const inner = h.entity.insertion.inner;
+    if (inner?.form === 'heading') for (const field of Object.keys(inner.lines)) inner.lines[field] = lineShapes.get(field) ?? inner.lines[field]!;
   }
   for (const h of headingEntities) {
     const enclosing = enclosingAt(h.block.section.span.start);
@@ -89,7 +96,7 @@ function areas(place: { in?: EntityKind; 'under-heading'?: string }, blocks: Blo
 }
 
 /** A heading entity's fields: the template's `header` sources, read from `Key: value` lines in the heading's own text. */
-function headingFields(markdown: MarkdownFacts, block: Block, template: CompiledTemplate, consumed: Set<number>): Field[] {
+function headingFields(markdown: MarkdownFacts, block: Block, template: CompiledTemplate, consumed: Set<number>, lineShapes: Map<string, string>): Field[] {
   const lines = new Map<string, { line: Line; kv: KeyValueLine }>();
   for (const line of markdown.linesIn(block.section.span.end, block.ownEnd)) {
     if (line.inCode || line.inHtml) continue;
@@ -103,6 +110,10 @@ function headingFields(markdown: MarkdownFacts, block: Block, template: Compiled
       const found = lines.get(canonicalKey(source.header));
       if (!found) continue;
       consumed.add(found.line.start);
+      if (!lineShapes.has(name)) {
+        const before = found.line.text.slice(0, found.kv.valueSpan.start - found.line.start).trimStart();
+        lineShapes.set(name, /\s$/.test(before) ? before : `${before} `);
+      }
       // `**Owner:** @dirkmc (and friends)`: the owner is the handle; a note in parentheses after it is not part of it.
       const noted = name === 'owner' ? OWNER_WITH_NOTE.exec(found.kv.value) : null;
       const value = noted ? noted[1]! : found.kv.value;
@@ -162,12 +173,12 @@ function headingsAround(sections: SectionFact[], offset: number): SectionFact[] 
   return chain;
 }
 
-/** Field name → the key of the `Key: value` line the template reads it from under a heading (its first `header` source). */
+/** Field name → `- Key: `, the line the template reads it from under a heading (its first `header` source). */
 function headerKeys(template: CompiledTemplate): Record<string, string> {
   const keys: Record<string, string> = {};
   for (const [name, sources] of template.fields) {
     const source = sources.find((s): s is { header: string } => typeof s === 'object' && 'header' in s);
-    if (source) keys[name] = source.header;
+    if (source) keys[name] = `- ${source.header}: `;
   }
   return keys;
 }
