@@ -7,6 +7,7 @@ import { LintEngine } from '../../server/src/engine/engine.js';
 import type { ParsedFile } from '../../server/src/model/file.js';
 import { REPO_ROOT } from '../cli/cli.js';
 import { configFor } from '../helpers/workspace.js';
+import type { TemplateSpec } from '../../server/src/templates/spec.js';
 
 /** A parse result as the cache gives it back: what was encoded, decoded with the engine's templates. */
 function roundTrip(engine: LintEngine, parsed: ParsedFile): ParsedFile | undefined {
@@ -55,6 +56,25 @@ describe('lint cache: parse records', () => {
     assert.equal(copy.hasBom, true);
     assert.equal(copy.eol, '\r\n');
     assert.equal(copy.suppressions.length, 1);
+  });
+
+  it('keeps where an entity inside a templated file sits, and a value read from a heading', () => {
+    const okrs: TemplateSpec = {
+      name: 'okr-page',
+      files: 'okrs/*.md',
+      entities: [
+        { kind: 'objective', heading: { level: 3 }, fields: { owner: { header: 'Owner' }, period: { heading: '^(\\d{4}) Q([1-4])$', value: '$1-Q$2' } } },
+        { kind: 'metric', 'list-items': { in: 'objective' } },
+        { kind: 'initiative', 'table-rows': { 'under-heading': 'Projects', columns: { owner: 'Owner' } } },
+      ],
+    };
+    const engine = new LintEngine(configFor({ templates: [okrs] }));
+    const text = '## 2027 Q1\n\n### Grow\n**Owner:** @ana\n- Raise activation (@sam)\n\n#### Projects\n\n| Name | Owner |\n|---|---|\n| Setup |  |\n';
+    const parsed = engine.load('/ws/okrs/a.md', text);
+    assert.deepEqual(parsed.entities.map((e) => e.insertion.inner?.form), ['heading', 'list-item', 'table-row']);
+    const copy = roundTrip(engine, parsed)!;
+    assert.deepEqual(copy, parsed);
+    assert.equal(copy.entities[0]!.fields.find((f) => f.key === 'period')?.value.type === 'scalar' && (copy.entities[0]!.fields.find((f) => f.key === 'period')!.value as { derived?: boolean }).derived, true);
   });
 
   it('does not write a parse result holding something it does not know (the cache parses such a file again)', () => {

@@ -22,9 +22,9 @@ type Encoded = unknown[];
 
 const FILE_KEYS = keys('path language hash lineMap hasBom eol participates entities notes suppressions templateKey templated');
 const ENTITY_KEYS = keys('kind form file id idSpan title anchor extent headingSlug fields refs insertion enclosing template');
-const INSERTION_KEYS = keys('offset style indent eol suffix');
+const INSERTION_KEYS = keys('offset style indent eol suffix inner');
 const FIELD_KEYS = keys('key keyText keySpan value');
-const SCALAR_KEYS = keys('type value text span');
+const SCALAR_KEYS = keys('type value text span derived');
 const LIST_KEYS = keys('type span items');
 const MAP_KEYS = keys('type span fields');
 const REF_KEYS = keys('field expected form text span id path anchor implicitTarget external');
@@ -132,7 +132,7 @@ function encodeEntity(e: Entity, path: string, indexOf: Map<Entity, number>): En
     if (i === undefined) throw new Unknown('a link outside the file');
     return i;
   };
-  const { offset, style, indent, eol, suffix } = e.insertion;
+  const { offset, style, indent, eol, suffix, inner } = e.insertion;
   return [
     e.kind,
     e.form,
@@ -144,7 +144,8 @@ function encodeEntity(e: Entity, path: string, indexOf: Map<Entity, number>): En
     e.headingSlug ?? null,
     e.fields.map(encodeField),
     0, // (reserved)
-    [offset, style, indent, eol, suffix ?? null],
+    // An entity inside a templated file: where it sits (plain JSON), for the fixes that add a field.
+    inner ? [offset, style, indent, eol, suffix ?? null, inner] : [offset, style, indent, eol, suffix ?? null],
     e.template ? e.template.identity : 0,
     e.refs.map((r) => encodeRef(r, link)),
     link(e.enclosing),
@@ -152,7 +153,7 @@ function encodeEntity(e: Entity, path: string, indexOf: Map<Entity, number>): En
 }
 
 function decodeEntity(r: Encoded, path: string, template: (identity: string) => CompiledTemplate): Entity {
-  const [kind, form, id, idSpan, title, anchor, extent, headingSlug, fields, , insertion, templateId, refs] = r as [EntityKind, Entity['form'], string, [number, number] | 0, string | null, [number, number], [number, number], string | null, Encoded[], 0, [number, FieldInsertion['style'], string, string, string | null], string | 0, Encoded[]];
+  const [kind, form, id, idSpan, title, anchor, extent, headingSlug, fields, , insertion, templateId, refs] = r as [EntityKind, Entity['form'], string, [number, number] | 0, string | null, [number, number], [number, number], string | null, Encoded[], 0, [number, FieldInsertion['style'], string, string, string | null, FieldInsertion['inner']?], string | 0, Encoded[]];
   const entity: Entity = { kind, form, file: path, id } as Entity;
   if (idSpan) entity.idSpan = { start: idSpan[0], end: idSpan[1] };
   if (title !== null) entity.title = title;
@@ -161,8 +162,9 @@ function decodeEntity(r: Encoded, path: string, template: (identity: string) => 
   if (headingSlug !== null) entity.headingSlug = headingSlug;
   entity.fields = fields.map(decodeField);
   entity.refs = refs.map(decodeRef);
-  const [offset, style, indent, eol, suffix] = insertion;
+  const [offset, style, indent, eol, suffix, inner] = insertion;
   entity.insertion = suffix === null ? { offset, style, indent, eol } : { offset, style, indent, eol, suffix };
+  if (inner) entity.insertion.inner = inner;
   if (templateId) entity.template = template(templateId);
   return entity;
 }
@@ -177,11 +179,15 @@ function decodeField(r: Encoded): Field {
   return { key: key === 0 ? keyText : key, keyText, keySpan: { start, end }, value: decodeValue(value) };
 }
 
-/** Scalars: [0, start, end, text] when the value is its text, [0, start, end, text, value] else; [3, …, "NaN"] for numbers JSON cannot hold. */
+/**
+ * Scalars: [0, start, end, text] when the value is its text, [0, start, end, text, value] else; [3, …, "NaN"] for numbers JSON cannot hold;
+ * [4, start, end, text, value] for a value read through a template's pattern from a heading (`derived`).
+ */
 function encodeValue(v: FieldValue): Encoded {
   if (v.type === 'scalar') {
     known(v, SCALAR_KEYS);
     const { start, end } = v.span;
+    if (v.derived) return [4, start, end, v.text, v.value];
     if (typeof v.value === 'string' && v.value === v.text) return [0, start, end, v.text];
     if (typeof v.value === 'number' && (!Number.isFinite(v.value) || Object.is(v.value, -0))) return [3, start, end, v.text, Object.is(v.value, -0) ? '-0' : String(v.value)];
     return [0, start, end, v.text, v.value];
@@ -201,6 +207,8 @@ function decodeValue(r: Encoded): FieldValue {
       return { type: 'scalar', value: (r.length === 4 ? r[3] : r[4]) as string | number | boolean | null, text: r[3] as string, span };
     case 3:
       return { type: 'scalar', value: r[4] === '-0' ? -0 : Number(r[4]), text: r[3] as string, span };
+    case 4:
+      return { type: 'scalar', value: r[4] as string, text: r[3] as string, span, derived: true };
     case 1:
       return { type: 'list', items: (r[3] as Encoded[]).map(decodeValue), span };
     case 2:
