@@ -66,6 +66,15 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Client capabilities to add (merged over a VS Code-like set). */
   watchFiles?: boolean;
+  /** Advertise `window.workDoneProgress` (VS Code does): the server may show progress. */
+  workDoneProgress?: boolean;
+}
+
+/** A $/progress notification, with how many publishDiagnostics had arrived before it. */
+export interface ProgressEvent {
+  token: string | number;
+  value: { kind: 'begin' | 'report' | 'end'; title?: string; message?: string; percentage?: number; cancellable?: boolean };
+  publishedBefore: number;
 }
 
 /**
@@ -82,6 +91,9 @@ export class LspClient {
   readonly logs: { type: number; message: string }[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly notifications: string[] = [];
+  /** Tokens the server asked for with window/workDoneProgress/create, in order. */
+  readonly progressTokens: (string | number)[] = [];
+  readonly progress: ProgressEvent[] = [];
   stderr = '';
   exitCode: number | null | undefined;
   private readonly versions = new Map<string, number>();
@@ -119,7 +131,14 @@ export class LspClient {
       this.registrations.push(...params.registrations);
       return null;
     });
-    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+      this.progressTokens.push(params.token);
+      return null;
+    });
+    connection.onNotification('$/progress', (params: { token: string | number; value: ProgressEvent['value'] }) => {
+      this.progress.push({ ...params, publishedBefore: this.published.length });
+      this.notify();
+    });
   }
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
@@ -149,7 +168,7 @@ export class LspClient {
           completion: { completionItem: { snippetSupport: false } },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         },
-        window: { showMessage: {} },
+        window: { showMessage: {}, ...(options.workDoneProgress ? { workDoneProgress: true } : {}) },
       },
       initializationOptions: options.initializationOptions ?? { debounceMs: 20 },
     });

@@ -24,6 +24,13 @@ export interface AnalysisStats {
   diagnosticsSent: number;
 }
 
+/** Told as the files of one markDirty call are linted (a scan's progress), then once all are. */
+export interface LintWatcher {
+  linted(done: number, total: number): void;
+  /** Every file was linted and its diagnostics handed to the connection (or the analysis gave up). */
+  finished(): void;
+}
+
 export interface AnalyzerHooks {
   /** Called once diagnostics have settled (nothing left to lint), with whether the Strategy view changed. */
   onSettled(treeChanged: boolean): void;
@@ -59,6 +66,8 @@ export class Analyzer {
   private last: AnalysisStats | undefined;
   private readonly recent: number[] = [];
   private runs = 0;
+  /** Watched markDirty calls whose files are not all linted yet, with those files. */
+  private readonly watched = new Map<LintWatcher, { files: Set<string>; total: number }>();
 
   constructor(
     private readonly folders: Folders,
@@ -97,9 +106,17 @@ export class Analyzer {
     this.deferred.delete(uri);
   }
 
-  /** Files whose findings may have changed for reasons other than an edit (disk events, scans, config). */
-  markDirty(folder: FolderState, files: Iterable<string>, treeChanged = true): void {
-    for (const file of files) this.dirty.set(file, folder);
+  /**
+   * Files whose findings may have changed for reasons other than an edit (disk events, scans, config).
+   * `watcher` hears as they are linted and once all are (their diagnostics sent before it is told).
+   */
+  markDirty(folder: FolderState, files: Iterable<string>, treeChanged = true, watcher?: LintWatcher): void {
+    const watching = watcher && new Set<string>();
+    for (const file of files) {
+      this.dirty.set(file, folder);
+      watching?.add(file);
+    }
+    if (watcher) this.watched.set(watcher, { files: watching!, total: watching!.size });
     if (treeChanged) this.treeDirty = true;
     this.kick('disk');
   }
@@ -205,6 +222,7 @@ export class Analyzer {
             if (!folder) continue;
             this.dirty.delete(file);
             this.lintAndPublish(folder, file);
+            this.linted(file);
           }
           this.edited.clear();
           await new Promise((resolve) => setImmediate(resolve));
@@ -214,8 +232,10 @@ export class Analyzer {
         for (const [file, folder] of this.dirty) {
           this.dirty.delete(file);
           this.lintAndPublish(folder, file);
+          this.linted(file);
           if (performance.now() > sliceEnd) break;
         }
+        this.reportLinted();
         if (this.dirty.size) await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (error) {
@@ -224,6 +244,15 @@ export class Analyzer {
       this.running = false;
     }
     this.settle(performance.now() - started);
+  }
+
+  /** Counts a file off the watched calls that wait for it. */
+  private linted(file: string): void {
+    if (this.watched.size) for (const { files } of this.watched.values()) files.delete(file);
+  }
+
+  private reportLinted(): void {
+    for (const [watcher, { files, total }] of this.watched) watcher.linted(total - files.size, total);
   }
 
   private lintAndPublish(folder: FolderState, file: string): void {
@@ -269,6 +298,11 @@ export class Analyzer {
       if (this.recent.length > 200) this.recent.shift();
     }
     this.current = undefined;
+    // Nothing is left to lint (or the analysis failed and gave up): every watched call is done.
+    for (const watcher of [...this.watched.keys()]) {
+      this.watched.delete(watcher);
+      watcher.finished();
+    }
     const treeChanged = this.treeDirty;
     this.treeDirty = false;
     this.hooks.onSettled(treeChanged);

@@ -1,6 +1,8 @@
 // Entry of the language server bundle (dist/strategy-lint-server.cjs, shipped in the extension as
 // client/dist/server.cjs): loading it starts the server on the transport named in argv (--stdio).
 // `strategy-lint --stdio` loads it from the CLI bundle's folder, so a lint run never compiles it.
+import { limitHeapGrowth, restoreHeapGrowth } from '../cli/heap.js';
 import { startServer } from './server.js';
 
-startServer();
+// While folders are scanned the heap grows as a lint run's does (no further): see heap.ts.
+startServer({}, { scanning: (busy) => (busy ? limitHeapGrowth() : restoreHeapGrowth()) });

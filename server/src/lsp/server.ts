@@ -29,6 +29,7 @@ import { DiagnosticsPublisher } from './publisher.js';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings.js';
 import { syncFolder, type SyncContext } from './sync.js';
 import { closeDocument } from './documentClose.js';
+import { workDoneScanProgress, type ScanProgress } from './scanProgress.js';
 import { isInside, pathToUri, registerUntitled, uriToPath } from './uri.js';
 
 export interface ServerStreams {
@@ -46,7 +47,7 @@ const WATCHED_GLOBS = ['**/*.{md,markdown}', '**/*.strategy.{yaml,yml}', '**/.st
  * The language server (`strategy-lint --stdio`): one engine per workspace folder, diagnostics for
  * every taking-part file (open or not), kept current on edits and disk changes.
  */
-export function startServer(streams: ServerStreams = {}): Connection {
+export function startServer(streams: ServerStreams = {}, platform: ServerPlatform = {}): Connection {
   const connection = createConnection(
     ProposedFeatures.all,
     new StreamMessageReader(streams.input ?? process.stdin),
@@ -57,13 +58,17 @@ export function startServer(streams: ServerStreams = {}): Connection {
   const log = (message: string) => connection.console.error(message);
   process.on('uncaughtException', (error) => log(`uncaught: ${error?.stack ?? String(error)}`));
   process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`));
-  return serve(connection);
+  return serve(connection, platform);
 }
 
 /** What differs where the server runs (Node over stdio, or a web worker: see web/main.ts). */
 export interface ServerPlatform {
   /** Brings the platform's view of a folder's files up to date before the folder is (re-)read. */
   prepareFolder?(root: string): Promise<void>;
+  /** Reads a file's text where files are not on a local disk (else they are read synchronously, as the CLI does). */
+  readFile?(filePath: string): Promise<string | undefined>;
+  /** Told when a first folder scan starts (true) and when the last one has published its diagnostics (false). */
+  scanning?(busy: boolean): void;
 }
 
 /** Runs the language server on a connection (not yet listening). */
@@ -93,12 +98,30 @@ export function serve(connection: Connection, platform: ServerPlatform = {}): Co
     log,
   });
   const configReporter = new ConfigReporter(connection, publisher);
+  let scans = 0;
+  const scanProgress = (folder: FolderState): ScanProgress => {
+    const shown = workDoneScanProgress(connection, folders.all().filter((f) => !f.loose).length > 1 ? folder.name : undefined);
+    if (scans++ === 0) platform.scanning?.(true);
+    let ended = false;
+    return {
+      ...shown,
+      end: () => {
+        if (ended) return;
+        ended = true;
+        shown.end();
+        if (--scans === 0) platform.scanning?.(false);
+      },
+    };
+  };
   const sync: SyncContext = {
     folders,
     analyzer,
-    openText: (file) => documents.get(pathToUri(file))?.getText(),
+    // Asked for every file a scan reads: without open documents there is nothing to look up.
+    openText: (file) => (documents.keys().length ? documents.get(pathToUri(file))?.getText() : undefined),
     configLoaded: (folder, loaded) => configReporter.report(folder, loaded),
     ...(platform.prepareFolder ? { prepareFolder: platform.prepareFolder } : {}),
+    ...(platform.readFile ? { readFile: platform.readFile } : {}),
+    scanProgress,
     log,
   };
   const isOpen = (file: string) => documents.get(pathToUri(file)) !== undefined;

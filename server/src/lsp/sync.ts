@@ -1,8 +1,11 @@
-import type { Analyzer } from './analysis.js';
-import { listFolderFiles, readTextFile } from './folderFiles.js';
+import { performance } from 'node:perf_hooks';
+import { FileReadError, readTextFile as readTextFileSync } from '../files/read.js';
+import type { Analyzer, LintWatcher } from './analysis.js';
+import { listFolderFiles } from './folderFiles.js';
 import { loadFolderConfig, type FolderConfig } from './folderConfig.js';
 import type { FolderState, Folders } from './folders.js';
 import { loadFolderSuppressions } from './folderSuppressions.js';
+import type { ScanProgress } from './scanProgress.js';
 import { isInside } from './uri.js';
 
 export interface SyncContext {
@@ -14,6 +17,10 @@ export interface SyncContext {
   configLoaded(folder: FolderState, loaded: FolderConfig): void;
   /** Where files are not on a local disk (the web worker), refreshes what the folder holds first. */
   prepareFolder?(root: string): Promise<void>;
+  /** Where files are not on a local disk (the web worker): a file's text, asked for one by one. */
+  readFile?(filePath: string): Promise<string | undefined>;
+  /** Progress shown while a folder is read and checked as a whole (initial scan, relint, config change). */
+  scanProgress?(folder: FolderState): ScanProgress;
   log(message: string): void;
 }
 
@@ -24,13 +31,28 @@ export interface SyncContext {
  */
 export type SyncMode = 'initial' | 'full' | 'config' | 'files';
 
+/** Reads in flight where each is a request to the editor (the web worker). */
 const READ_CONCURRENCY = 32;
+/** How long reading and parsing may hold the event loop before requests and progress get their turn. */
+const SLICE_MS = 20;
 
 /** Brings a folder's engine in line with the disk (and open documents). Runs in the folder's queue. */
 export async function syncFolder(folder: FolderState, mode: SyncMode, context: SyncContext): Promise<void> {
   if (folder.disposed || folder.loose) return;
+  // Read and checked as a whole: shown as progress until every file's diagnostics are sent.
+  const progress = mode !== 'files' ? context.scanProgress?.(folder) : undefined;
+  let handedOver = false;
+  try {
+    handedOver = await sync(folder, mode, context, progress);
+  } finally {
+    if (!handedOver) progress?.end();
+  }
+}
+
+/** Returns whether the progress was handed to the analyzer (which ends it once the files are linted). */
+async function sync(folder: FolderState, mode: SyncMode, context: SyncContext, progress: ScanProgress | undefined): Promise<boolean> {
   await context.prepareFolder?.(folder.root);
-  if (folder.disposed) return;
+  if (folder.disposed) return false;
   const engine = folder.engine;
   const relintAll = mode !== 'files';
   let loaded: FolderConfig | undefined;
@@ -39,7 +61,7 @@ export async function syncFolder(folder: FolderState, mode: SyncMode, context: S
     engine.configure(loaded.cascade);
     folder.suppressionsRoot = loaded.cascade.top;
     folder.suppressions = await loadFolderSuppressions(folder.suppressionsRoot, context.log);
-    if (folder.disposed) return;
+    if (folder.disposed) return false;
   }
 
   let listed: string[];
@@ -64,22 +86,66 @@ export async function syncFolder(folder: FolderState, mode: SyncMode, context: S
   const toRead = mode === 'files' ? [...wanted].filter((p) => !known.has(p)) : [...wanted];
   // A folder loaded from nothing is loaded, then linted as a whole: cheaper than computing what each file affects.
   const bulk = relintAll || known.size === 0;
-  await forEachLimited(toRead, READ_CONCURRENCY, async (file) => {
-    let text = context.openText(file);
-    // The document may have been opened while the disk was read: the editor's text wins.
-    if (text === undefined) text = context.openText(file) ?? (await readTextFile(file));
-    if (text !== undefined) text = context.openText(file) ?? text;
-    if (folder.disposed || text === undefined) return;
+  if (progress) {
+    await progress.ready;
+    progress.begin(toRead.length);
+  }
+  const take = (file: string, text: string) => {
     if (bulk) engine.load(file, text);
     else for (const p of engine.update(file, text)) dirty.add(p);
-  });
-  if (folder.disposed) return;
+  };
+  await readFiles(toRead, folder, context, take, (done) => progress?.reading(done, toRead.length));
+  if (folder.disposed) return false;
   if (relintAll || bulk) for (const file of folder.filePaths()) dirty.add(file);
   folder.ready = true;
-  context.analyzer.markDirty(folder, dirty);
+  const watcher: LintWatcher | undefined = progress && { linted: (done, total) => progress.checking(done, total), finished: () => progress.end() };
+  context.analyzer.markDirty(folder, dirty, true, watcher);
+  return true;
 }
 
+/**
+ * Reads `files` (an open document's text wins over the disk) and hands each text to `take`. From
+ * a local disk they are read synchronously, as the CLI reads them, in slices of the event loop so
+ * that requests are answered meanwhile: thousands of small reads through promises cost more than
+ * the parsing they feed. In the web worker each read is a request to the editor: many in flight.
+ */
+async function readFiles(files: readonly string[], folder: FolderState, context: SyncContext, take: (file: string, text: string) => void, onRead: (done: number) => void): Promise<void> {
+  const readFile = context.readFile;
+  if (readFile) {
+    let done = 0;
+    await forEachLimited(files, READ_CONCURRENCY, async (file) => {
+      let text = context.openText(file);
+      // The document may have been opened while the file was read: the editor's text wins.
+      if (text === undefined) text = context.openText(file) ?? (await readFile(file));
+      if (text !== undefined) text = context.openText(file) ?? text;
+      if (folder.disposed || text === undefined) return;
+      take(file, text);
+      onRead(++done);
+    });
+    return;
+  }
+  let next = 0;
+  while (next < files.length && !folder.disposed) {
+    const sliceEnd = performance.now() + SLICE_MS;
+    do {
+      const file = files[next++]!;
+      const text = context.openText(file) ?? readOrSkip(file);
+      if (text !== undefined) take(file, text);
+    } while (next < files.length && performance.now() < sliceEnd);
+    onRead(next);
+    if (next < files.length) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
 
+/** A file that cannot be read as UTF-8 text takes no part (the CLI reports it; the editor has nothing to show). */
+function readOrSkip(file: string): string | undefined {
+  try {
+    return readTextFileSync(file);
+  } catch (error) {
+    if (error instanceof FileReadError) return undefined;
+    throw error;
+  }
+}
 
 async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;

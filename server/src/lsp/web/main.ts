@@ -7,6 +7,7 @@ import '../../platform/web/globals.js';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
 import { mirrorFolder, setFileSource } from '../../platform/web/fs.js';
 import { ListFolderRequest, ReadFileRequest, StatRequest } from '../protocol.js';
+import { readTextFile } from '../folderFiles.js';
 import { redirectConsole, serve } from '../server.js';
 import { pathToUri, uriToPath } from '../uri.js';
 
@@ -22,6 +23,7 @@ setFileSource({
 });
 
 serve(connection, {
+  readFile: readTextFile,
   async prepareFolder(root) {
     const listing = await connection.sendRequest(ListFolderRequest, { uri: pathToUri(root) });
     const paths = (uris: readonly string[]) => uris.map(uriToPath).filter((p): p is string => p !== undefined);
