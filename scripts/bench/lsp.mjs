@@ -39,7 +39,7 @@ export async function startSession({ root, ws, hook, settings = {} }) {
   let scanToken;
   connection.onNotification('$/progress', ({ token, value }) => {
     if (value?.kind === 'begin' && scanToken === undefined) scanToken = token;
-    else if (value?.kind === 'end' && token === scanToken) progressEnd(performance.now());
+    else if (value?.kind === 'end' && token === scanToken) progressEnd({ at: performance.now(), publishes });
   });
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('client/registerCapability', () => null);
@@ -64,12 +64,14 @@ export async function startSession({ root, ws, hook, settings = {} }) {
 
   const idleAt = waitIdle(connection, () => lastPublish, () => publishes, start);
   const progressAt = Promise.race([progressEnded, idleAt.then(() => undefined)]);
-  const [idleEnd, progressEndAt] = await Promise.all([idleAt, progressAt]);
+  const [idleEnd, progress] = await Promise.all([idleAt, progressAt]);
   const scan = {
-    signal: progressEndAt !== undefined ? 'progress' : 'idle',
-    scanMs: Math.round((progressEndAt ?? idleEnd) - start),
-    progressMs: progressEndAt === undefined ? undefined : Math.round(progressEndAt - start),
+    signal: progress ? 'progress' : 'idle',
+    scanMs: Math.round((progress?.at ?? idleEnd) - start),
+    progressMs: progress ? Math.round(progress.at - start) : undefined,
     idleMs: Math.round(idleEnd - start),
+    /** Files published by the end of the scan (by its signal), and in all until the server was idle. */
+    publishedAtEnd: progress?.publishes ?? publishes,
     publishes,
   };
 
