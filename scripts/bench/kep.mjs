@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { generateKeps } from './generate-keps.mjs';
-import { RSS_HOOK, time } from './timer.mjs';
+import { RSS_HOOK, timeAlternating } from './timer.mjs';
 
 export function benchKep({ root, benchDir, runs, kepPath }) {
   let keps = kepPath;
@@ -15,8 +15,10 @@ export function benchKep({ root, benchDir, runs, kepPath }) {
     keps = join(ws, 'keps');
   }
   console.log(`\n== --preset kep (${keps})`);
-  const floor = time('lazy parse floor', process.execPath, ['--require', RSS_HOOK, join(benchDir, 'floor.cjs'), keps, '--templated', 'kep.yaml'], { runs, cwd: root });
-  // From the folder above keps/, as a user runs it in a checkout.
-  const cli = time('strategy-lint --preset kep', process.execPath, ['--require', RSS_HOOK, join(root, 'bin/strategy-lint.cjs'), '--preset', 'kep', basename(keps), '--format', 'json', '--output-file', join(benchDir, 'out-keps.json')], { runs, cwd: dirname(keps) });
+  const [floor, cli] = timeAlternating([
+    { label: 'lazy parse floor', command: process.execPath, commandArgs: ['--require', RSS_HOOK, join(benchDir, 'floor.cjs'), keps, '--templated', 'kep.yaml'], options: { cwd: root } },
+    // From the folder above keps/, as a user runs it in a checkout.
+    { label: 'strategy-lint --preset kep', command: process.execPath, commandArgs: ['--require', RSS_HOOK, join(root, 'bin/strategy-lint.cjs'), '--preset', 'kep', basename(keps), '--format', 'json', '--output-file', join(benchDir, 'out-keps.json')], options: { cwd: dirname(keps) } },
+  ], runs);
   return { path: keps, generated: !kepPath, floor, cli, cliOverFloor: +(cli.medianMs / floor.medianMs).toFixed(2) };
 }

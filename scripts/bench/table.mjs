@@ -97,5 +97,5 @@ export function renderTable(results) {
 export function renderHeader(results) {
   const load = (l) => (l ? l.map((x) => x.toFixed(2)).join(', ') : '?');
   return `Measured ${results.date.slice(0, 16).replace('T', ' ')} UTC with \`npm run bench\` (Node ${results.node}, ${results.cpus} cores, `
-    + `runs per row: ${results.runsLabel ?? '?'} (the median is shown); load average ${load(results.loadBefore)} before, ${load(results.loadAfter)} after).`;
+    + `runs per row: ${results.runsLabel ?? '?'}, median shown; load average ${load(results.loadBefore)} before, ${load(results.loadAfter)} after).`;
 }

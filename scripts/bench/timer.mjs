@@ -10,20 +10,31 @@ export const RSS_HOOK = join(import.meta.dirname, 'rss-hook.cjs');
  * run (outside the clock), `options.okStatus` is the highest exit status that is not a failure.
  */
 export function time(label, command, commandArgs, options = {}) {
-  const samples = [];
-  let rssKb = 0;
-  let stderr = '';
-  for (let i = 0; i < (options.runs ?? 1); i++) {
-    options.beforeEach?.(i);
-    const start = process.hrtime.bigint();
-    const result = spawnSync(command, commandArgs, { cwd: options.cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (result.error) throw result.error;
-    if (result.status === null || result.status > (options.okStatus ?? 1)) throw new Error(`${label} failed (${result.status ?? result.signal}): ${result.stderr.slice(0, 500)}`);
-    const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(result.stderr ?? '');
-    if (rss) rssKb = Math.max(rssKb, Number(rss[1]));
-    stderr = result.stderr;
+  return timeAlternating([{ label, command, commandArgs, options }], options.runs ?? 1)[0];
+}
+
+/**
+ * Times several commands `runs` times each, one run of each in turn (a, b, a, b…), so that figures
+ * compared with each other (the cold CLI against the floor) are taken under the same load.
+ */
+export function timeAlternating(commands, runs) {
+  const measures = commands.map(({ label }) => ({ label, samples: [], rssKb: 0, stderr: '' }));
+  for (let i = 0; i < runs; i++) {
+    commands.forEach(({ label, command, commandArgs, options = {} }, c) => {
+      const m = measures[c];
+      options.beforeEach?.(i);
+      const start = process.hrtime.bigint();
+      const result = spawnSync(command, commandArgs, { cwd: options.cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+      m.samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+      if (result.error) throw result.error;
+      if (result.status === null || result.status > (options.okStatus ?? 1)) throw new Error(`${label} failed (${result.status ?? result.signal}): ${result.stderr.slice(0, 500)}`);
+      const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(result.stderr ?? '');
+      if (rss) m.rssKb = Math.max(m.rssKb, Number(rss[1]));
+      m.stderr = result.stderr;
+    });
   }
-  samples.sort((a, b) => a - b);
-  return { label, medianMs: Math.round(samples[Math.floor(samples.length / 2)]), samplesMs: samples.map(Math.round), peakRssMb: rssKb ? Math.round(rssKb / 1024) : undefined, stderr };
+  return measures.map(({ label, samples, rssKb, stderr }) => {
+    samples.sort((a, b) => a - b);
+    return { label, medianMs: Math.round(samples[Math.floor(samples.length / 2)]), samplesMs: samples.map(Math.round), peakRssMb: rssKb ? Math.round(rssKb / 1024) : undefined, stderr };
+  });
 }
