@@ -76,4 +76,8 @@ export interface ServerSettings {
   debounceMs: number;
   /** Findings accepted by strategy-lint-suppressions.json: 'hint' shows them as hints, 'hide' not at all. */
   suppressedFindings: 'hint' | 'hide';
+  /** Start each folder from the lint cache `strategy-lint --cache` wrote. */
+  cache: boolean;
+  /** Where that cache is (`--cache-location`, relative to the folder's root); '' for the default. */
+  cacheLocation: string;
 }

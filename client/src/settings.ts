@@ -26,7 +26,8 @@ export function serverSettings(config = section()): ServerSettings {
       ? Math.min(Math.round(debounce), 10_000)
       : DEFAULT_DEBOUNCE_MS;
   const suppressedFindings = config.get<string>('suppressedFindings') === 'hide' ? 'hide' : 'hint';
-  return { run, debounceMs, suppressedFindings };
+  const cacheLocation = config.get<string>('cacheLocation');
+  return { run, debounceMs, suppressedFindings, cache: config.get<boolean>('cache') !== false, cacheLocation: typeof cacheLocation === 'string' ? cacheLocation.trim() : '' };
 }
 
 export function readSettings(): ExtensionSettings {

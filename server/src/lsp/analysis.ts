@@ -1,8 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver/node';
-import { toDiagnostic, toSuppressedDiagnostic } from './diagnostics.js';
-import { splitBySuppressions } from './folderSuppressions.js';
+import type { Finding } from '../model/finding.js';
+import type { ParsedFile } from '../model/file.js';
+import type { LineMap } from '../text/lineMap.js';
+import { asSuppressed, toDiagnostic, toDiagnosticWith, toSuppressedDiagnostic } from './diagnostics.js';
+import { namesFile, splitBySuppressions } from './folderSuppressions.js';
 import type { FolderState, Folders } from './folders.js';
 import type { DiagnosticsPublisher } from './publisher.js';
 import type { ServerSettings } from './settings.js';
@@ -244,6 +247,27 @@ export class Analyzer {
       this.running = false;
     }
     this.settle(performance.now() - started);
+  }
+
+  /**
+   * Publishes a file's findings as the lint cache stored them, while its folder is still loading
+   * (nothing is computed yet): the scan then checks them against the files and re-lints what
+   * differs. An open document waits for the scan (the editor's text may not be the disk's).
+   * Returns whether the file's diagnostics are now out.
+   */
+  publishStored(folder: FolderState, file: string, stored: { findings: Finding[]; lineMap: LineMap; parsed: () => ParsedFile | undefined }, lineMapOf: (path: string) => LineMap | undefined): boolean {
+    if (folder.disposed || this.documents.get(pathToUri(file))) return false;
+    let kept = stored.findings;
+    let suppressed: Finding[] = [];
+    if (namesFile(folder.suppressionsRoot, folder.suppressions, file)) {
+      const parsed = stored.parsed();
+      if (!parsed) return false;
+      ({ kept, suppressed } = splitBySuppressions(folder.suppressionsRoot, folder.suppressions, parsed, stored.findings));
+    }
+    const diagnostics = kept.map((f) => toDiagnosticWith(f, stored.lineMap, lineMapOf));
+    if (this.settings().suppressedFindings === 'hint') for (const f of suppressed) diagnostics.push(asSuppressed(toDiagnosticWith(f, stored.lineMap, lineMapOf), f));
+    this.publisher.publish(file, diagnostics);
+    return true;
   }
 
   /** Counts a file off the watched calls that wait for it. */

@@ -25,7 +25,29 @@ export function ruleDocsUrl(ruleId: string): string {
 
 /** One finding as an LSP diagnostic (SPEC §6): source, rule id as code, docs link, related places. */
 export function toDiagnostic(finding: Finding, lineMap: LineMap, index: WorkspaceIndex): Diagnostic {
-  const diagnostic: Diagnostic = {
+  const diagnostic = bareDiagnostic(finding, lineMap);
+  const related = finding.related?.length ? relatedInformation(finding, lineMap, index) : [];
+  if (related.length) diagnostic.relatedInformation = related;
+  return diagnostic;
+}
+
+/**
+ * The same, for a finding read from the lint cache before the files are loaded: the related
+ * places' line maps come from the cache too (`lineMapOf`).
+ */
+export function toDiagnosticWith(finding: Finding, lineMap: LineMap, lineMapOf: (path: string) => LineMap | undefined): Diagnostic {
+  const diagnostic = bareDiagnostic(finding, lineMap);
+  const related: DiagnosticRelatedInformation[] = [];
+  for (const place of finding.related ?? []) {
+    const map = place.file === finding.file ? lineMap : lineMapOf(place.file);
+    if (map) related.push({ location: { uri: pathToUri(place.file), range: map.rangeOf(place.span) }, message: place.message });
+  }
+  if (related.length) diagnostic.relatedInformation = related;
+  return diagnostic;
+}
+
+function bareDiagnostic(finding: Finding, lineMap: LineMap): Diagnostic {
+  return {
     range: lineMap.rangeOf(finding.span),
     severity: toSeverity(finding.severity),
     source: SOURCE,
@@ -33,14 +55,14 @@ export function toDiagnostic(finding: Finding, lineMap: LineMap, index: Workspac
     codeDescription: { href: ruleDocsUrl(finding.ruleId) },
     message: finding.message,
   };
-  const related = finding.related?.length ? relatedInformation(finding, lineMap, index) : [];
-  if (related.length) diagnostic.relatedInformation = related;
-  return diagnostic;
 }
 
 /** A finding strategy-lint-suppressions.json accepts, shown as a hint (setting `strategyLint.suppressedFindings`). */
 export function toSuppressedDiagnostic(finding: Finding, lineMap: LineMap, index: WorkspaceIndex): Diagnostic {
-  const diagnostic = toDiagnostic(finding, lineMap, index);
+  return asSuppressed(toDiagnostic(finding, lineMap, index), finding);
+}
+
+export function asSuppressed(diagnostic: Diagnostic, finding: Finding): Diagnostic {
   diagnostic.severity = DiagnosticSeverity.Hint;
   diagnostic.message = `${finding.message} (suppressed in ${SUPPRESSIONS_FILE_NAME})`;
   return diagnostic;

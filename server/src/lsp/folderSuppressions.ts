@@ -31,6 +31,12 @@ export async function loadFolderSuppressions(root: string, log: (message: string
   }
 }
 
+/** Whether the suppressions at `root` name the file at all (only then does the split need its parse). */
+export function namesFile(root: string, counts: SuppressionCounts, filePath: string): boolean {
+  for (const _ in counts) return counts[path.posix.relative(root, filePath)] !== undefined;
+  return false;
+}
+
 /** One file's findings split by the suppressions at `root` (the same split as the CLI's). */
 export function splitBySuppressions(root: string, counts: SuppressionCounts, file: ParsedFile, findings: Finding[]): { kept: Finding[]; suppressed: Finding[] } {
   const relative = path.posix.relative(root, file.path);

@@ -2,7 +2,15 @@
 // client/dist/server.cjs): loading it starts the server on the transport named in argv (--stdio).
 // `strategy-lint --stdio` loads it from the CLI bundle's folder, so a lint run never compiles it.
 import { limitHeapGrowth, restoreHeapGrowth } from '../cli/heap.js';
+import { openFolderCache } from './folderCache.js';
 import { startServer } from './server.js';
 
-// While folders are scanned the heap grows as a lint run's does (no further): see heap.ts.
-startServer({}, { scanning: (busy) => (busy ? limitHeapGrowth() : restoreHeapGrowth()) });
+startServer(
+  {},
+  {
+    // While folders are parsed in bulk the heap grows as a lint run's does (no further): see heap.ts.
+    bulkParsing: (busy) => (busy ? limitHeapGrowth() : restoreHeapGrowth()),
+    // The lint cache is read from disk (the web worker has none).
+    openCache: openFolderCache,
+  },
+);

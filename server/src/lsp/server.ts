@@ -1,4 +1,5 @@
 import { format } from 'node:util';
+import { performance } from 'node:perf_hooks';
 import {
   createConnection,
   DidChangeConfigurationNotification,
@@ -30,6 +31,9 @@ import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings.
 import { syncFolder, type SyncContext } from './sync.js';
 import { closeDocument } from './documentClose.js';
 import { workDoneScanProgress, type ScanProgress } from './scanProgress.js';
+import type { ConfigCascade } from '../config/cascade.js';
+import type { LintEngine } from '../engine/engine.js';
+import type { FolderCache } from './folderCache.js';
 import { isInside, pathToUri, registerUntitled, uriToPath } from './uri.js';
 
 export interface ServerStreams {
@@ -67,8 +71,10 @@ export interface ServerPlatform {
   prepareFolder?(root: string): Promise<void>;
   /** Reads a file's text where files are not on a local disk (else they are read synchronously, as the CLI does). */
   readFile?(filePath: string): Promise<string | undefined>;
-  /** Told when a first folder scan starts (true) and when the last one has published its diagnostics (false). */
-  scanning?(busy: boolean): void;
+  /** Told when a first scan starts parsing files in bulk (true) and when the last such scan has published its diagnostics (false). */
+  bulkParsing?(busy: boolean): void;
+  /** The lint cache for a folder's first scan (see folderCache.ts); absent where there is no disk. */
+  openCache?(root: string, cascade: ConfigCascade, engine: LintEngine, location: string): FolderCache | undefined;
 }
 
 /** Runs the language server on a connection (not yet listening). */
@@ -98,20 +104,27 @@ export function serve(connection: Connection, platform: ServerPlatform = {}): Co
     log,
   });
   const configReporter = new ConfigReporter(connection, publisher);
-  let scans = 0;
-  const scanProgress = (folder: FolderState): ScanProgress => {
-    const shown = workDoneScanProgress(connection, folders.all().filter((f) => !f.loose).length > 1 ? folder.name : undefined);
-    if (scans++ === 0) platform.scanning?.(true);
+  const scanProgress = (folder: FolderState): ScanProgress => workDoneScanProgress(connection, folders.all().filter((f) => !f.loose).length > 1 ? folder.name : undefined);
+  let parsing = 0;
+  const bulkParsing = () => {
+    if (parsing++ === 0) platform.bulkParsing?.(true);
     let ended = false;
-    return {
-      ...shown,
-      end: () => {
-        if (ended) return;
-        ended = true;
-        shown.end();
-        if (--scans === 0) platform.scanning?.(false);
-      },
+    return () => {
+      if (ended) return;
+      ended = true;
+      if (--parsing === 0) platform.bulkParsing?.(false);
     };
+  };
+  const openCacheLogged = (folder: FolderState) => {
+    try {
+      const started = performance.now();
+      const cache = platform.openCache!(folder.root, folder.engine.configs, folder.engine, settings.cacheLocation);
+      if (cache) log(`${folder.root}: starting from the lint cache (${cache.paths.length} files, read in ${Math.round(performance.now() - started)} ms)`);
+      return cache;
+    } catch (error) {
+      log(`cannot read the lint cache of ${folder.root}: ${(error as Error)?.stack ?? error}`);
+      return undefined;
+    }
   };
   const sync: SyncContext = {
     folders,
@@ -122,6 +135,8 @@ export function serve(connection: Connection, platform: ServerPlatform = {}): Co
     ...(platform.prepareFolder ? { prepareFolder: platform.prepareFolder } : {}),
     ...(platform.readFile ? { readFile: platform.readFile } : {}),
     scanProgress,
+    bulkParsing,
+    ...(platform.openCache ? { openCache: (folder: FolderState) => (settings.cache ? openCacheLogged(folder) : undefined) } : {}),
     log,
   };
   const isOpen = (file: string) => documents.get(pathToUri(file)) !== undefined;

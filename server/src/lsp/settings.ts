@@ -9,9 +9,13 @@ export interface ServerSettings {
   run: 'onType' | 'onSave';
   /** Findings accepted by strategy-lint-suppressions.json: shown as hints, or not at all. */
   suppressedFindings: 'hint' | 'hide';
+  /** Whether a folder's first scan starts from the lint cache the CLI wrote (`--cache`), when there is one. */
+  cache: boolean;
+  /** Where that cache is, as `--cache-location` relative to the folder's root ('': `.strategylintcache`). */
+  cacheLocation: string;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { debounceMs: 150, run: 'onType', suppressedFindings: 'hint' };
+export const DEFAULT_SETTINGS: ServerSettings = { debounceMs: 150, run: 'onType', suppressedFindings: 'hint', cache: true, cacheLocation: '' };
 
 /** Merges whatever the client sent over `base`, ignoring values of the wrong type. */
 export function readSettings(raw: unknown, base: ServerSettings = DEFAULT_SETTINGS): ServerSettings {
@@ -22,5 +26,7 @@ export function readSettings(raw: unknown, base: ServerSettings = DEFAULT_SETTIN
   if (typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0) result.debounceMs = Math.min(debounce, 10_000);
   if (value.run === 'onType' || value.run === 'onSave') result.run = value.run;
   if (value.suppressedFindings === 'hint' || value.suppressedFindings === 'hide') result.suppressedFindings = value.suppressedFindings;
+  if (typeof value.cache === 'boolean') result.cache = value.cache;
+  if (typeof value.cacheLocation === 'string') result.cacheLocation = value.cacheLocation;
   return result;
 }

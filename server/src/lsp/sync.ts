@@ -3,6 +3,7 @@ import { FileReadError, readTextFile as readTextFileSync } from '../files/read.j
 import type { Analyzer, LintWatcher } from './analysis.js';
 import { listFolderFiles } from './folderFiles.js';
 import { loadFolderConfig, type FolderConfig } from './folderConfig.js';
+import type { FolderCache } from './folderCache.js';
 import type { FolderState, Folders } from './folders.js';
 import { loadFolderSuppressions } from './folderSuppressions.js';
 import type { ScanProgress } from './scanProgress.js';
@@ -21,6 +22,13 @@ export interface SyncContext {
   readFile?(filePath: string): Promise<string | undefined>;
   /** Progress shown while a folder is read and checked as a whole (initial scan, relint, config change). */
   scanProgress?(folder: FolderState): ScanProgress;
+  /**
+   * Told when a scan starts parsing files in bulk; the returned function when it is done (its
+   * diagnostics sent). Node limits heap growth meanwhile, as the CLI does (see cli/heap.ts).
+   */
+  bulkParsing?(): () => void;
+  /** The lint cache for a folder's first scan (Node only, and unless the settings turn it off). */
+  openCache?(folder: FolderState): FolderCache | undefined;
   log(message: string): void;
 }
 
@@ -41,16 +49,30 @@ export async function syncFolder(folder: FolderState, mode: SyncMode, context: S
   if (folder.disposed || folder.loose) return;
   // Read and checked as a whole: shown as progress until every file's diagnostics are sent.
   const progress = mode !== 'files' ? context.scanProgress?.(folder) : undefined;
+  const done: Done = { progress };
   let handedOver = false;
   try {
-    handedOver = await sync(folder, mode, context, progress);
+    handedOver = await sync(folder, mode, context, done);
   } finally {
-    if (!handedOver) progress?.end();
+    if (!handedOver) finish(done);
   }
 }
 
+/** What a scan ends once its diagnostics are sent: its progress, and its bulk parsing. */
+interface Done {
+  progress: ScanProgress | undefined;
+  endParsing?: () => void;
+}
+
+function finish(done: Done): void {
+  done.progress?.end();
+  done.endParsing?.();
+  done.endParsing = undefined;
+}
+
 /** Returns whether the progress was handed to the analyzer (which ends it once the files are linted). */
-async function sync(folder: FolderState, mode: SyncMode, context: SyncContext, progress: ScanProgress | undefined): Promise<boolean> {
+async function sync(folder: FolderState, mode: SyncMode, context: SyncContext, done: Done): Promise<boolean> {
+  const progress = done.progress;
   await context.prepareFolder?.(folder.root);
   if (folder.disposed) return false;
   const engine = folder.engine;
@@ -90,17 +112,54 @@ async function sync(folder: FolderState, mode: SyncMode, context: SyncContext, p
     await progress.ready;
     progress.begin(toRead.length);
   }
+  // The first scan of a folder the CLI linted with --cache shows the stored findings at once, then
+  // checks them: each file's text against the stored content hash (a match loads the stored parse
+  // instead of parsing). Nothing differs: what was shown stands, and only files not shown are
+  // linted. Anything differs (a file changed, came or went): everything is linted, as without a cache.
+  const cache = mode === 'initial' ? context.openCache?.(folder) : undefined;
+  const shown = cache ? await publishStored(toRead, folder, cache, context) : new Set<string>();
+  if (folder.disposed) return false;
+  let differs = cache === undefined;
   const take = (file: string, text: string) => {
+    if (cache) {
+      const stored = cache.parseOf(file, text);
+      if (stored) return engine.restore(stored);
+      differs = true;
+    }
+    if (bulk) done.endParsing ??= context.bulkParsing?.();
     if (bulk) engine.load(file, text);
     else for (const p of engine.update(file, text)) dirty.add(p);
   };
   await readFiles(toRead, folder, context, take, (done) => progress?.reading(done, toRead.length));
   if (folder.disposed) return false;
-  if (relintAll || bulk) for (const file of folder.filePaths()) dirty.add(file);
+  if (cache && cache.paths.some((p) => !engine.getFile(p))) differs = true;
+  if (relintAll || bulk) for (const file of folder.filePaths()) if (differs || !shown.has(file)) dirty.add(file);
   folder.ready = true;
-  const watcher: LintWatcher | undefined = progress && { linted: (done, total) => progress.checking(done, total), finished: () => progress.end() };
+  const watcher: LintWatcher = { linted: (linted, total) => progress?.checking(linted, total), finished: () => finish(done) };
   context.analyzer.markDirty(folder, dirty, true, watcher);
   return true;
+}
+
+/** Publishes the stored findings of the files the cache holds unchanged; returns those published. */
+async function publishStored(files: readonly string[], folder: FolderState, cache: FolderCache, context: SyncContext): Promise<Set<string>> {
+  const shown = new Set<string>();
+  await inSlices(files, folder, (file) => {
+    const stored = cache.storedFindings(file);
+    if (stored && context.analyzer.publishStored(folder, file, stored, cache.lineMapOf)) shown.add(file);
+  });
+  return shown;
+}
+
+/** Runs `each` on every item, yielding the event loop every SLICE_MS (requests are answered meanwhile). */
+async function inSlices<T>(items: readonly T[], folder: FolderState, each: (item: T) => void, onSlice?: (done: number) => void): Promise<void> {
+  let next = 0;
+  while (next < items.length && !folder.disposed) {
+    const sliceEnd = performance.now() + SLICE_MS;
+    do each(items[next++]!);
+    while (next < items.length && performance.now() < sliceEnd);
+    onSlice?.(next);
+    if (next < items.length) await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /**
@@ -124,17 +183,15 @@ async function readFiles(files: readonly string[], folder: FolderState, context:
     });
     return;
   }
-  let next = 0;
-  while (next < files.length && !folder.disposed) {
-    const sliceEnd = performance.now() + SLICE_MS;
-    do {
-      const file = files[next++]!;
+  await inSlices(
+    files,
+    folder,
+    (file) => {
       const text = context.openText(file) ?? readOrSkip(file);
       if (text !== undefined) take(file, text);
-    } while (next < files.length && performance.now() < sliceEnd);
-    onRead(next);
-    if (next < files.length) await new Promise((resolve) => setImmediate(resolve));
-  }
+    },
+    onRead,
+  );
 }
 
 /** A file that cannot be read as UTF-8 text takes no part (the CLI reports it; the editor has nothing to show). */

@@ -1,0 +1,114 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { LspClient, SERVER_BIN, TempWorkspace } from '../helpers/lspClient.js';
+
+const CONFIG = 'today: 2027-02-01\n';
+const PLAN = 'objectives:\n  - id: OBJ-smb\n    title: Become the default checkout\n';
+/** An initiative without owner (initiative-owner) linked to an objective the plan does not declare yet. */
+const BACKLOG = '## Initiative: Lonely\n- id: INIT-lonely\n- Objective: OBJ-new\n';
+const PINNED = new Date('2027-01-15T10:00:00Z');
+
+/** `strategy-lint --cache` run from the workspace root, as a pre-commit hook or CI would: writes .strategylintcache. */
+function lintWithCache(root: string, extra: string[] = []): void {
+  const run = spawnSync(process.execPath, [SERVER_BIN, '--cache', '--format', 'json', ...extra], { cwd: root, encoding: 'utf8' });
+  assert.ok(run.status === 0 || run.status === 1, `CLI failed: ${run.stderr}`);
+}
+
+function codes(diagnostics: Diagnostic[] | undefined): string[] {
+  return (diagnostics ?? []).map((d) => String(d.code)).sort();
+}
+
+function startedFromCache(client: LspClient): boolean {
+  return client.logs.some((l) => l.message.includes('starting from the lint cache'));
+}
+
+describe('language server: starting from the lint cache', function () {
+  this.timeout(60_000);
+  let ws: TempWorkspace;
+  let client: LspClient | undefined;
+
+  afterEach(async () => {
+    await client?.shutdown().catch(() => undefined);
+    client = undefined;
+    ws?.dispose();
+  });
+
+  it('publishes the findings the CLI cached and, nothing having changed, lints no file again', async () => {
+    ws = new TempWorkspace({ '.strategylint.yaml': CONFIG, 'plan.strategy.yaml': PLAN, 'docs/backlog.md': BACKLOG });
+    lintWithCache(ws.root);
+    client = await LspClient.start({ folders: [ws.root], workDoneProgress: true });
+    await client.waitFor(() => client!.progress.some((p) => p.value.kind === 'end'), 'the end of the scan');
+    assert.ok(startedFromCache(client), 'the log says the cache was used');
+    assert.deepEqual(codes(client.diagnostics.get(ws.uri('docs/backlog.md'))), ['initiative-metric', 'initiative-owner', 'unresolved-reference']);
+    const unresolved = client.diagnostics.get(ws.uri('docs/backlog.md'))!.find((d) => d.code === 'unresolved-reference')!;
+    assert.deepEqual(unresolved.range, { start: { line: 2, character: 13 }, end: { line: 2, character: 20 } });
+    await client.waitForIdle();
+    const stats = await client.request<{ analyses: number; files: number }>('strategyLint/stats', null);
+    assert.equal(stats.files, 2, 'every file is loaded (from stored parse results) for hover, rename, edits');
+    assert.equal(stats.analyses, 0, 'no file was linted: the cached findings stand');
+
+    // Loaded for real: an edit is checked against the whole workspace.
+    client.open(ws.uri('plan.strategy.yaml'), PLAN);
+    client.change(ws.uri('plan.strategy.yaml'), `${PLAN}  - id: OBJ-new\n    title: Another objective\n`);
+    await client.waitForDiagnostics(ws.uri('docs/backlog.md'), (d) => !codes(d).includes('unresolved-reference'), 'the reference resolved by the edit');
+  });
+
+  it('ends with the findings of the files as they are when the cache is stale: a file changed behind an unchanged size and mtime, another file affected by it', async () => {
+    ws = new TempWorkspace({ '.strategylint.yaml': CONFIG, 'plan.strategy.yaml': PLAN, 'docs/backlog.md': BACKLOG });
+    utimesSync(ws.path('plan.strategy.yaml'), PINNED, PINNED);
+    lintWithCache(ws.root);
+    // The plan now declares OBJ-new, in as many bytes and with the same mtime: only its content tells.
+    const changed = PLAN.replace('OBJ-smb', 'OBJ-new');
+    assert.equal(changed.length, PLAN.length);
+    writeFileSync(ws.path('plan.strategy.yaml'), changed);
+    utimesSync(ws.path('plan.strategy.yaml'), PINNED, PINNED);
+    assert.equal(statSync(ws.path('plan.strategy.yaml')).mtimeMs, PINNED.getTime());
+
+    client = await LspClient.start({ folders: [ws.root], workDoneProgress: true });
+    await client.waitFor(() => client!.progress.some((p) => p.value.kind === 'end'), 'the end of the scan');
+    await client.waitForIdle();
+    assert.ok(startedFromCache(client));
+    const backlog = client.published.filter((p) => p.uri === ws.uri('docs/backlog.md'));
+    assert.ok(codes(backlog[0]!.diagnostics).includes('unresolved-reference'), 'what the cache said was shown first');
+    // Y, not X: the reference now resolves; the owner is still missing.
+    assert.deepEqual(codes(client.diagnostics.get(ws.uri('docs/backlog.md'))), ['initiative-metric', 'initiative-owner']);
+  });
+
+  it('ignores a damaged cache and a cache written for another configuration, and lints as without one', async () => {
+    ws = new TempWorkspace({ '.strategylint.yaml': CONFIG, 'plan.strategy.yaml': PLAN, 'docs/backlog.md': BACKLOG });
+    lintWithCache(ws.root);
+    const bytes = readFileSync(ws.path('.strategylintcache'));
+    bytes[bytes.length - 5] ^= 0xff;
+    writeFileSync(ws.path('.strategylintcache'), bytes);
+    client = await LspClient.start({ folders: [ws.root] });
+    await client.waitForDiagnostics(ws.uri('docs/backlog.md'), (d) => codes(d).includes('initiative-owner'));
+    await client.waitForIdle();
+    assert.deepEqual(codes(client.diagnostics.get(ws.uri('docs/backlog.md'))), ['initiative-metric', 'initiative-owner', 'unresolved-reference']);
+    await client.shutdown();
+
+    // A cache written with --rule (another configuration) is not this folder's.
+    lintWithCache(ws.root, ['--rule', 'initiative-owner:off']);
+    client = await LspClient.start({ folders: [ws.root] });
+    await client.waitForDiagnostics(ws.uri('docs/backlog.md'), (d) => codes(d).includes('initiative-owner'));
+    await client.waitForIdle();
+    assert.ok(!startedFromCache(client), 'a cache for other settings is not used');
+    assert.deepEqual(codes(client.diagnostics.get(ws.uri('docs/backlog.md'))), ['initiative-metric', 'initiative-owner', 'unresolved-reference']);
+  });
+
+  it('reads the cache where strategyLint.cacheLocation says, and not at all with strategyLint.cache off', async () => {
+    ws = new TempWorkspace({ '.strategylint.yaml': CONFIG, 'plan.strategy.yaml': PLAN, 'docs/backlog.md': BACKLOG });
+    lintWithCache(ws.root, ['--cache-location', 'build/lint-cache']);
+    client = await LspClient.start({ folders: [ws.root], initializationOptions: { debounceMs: 20, cacheLocation: 'build/lint-cache' } });
+    await client.waitForDiagnostics(ws.uri('docs/backlog.md'), (d) => codes(d).includes('initiative-owner'));
+    await client.waitForIdle();
+    assert.ok(startedFromCache(client));
+    await client.shutdown();
+
+    client = await LspClient.start({ folders: [ws.root], initializationOptions: { debounceMs: 20, cacheLocation: 'build/lint-cache', cache: false } });
+    await client.waitForDiagnostics(ws.uri('docs/backlog.md'), (d) => codes(d).includes('initiative-owner'));
+    await client.waitForIdle();
+    assert.ok(!startedFromCache(client));
+  });
+});
