@@ -42,6 +42,7 @@ describe('strategy-lint with templates', () => {
       ['templates:\n  - name: t\n    files: "*.md"\n    kind: initative\n', /^strategy-lint: \.strategylint\.yaml:4:11: templates\[0\]\.kind: "initative" is not allowed \(did you mean "initiative"\?\)/],
       ['templates:\n  - name: t\n    extends: nothing\n', /^strategy-lint: \.strategylint\.yaml:3:14: templates\[0\]\.extends: no template "nothing"/],
       ['templates:\n  - name: t\n    files: "*.md"\n    kind: prd\n    schema: { properties: { d: { format: day } } }\n', /\.strategylint\.yaml:5:\d+: templates\[0\]\.schema is not a valid JSON Schema: unknown format "day"/],
+      ['templates:\n  - name: t\n    files: "*.md"\n    kind: prd\n    fields:\n      n: { path: "(\\\\d+" }\n', /\.strategylint\.yaml:6:18: templates\[0\]\.fields\.n\.path: not a valid regular expression/],
     ];
     for (const [config, expected] of cases) {
       const root = workspace({ '.strategylint.yaml': config, 'a.md': '# A\n' });

@@ -51,6 +51,26 @@ describe('preset kep', () => {
     assert.deepEqual(lintKep(KEP.replace('2024-02-14', '2024-2-14')).map((f) => f[0]), ['invalid-value']);
   });
 
+  it('reports a last-updated before the creation date once, at last-updated, and not when either is not a real day', () => {
+    const found = lintWorkspace({ [PATH]: KEP.replace('creation-date: 2024-02-14', 'creation-date: 2024-02-14\nlast-updated: 2023-02-14') }, kep);
+    assert.deepEqual(found.map((f) => [f.ruleId, f.text, f.line]), [['template-schema', '2023-02-14', 8]]);
+    assert.match(found[0]!.message, /`last-updated` of initiative '2101-volume-groups' \(2023-02-14\) is before its `creation-date` \(2024-02-14\)/);
+    assert.deepEqual(lintKep(KEP.replace('creation-date: 2024-02-14', 'creation-date: 2024-02-14\nlast-updated: 2024-02-14')), []);
+    // The impossible day is invalid-value's to report; comparing it as text would say it twice.
+    assert.deepEqual(lintKep(KEP.replace('creation-date: 2024-02-14', 'creation-date: 2024-14-02\nlast-updated: 2024-03-01')), [['invalid-value', '2024-14-02', 7]]);
+    assert.deepEqual(lintKep(KEP.replace('creation-date: 2024-02-14\n', 'last-updated: 2020-01-01\n')), []);
+  });
+
+  it('reports a kep-number that is not the number its folder starts with, at the kep-number, however the number is written', () => {
+    const found = lintWorkspace({ [PATH]: KEP.replace('kep-number: 2101', 'kep-number: 1884') }, kep);
+    assert.deepEqual(found.map((f) => [f.ruleId, f.text, f.line]), [['invalid-value', '1884', 2]]);
+    assert.match(found[0]!.message, /`kep-number` is not the number its folder's name starts with/);
+    assert.deepEqual(found[0]!.finding.fixes!.map((f) => [f.title, f.safe]), [["Replace '1884' with '2101'", false]]);
+    assert.deepEqual(lintKep(KEP.replace('kep-number: 2101', 'kep-number: "2101"')), []);
+    const padded = lintWorkspace({ 'keps/sig-network/0752-endpointslices/kep.yaml': KEP.replace('kep-number: 2101', 'kep-number: 752') }, kep);
+    assert.deepEqual(padded.map((f) => f.ruleId), []);
+  });
+
   it('reports TBD and ? among approvers and reviewers, each at the placeholder', () => {
     const text = KEP.replace('  - "@tomas"', '  - "@tomas"\n  - "?"').replace('approvers:\n  - "@ines"', 'approvers:\n  - TBD');
     assert.deepEqual(lintKep(text), [['placeholder-value', '"?"', 10], ['placeholder-value', 'TBD', 12]]);
@@ -73,23 +93,23 @@ describe('preset kep', () => {
     const readme = (motivation: string) => `# KEP-2101: Volume groups\n\n## Summary\n\nSnapshots of several volumes.\n${motivation}\n## Proposal\n\nA new object.\n`;
     const found = lintFolder(
       {
-        'keps/sig-a/1-with/kep.yaml': KEP,
-        'keps/sig-a/1-with/README.md': readme('\n## Motivation\n\n<!-- why -->\n\n### Goals\n\n- One request.\n'),
-        'keps/sig-a/2-without/kep.yaml': KEP,
-        'keps/sig-a/2-without/README.md': readme(''),
-        'keps/sig-a/3-empty/kep.yaml': KEP,
-        'keps/sig-a/3-empty/README.md': readme('\n## Motivation\n\n<!-- why this matters -->\n'),
+        'keps/sig-a/2101-with/kep.yaml': KEP,
+        'keps/sig-a/2101-with/README.md': readme('\n## Motivation\n\n<!-- why -->\n\n### Goals\n\n- One request.\n'),
+        'keps/sig-a/2101-without/kep.yaml': KEP,
+        'keps/sig-a/2101-without/README.md': readme(''),
+        'keps/sig-a/2101-empty/kep.yaml': KEP,
+        'keps/sig-a/2101-empty/README.md': readme('\n## Motivation\n\n<!-- why this matters -->\n'),
         // The KEP template's opening comment wraps a fence-like line: it opens no code block.
-        'keps/sig-a/4-comment/kep.yaml': KEP,
-        'keps/sig-a/4-comment/README.md': `<!-- How to use this template.\n\n\`\`\` <<[UNRESOLVED optional context ]>> Stuff that is\nargued. <<[/UNRESOLVED]>> \`\`\`\n-->\n${readme('\n## Motivation\n\nClusters need it.\n')}`,
+        'keps/sig-a/2101-comment/kep.yaml': KEP,
+        'keps/sig-a/2101-comment/README.md': `<!-- How to use this template.\n\n\`\`\` <<[UNRESOLVED optional context ]>> Stuff that is\nargued. <<[/UNRESOLVED]>> \`\`\`\n-->\n${readme('\n## Motivation\n\nClusters need it.\n')}`,
         'keps/NNNN-kep-template/kep.yaml': 'title: KEP Template\nstatus: provisional|implementable\ncreation-date: yyyy-mm-dd\napprovers:\n  - TBD\n',
         'keps/NNNN-kep-template/README.md': '# KEP-NNNN: Title\n',
       },
       ['--preset', 'kep', 'keps'],
     );
     assert.deepEqual(found.map((f) => `${f.file}:${f.line} ${f.ruleId}`), [
-      'keps/sig-a/2-without/README.md:1 required-section',
-      'keps/sig-a/3-empty/README.md:7 required-section',
+      'keps/sig-a/2101-empty/README.md:7 required-section',
+      'keps/sig-a/2101-without/README.md:1 required-section',
     ]);
   });
 });

@@ -85,6 +85,25 @@ describe('templates: where fields are read', () => {
     assert.match(missing[0]!.message, /requires a section 'Motivation'/);
   });
 
+  it('reads a field from the part of the title or of the path a pattern captures, digits as a number, and compares fields with $data', () => {
+    const rfc: TemplateSpec = {
+      name: 'rfc',
+      files: 'rfcs/*.md',
+      kind: 'prd',
+      fields: { number: { title: '^RFC (\\d+):' }, 'file-number': { path: '^rfcs/(\\d+)-' }, opened: { header: 'Opened' }, decided: { header: 'Decided' } },
+      schema: { properties: { number: { const: { $data: '1/file-number' } }, decided: { format: 'date', formatMinimum: { $data: '1/opened' } } } },
+    };
+    const text = '# RFC 12: Faster builds\n\n- Opened: 2024-05-01\n- Decided: 2024-04-01\n';
+    const engine = workspace({ 'rfcs/0013-faster-builds.md': text }, options(rfc));
+    const entity = engine.getFile(`${ROOT}/rfcs/0013-faster-builds.md`)!.entities[0]!;
+    assert.deepEqual(entity.fields.map((f) => [f.key, f.value.type === 'scalar' ? f.value.value : '']), [['number', 12], ['file-number', 13], ['opened', '2024-05-01'], ['decided', '2024-04-01']]);
+    const found = lintWorkspace({ 'rfcs/0013-faster-builds.md': text }, options(rfc));
+    assert.deepEqual(found.map((f) => [f.ruleId, f.line, f.text]), [['invalid-value', 1, '12'], ['template-schema', 4, '2024-04-01']]);
+    assert.match(found[0]!.message, /'12' is not allowed here: `number` must equal `file-number`, '13'/);
+    assert.match(found[1]!.message, /\(2024-04-01\) is before its `Opened` \(2024-05-01\)/);
+    assert.deepEqual(lintWorkspace({ 'rfcs/0012-faster-builds.md': text.replace('2024-04-01', '2024-06-01') }, options(rfc)), []);
+  });
+
   it('reads list-header lines of the document head (`- Key:`, `* Key:`, `**Key:**`) and not lists further down', () => {
     const rfc: TemplateSpec = {
       name: 'rfc',

@@ -14,7 +14,8 @@ export interface ScalarValue {
   span: Span;
   /**
    * Read through a template's pattern from a heading (`2027 Q1` → `2027-Q1`, docs/templates.md
-   * `{ heading: … }`): `span` is the heading text it came from, not the value, so no fix rewrites it.
+   * `{ heading: … }`) or from the file's path (`{ path: … }`): `span` is the heading text it came
+   * from, or the entity's anchor, not the value, so no fix rewrites it.
    */
   derived?: boolean;
 }

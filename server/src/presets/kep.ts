@@ -36,6 +36,8 @@ export const preset: Preset = {
         stage: 'stage',
         'creation-date': 'creation-date',
         'last-updated': 'last-updated',
+        // The number the folder's name starts with (keps/sig-node/2043-pod-resources/ → 2043).
+        'folder-number': { path: '(?:^|/)(\\d+)-[^/]*/kep\\.yaml$' },
       },
       schema: {
         type: 'object',
@@ -44,8 +46,12 @@ export const preset: Preset = {
         properties: {
           status: { enum: STATUSES },
           stage: { enum: STAGES },
+          'kep-number': {
+            const: { $data: '1/folder-number' },
+            message: '`kep-number` is not the number its folder\'s name starts with (`keps/<sig>/<number>-<name>/`): correct the number, or the folder',
+          },
           'creation-date': { format: 'date' },
-          'last-updated': { format: 'date' },
+          'last-updated': { format: 'date', formatMinimum: { $data: '1/creation-date' } },
           authors: { type: 'array', minItems: 1, message: '`authors` names no one: list the KEP\'s authors (api/proposal.go requires them)' },
           approvers: { type: 'array', minItems: 1, message: '`approvers` names no one: list the KEP\'s approvers (api/proposal.go requires them)' },
           reviewers: { type: 'array' },

@@ -8,7 +8,9 @@ import type { FieldSource, InnerEntitySpec, TemplateSpec } from './spec.js';
 /** Reports one problem at the value (or, with `onKey`, the key) at `segments` of the config. */
 export type AddProblem = (segments: string[], onKey: boolean, message: string) => void;
 
-const SOURCE_KEYS = ['key', 'header', 'table', 'section'];
+const SOURCE_KEYS = ['key', 'header', 'table', 'section', 'title', 'path'];
+/** Sources whose value is a regular expression (what it captures is the field's value). */
+const PATTERN_SOURCES = ['title', 'path'] as const;
 
 /**
  * What the config's JSON Schema cannot say about `presets` and `templates` (docs/templates.md "Bad
@@ -52,6 +54,8 @@ export function templateProblems(data: { presets?: unknown; templates?: unknown 
     if (own.when) whenProblems(own.when as Record<string, unknown>, at('when'), `${where}.when`, add);
     headingSourceProblems(own.fields, at('fields'), `${where}.fields`, false, add);
     headingSourceProblems(own.sibling?.fields, at('sibling', 'fields'), `${where}.sibling.fields`, false, add);
+    fieldPatternProblems(own.fields, at('fields'), `${where}.fields`, add);
+    fieldPatternProblems(own.sibling?.fields, at('sibling', 'fields'), `${where}.sibling.fields`, add);
     if (spec.kind && own.links) {
       const allowed = TEMPLATE_LINKS[spec.kind] ?? [];
       own.links.forEach((link, j) => {
@@ -119,9 +123,38 @@ function headingSourceProblems(fields: Record<string, FieldSource | FieldSource[
   }
 }
 
+/** `title` and `path` sources are regular expressions: each must compile. */
+function fieldPatternProblems(fields: TemplateSpec['fields'], segments: string[], where: string, add: AddProblem): void {
+  for (const [name, value] of Object.entries(fields ?? {})) {
+    const list = Array.isArray(value) ? value : [value];
+    list.forEach((source, i) => {
+      if (typeof source !== 'object' || source === null) return;
+      for (const key of PATTERN_SOURCES) {
+        const pattern = (source as Record<string, unknown>)[key];
+        if (typeof pattern !== 'string') continue;
+        const problem = regexProblem(pattern);
+        if (problem) add([...segments, name, ...(Array.isArray(value) ? [String(i)] : []), key], false, `${where}.${name}.${key}: not a valid regular expression: ${problem}`);
+      }
+    });
+  }
+}
+
+function regexProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, 'd');
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 function whenProblems(when: Record<string, unknown>, segments: string[], where: string, add: AddProblem): void {
   const sources = SOURCE_KEYS.filter((k) => k in when);
   if (sources.length !== 1) add(segments, false, `${where}: name exactly one source to test (${SOURCE_KEYS.join(', ')}), not ${sources.length}`);
+  for (const key of PATTERN_SOURCES) {
+    const problem = typeof when[key] === 'string' ? regexProblem(when[key] as string) : undefined;
+    if (problem) add([...segments, key], false, `${where}.${key}: not a valid regular expression: ${problem}`);
+  }
   if (typeof when.matches === 'string') {
     try {
       new RegExp(when.matches);

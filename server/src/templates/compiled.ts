@@ -95,8 +95,13 @@ export class CompiledTemplate {
       const path = typeof source === 'string' ? source : source.key;
       return path.replace(/\[\d+\]$/, '');
     }
-    if ('heading' in source) return field;
+    if ('heading' in source || 'path' in source || 'title' in source) return field;
     return 'header' in source ? source.header : 'table' in source ? source.table : source.section;
+  }
+
+  /** The file's path relative to the folder the template's globs are relative to (what a `path` source reads). */
+  relativePath(filePath: string): string {
+    return relativeInside(this.base, filePath) ?? filePath;
   }
 
   /** Whether the template's globs name the file but its `exclude` removes it (a repository's own blank template). */

@@ -16,6 +16,8 @@ const SOURCE_KINDS = {
   header: 'a list-header line in the document head: `- Key: value`, `* Key: value`, `**Key:** value`',
   table: 'a row of a key/value table: first cell the key, second the value',
   section: 'a section by its heading (`Motivation`; `A|B` for alternatives): its text',
+  title: 'the document\'s title (its first `# Heading`), the part a regular expression captures (`^KEP-(\\d+)`: its first group, else the whole match)',
+  path: 'the file\'s path relative to the config\'s folder, the part a regular expression captures (`(\\d+)-[^/]*/kep\\.yaml$`: its first group, else the whole match)',
 } as const;
 
 /** One field source: a key path, or an object naming the kind of source. */

@@ -53,15 +53,20 @@ class Sources {
     if (isMap(doc.contents)) this.yaml = { root: doc.contents, values: new YamlValueReader(this.text, start, doc), end };
   }
 
-  /** The field a source names, or undefined when the document does not have it. */
-  read(name: string, source: FieldSource, splitMarkdown: boolean): Field | undefined {
+  /**
+   * The field a source names, or undefined when the document does not have it. `at`: the file's
+   * path relative to the template's folder and the document's anchor, for `path` sources.
+   */
+  read(name: string, source: FieldSource, splitMarkdown: boolean, at?: PathContext): Field | undefined {
     if (typeof source === 'string') return this.key(name, source);
     if ('key' in source) return this.key(name, source.key);
+    if ('path' in source) return at ? fromPath(name, source.path, at) : undefined;
     if (!this.markdown) return undefined;
     if ('header' in source) return fromLine(name, this.markdown.header(source.header), splitMarkdown);
     if ('table' in source) return fromLine(name, this.markdown.tableRow(source.table), splitMarkdown);
     // A heading around an entity inside the file (templates/inner.ts); a whole-file template may not name one (checkConfig).
     if ('heading' in source) return undefined;
+    if ('title' in source) return this.fromTitle(name, source.title);
     const section = this.markdown.section(source.section);
     if (!section) return undefined;
     const value = this.text.slice(section.content.start, section.content.end);
@@ -71,6 +76,17 @@ class Sources {
       keySpan: section.span,
       value: { type: 'scalar', value: section.empty ? '' : value, text: section.empty ? '' : value, span: section.empty ? section.span : section.content },
     };
+  }
+
+  /** The part of the document's title (`# KEP-2101: Volume groups`) a pattern captures, at its exact range. */
+  private fromTitle(name: string, pattern: string): Field | undefined {
+    const title = this.markdown!.title();
+    if (!title) return undefined;
+    const textStart = title.span.start + this.text.slice(title.span.start, title.span.end).indexOf(title.text);
+    const part = captured(pattern, title.text);
+    if (!part) return undefined;
+    const span = { start: textStart + part.start, end: textStart + part.end };
+    return { key: name, keyText: title.text, keySpan: title.span, value: { type: 'scalar', value: part.value, text: part.text, span } };
   }
 
   /** A key path (`a.b`, `teams[0]`) in the YAML document or front matter; keys compare as field names do. */
@@ -99,9 +115,9 @@ class Sources {
   }
 
   /** Whether a condition holds: its source is present and not empty, and equals / matches what it says. */
-  holds(condition: TemplateCondition): boolean {
+  holds(condition: TemplateCondition, at: PathContext): boolean {
     const { equals, matches, ...source } = condition as Exclude<TemplateCondition, string> & Record<string, unknown>;
-    const field = this.read('when', source as FieldSource, false);
+    const field = this.read('when', source as FieldSource, false, at);
     if (!field) return false;
     const written = scalarItems(field.value).map((s) => (s.value === null ? '' : String(s.value).trim()));
     if (!written.some((w) => w !== '')) return false;
@@ -112,6 +128,37 @@ class Sources {
     if (matches !== undefined && !written.some((w) => new RegExp(matches).test(w))) return false;
     return true;
   }
+}
+
+/** What a `path` source reads: the file's path relative to its template's folder; where its field points. */
+interface PathContext {
+  relativePath: string;
+  anchor: Span;
+}
+
+const patterns = new Map<string, RegExp>();
+
+/**
+ * The part of `text` a pattern captures: its first group (the whole match when it has none).
+ * Digits alone are a number, as YAML would read them (`0752` is 752), so that a number read from a
+ * title or a path compares equal to the same number written as a YAML value.
+ */
+function captured(pattern: string, text: string): { value: string | number; text: string; start: number; end: number } | undefined {
+  let regex = patterns.get(pattern);
+  if (!regex) patterns.set(pattern, (regex = new RegExp(pattern, 'd')));
+  const m = regex.exec(text);
+  if (!m) return undefined;
+  const group = m[1] !== undefined ? 1 : 0;
+  const raw = m[group]!;
+  const [start, end] = m.indices![group]!;
+  return { value: /^\d+$/.test(raw) ? Number(raw) : raw, text: raw, start, end };
+}
+
+/** A field read from the file's path (`keps/sig-node/2043-x/kep.yaml` → 2043): no text of its own, so it points at the document's anchor. */
+function fromPath(name: string, pattern: string, at: PathContext): Field | undefined {
+  const part = captured(pattern, at.relativePath);
+  if (!part) return undefined;
+  return { key: name, keyText: name, keySpan: at.anchor, value: { type: 'scalar', value: part.value, text: part.text, span: { ...at.anchor }, derived: true } };
 }
 
 function pathSegments(path: string): (string | number)[] {
@@ -147,10 +194,11 @@ export function readTemplated(filePath: string, text: string, eol: string, langu
   const sources = new Sources(filePath, text, language);
   if (sources.specKind) return undefined;
   for (const { template, role } of candidates) {
-    if (role === 'main' && template.when && !sources.holds(template.when)) continue;
     // A document's title, else (front matter) its first key, else its first line: where a missing header line belongs.
     const anchor = sources.markdown?.title()?.span ?? (sources.language === 'markdown' && sources.yaml ? firstKeySpan(sources) : undefined) ?? firstLine(text);
-    const fields = readFields(sources, role === 'main' ? template.fields : template.siblingFields, template);
+    const at: PathContext = { relativePath: template.relativePath(filePath), anchor };
+    if (role === 'main' && template.when && !sources.holds(template.when, at)) continue;
+    const fields = readFields(sources, role === 'main' ? template.fields : template.siblingFields, template, at);
     const templated: TemplatedFile = { template, role, sections: sources.markdown?.sections() ?? [], anchor, fields: role === 'sibling' ? fields : [] };
     if (role === 'sibling') return { entities: [], notes: sources.notes, templated };
     if (template.inner.length) {
@@ -162,12 +210,12 @@ export function readTemplated(filePath: string, text: string, eol: string, langu
   return undefined;
 }
 
-function readFields(sources: Sources, fields: ReadonlyMap<string, FieldSource[]>, template: CompiledTemplate): Field[] {
+function readFields(sources: Sources, fields: ReadonlyMap<string, FieldSource[]>, template: CompiledTemplate, at: PathContext): Field[] {
   const out: Field[] = [];
   for (const [name, list] of fields) {
     const split = template.schemaType(name) === 'array' || name === 'metrics' || name === 'depends-on';
     for (const source of list) {
-      const field = sources.read(name, source, split);
+      const field = sources.read(name, source, split, at);
       if (field) {
         out.push(field);
         break;
@@ -188,6 +236,13 @@ function entityOf(filePath: string, text: string, eol: string, sources: Sources,
   const id = kind === 'owner' ? rawId.replace(/^@/, '') : `${template.idPrefix}${rawId}`;
   const title = titleScalar ? String(titleScalar.value).trim() : sources.markdown?.title()?.text;
   const form: EntityForm = sources.language === 'yaml' ? 'yaml' : sources.yaml ? 'front-matter' : 'heading';
+  const anchor = idScalar?.span ?? (titleScalar && titleScalar.span.end > titleScalar.span.start ? titleScalar.span : undefined) ?? (sources.language === 'yaml' ? firstKeySpan(sources) ?? documentAnchor : documentAnchor);
+  // A field read from the path (derived: a whole file has no heading around it) has no text: a finding about it goes where the entity's do.
+  for (const field of fields) {
+    if (field.value.type !== 'scalar' || !field.value.derived) continue;
+    field.keySpan = anchor;
+    field.value.span = anchor;
+  }
   const entity: Entity = {
     kind,
     form,
@@ -195,7 +250,7 @@ function entityOf(filePath: string, text: string, eol: string, sources: Sources,
     id,
     ...(idScalar ? { idSpan: idScalar.span } : {}),
     ...(title ? { title } : {}),
-    anchor: idScalar?.span ?? (titleScalar && titleScalar.span.end > titleScalar.span.start ? titleScalar.span : undefined) ?? (sources.language === 'yaml' ? firstKeySpan(sources) ?? documentAnchor : documentAnchor),
+    anchor,
     extent: { start: 0, end: text.length },
     fields,
     refs: [],

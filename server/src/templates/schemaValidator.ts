@@ -8,16 +8,29 @@ let ajv: Ajv | undefined;
  * The ajv instance templates' schemas are compiled with: all errors (one finding per problem),
  * strict about keywords and formats (a typo in a schema is a config error, not a check that
  * silently never runs), loose about types. Formats: ajv-formats' (`date` is a real calendar day,
- * `email`, `uri`, …) plus the model's `period` and `id`. `message` is ours: the text to show when
- * that subschema fails.
+ * `email`, `uri`, …) plus the model's `period` and `id`; with their comparisons (`formatMinimum`,
+ * …) and `$data`, so that one field may be compared with another (`last-updated` not before
+ * `creation-date`). `message` is ours: the text to show when that subschema fails.
  */
 function instance(): Ajv {
   if (ajv) return ajv;
-  ajv = new Ajv({ allErrors: true, verbose: true, strictSchema: true, strictTypes: false, strictTuples: false, strictRequired: false, logger: false, keywords: ['message', 'markdownDescription'] });
+  ajv = new Ajv({ $data: true, allErrors: true, verbose: true, strictSchema: true, strictTypes: false, strictTuples: false, strictRequired: false, logger: false, keywords: ['message', 'markdownDescription'] });
   (addFormats as unknown as (a: Ajv) => void)(ajv);
+  comparedOnlyWhenValid(ajv, 'date');
   ajv.addFormat('period', { type: 'string', validate: (s: string) => parsePeriod(s, 1) !== undefined });
   ajv.addFormat('id', /^[A-Za-z][A-Za-z0-9_.-]*$/);
   return ajv;
+}
+
+/**
+ * ajv-formats compares dates as text even when one is not a real day (`2023-14-05`): that value is
+ * already reported by its `format`, so the comparison stays silent instead of saying it twice.
+ */
+function comparedOnlyWhenValid(a: Ajv, name: string): void {
+  const format = a.formats[name] as { validate: (s: string) => boolean; compare: (x: string, y: string) => number | undefined } | undefined;
+  if (!format || typeof format !== 'object' || typeof format.compare !== 'function') return;
+  const { validate, compare } = format;
+  a.addFormat(name, { type: 'string', validate, compare: (x: string, y: string) => (validate(x) && validate(y) ? compare(x, y) : undefined) } as never);
 }
 
 const compiled = new Map<string, ValidateFunction>();

@@ -2,10 +2,11 @@ import type { EntityKind } from '../model/entity.js';
 
 /**
  * Where one field is read (docs/templates.md "Where each field is read"): a key path of the YAML
- * document or front matter (a string is a key path), a list-header line, a key/value table row, or
- * a section.
+ * document or front matter (a string is a key path), a list-header line, a key/value table row, a
+ * section, or the part of the document's title or of the file's path that a regular expression
+ * captures.
  */
-export type FieldSource = string | { key: string } | { header: string } | { table: string } | { section: string } | HeadingSource;
+export type FieldSource = string | { key: string } | { header: string } | { table: string } | { section: string } | { title: string } | { path: string } | HeadingSource;
 
 /**
  * Entities inside a file: a field read from the nearest heading around the entity (its own, then

@@ -21,6 +21,16 @@ export interface TemplateSchemaProblem {
 }
 
 const VALUE_KEYWORDS = new Set(['enum', 'const', 'type', 'format', 'pattern']);
+/** ajv-formats' comparisons (`formatMinimum: { $data: 1/creation-date }`), as a message says what went wrong. */
+const FORMAT_LIMITS: Record<string, string> = { formatMinimum: 'before', formatExclusiveMinimum: 'not after', formatMaximum: 'after', formatExclusiveMaximum: 'not before' };
+
+/** The field a keyword compares with (`{ $data: "1/creation-date" }`), as the document writes it; undefined for a literal. */
+function dataField(entity: Entity, error: ErrorObject): string | undefined {
+  const value = (error.parentSchema as Record<string, unknown> | undefined)?.[error.keyword] as { $data?: unknown } | undefined;
+  if (typeof value?.$data !== 'string') return undefined;
+  const name = value.$data.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
+  return entity.template!.writtenName(name);
+}
 const memo = new WeakMap<Entity, TemplateSchemaProblem[]>();
 
 /**
@@ -37,7 +47,7 @@ export function templateSchemaProblems(entity: Entity): TemplateSchemaProblem[] 
   if (validate && !validate(Object.fromEntries(entity.fields.map((f) => [f.key, plainValue(f.value)])))) {
     const seen = new Set<string>();
     for (const error of validate.errors ?? []) {
-      if (error.keyword === 'if' || insideAlternative(error)) continue;
+      if (error.keyword === 'if' || insideAlternative(error) || sameNumber(error)) continue;
       const problem = describeError(entity, error);
       if (!problem) continue;
       const key = `${problem.span.start}:${problem.span.end}:${problem.message}`;
@@ -47,6 +57,18 @@ export function templateSchemaProblems(entity: Entity): TemplateSchemaProblem[] 
   }
   memo.set(entity, problems);
   return problems;
+}
+
+/**
+ * `const: { $data: … }` compares two fields; a number compares equal however it is written
+ * (`kep-number: "0752"` in YAML, `752` read from a folder name), as SPEC §10.10 reads numeric fields.
+ */
+function sameNumber(error: ErrorObject): boolean {
+  if (error.keyword !== 'const') return false;
+  const wanted = (error.params as { allowedValue?: unknown }).allowedValue;
+  const toNumber = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN);
+  const a = toNumber(error.data);
+  return !Number.isNaN(a) && a === toNumber(wanted);
 }
 
 /** An error inside one branch of anyOf/oneOf: the alternative as a whole is reported instead. */
@@ -81,6 +103,13 @@ function describeError(entity: Entity, error: ErrorObject): TemplateSchemaProble
   const span = target?.span ?? entity.anchor;
   const shown = label(entity, segments);
   const scalar = target?.value?.type === 'scalar' ? target.value : undefined;
+  const comparison = FORMAT_LIMITS[error.keyword];
+  if (comparison) {
+    const limit = String((error.params as { limit?: unknown }).limit);
+    const other = dataField(entity, error);
+    const written = target?.value?.type === 'scalar' ? String(target.value.value) : JSON.stringify(error.data);
+    return { ruleId: 'template-schema', span, message: custom ?? `${capitalise(shown.code)} of ${entityLabel(entity)} (${written}) is ${comparison} ${other ? `its \`${other}\` (${limit})` : limit}: correct whichever is wrong (${entity.template!.name} template).` };
+  }
   if (VALUE_KEYWORDS.has(error.keyword)) {
     const valued = valueProblem(entity, error, shown, scalar);
     return { ruleId: 'invalid-value', span, message: custom ?? valued.message, ...(valued.fixes?.length ? { fixes: valued.fixes } : {}) };
@@ -122,7 +151,9 @@ function valueProblem(entity: Entity, error: ErrorObject, shown: { code: string;
     }
     case 'const': {
       const wanted = String(params.allowedValue);
-      return { message: `'${written}' is not allowed here: ${shown.code} must be '${wanted}'.`, fixes: replace(`Replace '${written}' with '${wanted}'`, wanted, false) };
+      const other = dataField(entity, error);
+      const must = other ? `must equal \`${other}\`, '${wanted}'` : `must be '${wanted}'`;
+      return { message: `'${written}' is not allowed here: ${shown.code} ${must}.`, fixes: replace(`Replace '${written}' with '${wanted}'`, wanted, false) };
     }
     case 'format': {
       const format = String(params.format);
