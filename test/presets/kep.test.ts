@@ -71,6 +71,13 @@ describe('preset kep', () => {
     assert.deepEqual(padded.map((f) => f.ruleId), []);
   });
 
+  it('reports a README whose title names another KEP number, at that number in the README', () => {
+    const readme = (title: string) => `${title}\n\n## Motivation\n\nWhy.\n`;
+    const lint = (title: string) => lintWorkspace({ [PATH]: KEP, [PATH.replace('kep.yaml', 'README.md')]: readme(title) }, kep).map((f) => [f.file.split('/').pop(), f.ruleId, f.line, f.column, f.text]);
+    assert.deepEqual(lint('# KEP-2102: Volume groups'), [['README.md', 'invalid-value', 1, 7, '2102']]);
+    for (const title of ['# KEP-2101: Volume groups', '# [KEP-2101](https://github.com/kubernetes/enhancements/issues/2101): Volume groups', '# KEP 2101: Volume groups', '# Volume groups', '# KEP-NNNN: Volume groups']) assert.deepEqual(lint(title), [], title);
+  });
+
   it('reports TBD and ? among approvers and reviewers, each at the placeholder', () => {
     const text = KEP.replace('  - "@tomas"', '  - "@tomas"\n  - "?"').replace('approvers:\n  - "@ines"', 'approvers:\n  - TBD');
     assert.deepEqual(lintKep(text), [['placeholder-value', '"?"', 10], ['placeholder-value', 'TBD', 12]]);

@@ -9,6 +9,7 @@ import type { ResolvedConfig } from './config.js';
 import { changedPeriodKeys, descendantKeys, filesForKeys, filesWithNearbyNames, healthChanges, healthPeriodKeys, touchedKeys } from './dependencies.js';
 import { lintFile, type ActiveRule } from './lintFile.js';
 import { candidatesKey, TemplateSet, type TemplateCandidate } from '../templates/compiled.js';
+import { siblingRelatedPaths } from '../templates/siblings.js';
 
 /**
  * The one engine behind the CLI and the language server: parse (cached by content) → index →
@@ -125,6 +126,8 @@ export class LintEngine {
     for (const key of healthPeriodKeys(health.before, this.index, fy)) keys.add(key);
     for (const key of descendantKeys(health.before, this.index)) keys.add(key);
     const affected = filesForKeys(keys, this.index, fy);
+    // A templated entity and its sibling file are checked together (a KEP's kep.yaml and README.md).
+    const related = siblingRelatedPaths(before, this.index);
     if (after) this.index.setFile(after);
     else this.index.removeFile(filePath);
     if (after) {
@@ -134,6 +137,7 @@ export class LintEngine {
       for (const f of filesForKeys(afterKeys, this.index, fy)) affected.add(f);
     }
     affected.add(filePath);
+    for (const f of [...related, ...siblingRelatedPaths(after, this.index)]) if (this.index.getFile(f)) affected.add(f);
     for (const f of filesWithNearbyNames(before, after, this.index)) affected.add(f);
     for (const f of filesForKeys(changedPeriodKeys(before, after, fy), this.index, fy)) affected.add(f);
     // `unknown-owner` only speaks once the workspace declares an owner: the first or last one changes every file.

@@ -15,7 +15,7 @@ const KIND_NAMES: Record<Entity['kind'], string> = { objective: 'Objective', met
 /** Hover on a reference (the entity it links to) or on a declaration (the entity itself). */
 export function hoverAt(file: ParsedFile, offset: number, engine: FindingSource, displayPath: (file: string) => string, health?: HealthSettings): Hover | null {
   const index = engine.index;
-  const target = targetAt(file, offset);
+  const target = targetAt(file, offset, index);
   if (!target) return null;
   let value: string;
   if (target.type === 'declaration') value = describeEntity(target.entity, engine, displayPath, health);

@@ -1,6 +1,8 @@
 import type { Entity, Reference } from '../model/entity.js';
 import type { ParsedFile } from '../model/file.js';
 import { contains, type Span } from '../model/span.js';
+import type { WorkspaceIndex } from '../index/workspaceIndex.js';
+import { entityOfSibling } from '../templates/siblings.js';
 
 /** What the cursor is on, for hover, navigation and rename. */
 export type Target =
@@ -10,9 +12,12 @@ export type Target =
 
 /**
  * The reference or declaration at `offset`. References win over the declaration around them;
- * implicit links (nesting) have no text of their own and are never a target.
+ * implicit links (nesting) have no text of their own and are never a target. With the index, a
+ * field a sibling file supplies (the KEP number in a README's title) stands for the entity it
+ * belongs to, declared in the main file.
  */
-export function targetAt(file: ParsedFile, offset: number): Target | undefined {
+export function targetAt(file: ParsedFile, offset: number, index?: WorkspaceIndex): Target | undefined {
+  if (index && file.templated?.role === 'sibling') return siblingFieldTarget(file, offset, index);
   let best: Target | undefined;
   let bestSize = Infinity;
   const consider = (candidate: Target, span: Span) => {
@@ -33,6 +38,12 @@ export function targetAt(file: ParsedFile, offset: number): Target | undefined {
     else if (contains(entity.anchor, offset)) consider({ type: 'declaration', entity, span: entity.anchor }, entity.anchor);
   }
   return best;
+}
+
+function siblingFieldTarget(file: ParsedFile, offset: number, index: WorkspaceIndex): Target | undefined {
+  const field = file.templated!.fields.find((f) => contains(f.value.span, offset) && f.value.span.end > f.value.span.start);
+  const entity = field && entityOfSibling(file, index);
+  return entity ? { type: 'declaration', entity, span: field.value.span } : undefined;
 }
 
 /** The innermost entity whose declaration contains `offset` (completion needs the kind there). */

@@ -8,7 +8,7 @@ import { pathToUri } from './uri.js';
 
 /** Go to definition: every declaration the reference resolves to (several when the id is duplicated). */
 export function definitionAt(file: ParsedFile, offset: number, index: WorkspaceIndex): Location[] {
-  const target = targetAt(file, offset);
+  const target = targetAt(file, offset, index);
   if (!target) return [];
   const entities = target.type === 'reference' ? index.resolve(target.ref) : [...index.declarations(target.entity.id)];
   return uniqueLocations(entities.map((e) => locationOf(e.file, declarationSpan(e), index)));
@@ -25,7 +25,7 @@ export function entitiesOfTarget(target: Target, index: WorkspaceIndex): Entity[
  * handle, a typo) still finds every place that writes it.
  */
 export function referencesAt(file: ParsedFile, offset: number, index: WorkspaceIndex, includeDeclaration: boolean, token?: CancellationToken): Location[] {
-  const target = targetAt(file, offset);
+  const target = targetAt(file, offset, index);
   if (!target) return [];
   const entities = entitiesOfTarget(target, index);
   const locations: Location[] = [];

@@ -50,6 +50,10 @@ export const preset: Preset = {
             const: { $data: '1/folder-number' },
             message: '`kep-number` is not the number its folder\'s name starts with (`keps/<sig>/<number>-<name>/`): correct the number, or the folder',
           },
+          'readme-number': {
+            const: { $data: '1/kep-number' },
+            message: 'The KEP number in the title of README.md is not the `kep-number` of the kep.yaml beside it: correct the title (`# KEP-<kep-number>: <title>`), or the number',
+          },
           'creation-date': { format: 'date' },
           'last-updated': { format: 'date', formatMinimum: { $data: '1/creation-date' } },
           authors: { type: 'array', minItems: 1, message: '`authors` names no one: list the KEP\'s authors (api/proposal.go requires them)' },
@@ -72,7 +76,12 @@ export const preset: Preset = {
           },
         ],
       },
-      sibling: { file: 'README.md', 'required-sections': ['Motivation'] },
+      sibling: {
+        file: 'README.md',
+        'required-sections': ['Motivation'],
+        // The KEP number its title names (`# KEP-2101: …`, `# [KEP-2101](…): …`); absent when the title names none.
+        fields: { 'readme-number': { title: '^\\[?KEP[- ]?(\\d+)\\b' } },
+      },
     },
   ],
 };

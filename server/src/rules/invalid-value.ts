@@ -7,7 +7,7 @@ import { isRuleId, RULE_IDS } from './ruleIds.js';
 import { closest } from './support.js';
 import { fieldProblems } from './values/fieldProblems.js';
 import { idTitleProblems } from './values/requiredIdTitle.js';
-import { templateSchemaProblems } from './values/templateSchema.js';
+import { templateSchemaProblemsIn } from './values/templateSchema.js';
 
 /**
  * Values the format does not allow (§3): wrong types, dates that are not days, unknown periods and
@@ -22,18 +22,20 @@ export const rule: Rule = {
     fixable: 'safe',
     docsUrl: docsUrl('invalid-value'),
   },
-  check({ file, report }) {
+  check({ file, index, report }) {
     for (const note of file.notes) {
       if (note.ruleId === 'invalid-value') report({ span: note.span, message: note.message, ...(note.fixes ? { fixes: note.fixes } : {}) });
     }
-    for (const entity of file.entities) for (const problem of entityProblems(entity)) report(problem);
+    for (const entity of file.entities) if (!entity.template) for (const problem of entityProblems(entity)) report(problem);
+    // A templated entity's fields are its template's vocabulary, checked by the template's schema (with its sibling's).
+    for (const problem of templateSchemaProblemsIn(file, index)) {
+      if (problem.ruleId === 'invalid-value') report({ span: problem.span, message: problem.message, ...(problem.fixes ? { fixes: problem.fixes } : {}) });
+    }
     for (const problem of suppressionProblems(file)) report(problem);
   },
 };
 
 function entityProblems(entity: Entity): RuleReport[] {
-  // A templated entity's fields are its template's vocabulary, checked by the template's schema.
-  if (entity.template) return templateSchemaProblems(entity).filter((p) => p.ruleId === 'invalid-value');
   const problems: RuleReport[] = [...idTitleProblems(entity)];
   const specs = FIELD_SPECS[entity.kind];
   for (const field of entity.fields) {

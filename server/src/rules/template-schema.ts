@@ -1,5 +1,5 @@
 import { docsUrl, type Rule } from './rule.js';
-import { templateSchemaProblems } from './values/templateSchema.js';
+import { templateSchemaProblemsIn } from './values/templateSchema.js';
 
 /**
  * What a template's JSON Schema requires beyond single values (docs/templates.md): required
@@ -14,10 +14,7 @@ export const rule: Rule = {
     fixable: false,
     docsUrl: docsUrl('template-schema'),
   },
-  check({ file, report }) {
-    for (const entity of file.entities) {
-      if (!entity.template) continue;
-      for (const problem of templateSchemaProblems(entity)) if (problem.ruleId === 'template-schema') report({ span: problem.span, message: problem.message });
-    }
+  check({ file, index, report }) {
+    for (const problem of templateSchemaProblemsIn(file, index)) if (problem.ruleId === 'template-schema') report({ span: problem.span, message: problem.message });
   },
 };

@@ -10,11 +10,16 @@ import { closest, describe } from '../support.js';
 import { enumChoice } from './enumChoice.js';
 import { isPlaceholderScalar, plainValue, valueOrKeySpan } from './plain.js';
 import { scalarProblem } from './scalarProblems.js';
+import type { WorkspaceIndex } from '../../index/workspaceIndex.js';
+import type { ParsedFile } from '../../model/file.js';
+import { entityOfSibling, fieldsWithSibling, siblingOf, type FieldIn } from '../../templates/siblings.js';
 
 /** One thing a template's JSON Schema rejects, routed to the rule that reports it. */
 export interface TemplateSchemaProblem {
   /** `invalid-value`: a value written but not allowed (enum, const, type, format, pattern); `template-schema`: the rest. */
   ruleId: 'invalid-value' | 'template-schema';
+  /** The file that holds the value: the entity's own, or its sibling (a KEP's README.md). */
+  file: string;
   span: Span;
   message: string;
   fixes?: Fix[];
@@ -31,32 +36,48 @@ function dataField(entity: Entity, error: ErrorObject): string | undefined {
   const name = value.$data.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
   return entity.template!.writtenName(name);
 }
-const memo = new WeakMap<Entity, TemplateSchemaProblem[]>();
+const memo = new WeakMap<Entity, { sibling: ParsedFile | undefined; problems: TemplateSchemaProblem[] }>();
 
 /**
- * What the template's schema says is wrong with a templated entity's fields, each at the value
- * concerned (a missing field: at the entity's anchor). Placeholders are `placeholder-value`'s and
- * missing required links their link rule's, so neither is reported here. Computed once per entity
- * (both `invalid-value` and `template-schema` ask).
+ * What the template's schema says is wrong with a templated entity's fields (with those its
+ * sibling file supplies), each at the value concerned, in the file that holds it (a missing field:
+ * at the entity's anchor). Placeholders are `placeholder-value`'s and missing required links their
+ * link rule's, so neither is reported here. Computed once per entity and sibling (both
+ * `invalid-value` and `template-schema` ask, in the main file and in the sibling).
  */
-export function templateSchemaProblems(entity: Entity): TemplateSchemaProblem[] {
+export function templateSchemaProblems(entity: Entity, index: WorkspaceIndex): TemplateSchemaProblem[] {
+  const sibling = siblingOf(entity, index);
   const cached = memo.get(entity);
-  if (cached) return cached;
+  if (cached && cached.sibling === sibling) return cached.problems;
   const problems: TemplateSchemaProblem[] = [];
   const validate = entity.template?.validate;
-  if (validate && !validate(Object.fromEntries(entity.fields.map((f) => [f.key, plainValue(f.value)])))) {
+  const fields = fieldsWithSibling(entity, sibling);
+  if (validate && !validate(Object.fromEntries(fields.map(({ field }) => [field.key, plainValue(field.value)])))) {
     const seen = new Set<string>();
     for (const error of validate.errors ?? []) {
       if (error.keyword === 'if' || insideAlternative(error) || sameNumber(error)) continue;
-      const problem = describeError(entity, error);
+      const problem = describeError(entity, fields, error);
       if (!problem) continue;
-      const key = `${problem.span.start}:${problem.span.end}:${problem.message}`;
+      const key = `${problem.file}:${problem.span.start}:${problem.span.end}:${problem.message}`;
       if (!seen.has(key)) problems.push(problem);
       seen.add(key);
     }
   }
-  memo.set(entity, problems);
+  memo.set(entity, { sibling, problems });
   return problems;
+}
+
+/**
+ * The template schema problems a file holds: those of the templated entities it declares, and, in
+ * a sibling file (a KEP's README.md), those of its entity whose value is written there. Each
+ * problem is reported once, in the file that holds the value.
+ */
+export function templateSchemaProblemsIn(file: ParsedFile, index: WorkspaceIndex): TemplateSchemaProblem[] {
+  const problems: TemplateSchemaProblem[] = [];
+  for (const entity of file.entities) if (entity.template) problems.push(...templateSchemaProblems(entity, index));
+  const owner = file.templated?.role === 'sibling' ? entityOfSibling(file, index) : undefined;
+  if (owner) problems.push(...templateSchemaProblems(owner, index));
+  return problems.filter((p) => p.file === file.path);
 }
 
 /**
@@ -84,23 +105,25 @@ function innerHint(entity: Entity, missing: string): string {
   return hint ? ` Add ${hint}.` : '';
 }
 
-function describeError(entity: Entity, error: ErrorObject): TemplateSchemaProblem | undefined {
+function describeError(entity: Entity, fields: readonly FieldIn[], error: ErrorObject): TemplateSchemaProblem | undefined {
   const segments = error.instancePath ? error.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : [];
   const own = (error.parentSchema as { message?: unknown } | undefined)?.message;
   const custom = typeof own === 'string' ? own : undefined;
   if (error.keyword === 'required') {
     const missing = String((error.params as { missingProperty: string }).missingProperty);
     if (segments.length === 0 && entity.template?.links.has(missing)) return undefined;
-    const where = segments.length ? locate(entity, segments) : undefined;
+    const where = segments.length ? locate(fields, segments) : undefined;
     return {
       ruleId: 'template-schema',
+      file: where?.file ?? entity.file,
       span: where?.span ?? entity.anchor,
       message: custom ?? `${capitalise(entityLabel(entity))} has no \`${segments.length ? missing : entity.template!.writtenName(missing)}\`${segments.length ? ` in ${label(entity, segments).code}` : ''}: the ${entity.template!.name} template requires it.${segments.length ? '' : innerHint(entity, missing)}`,
     };
   }
-  const target = locate(entity, segments);
+  const target = locate(fields, segments);
   if (target?.value && isPlaceholderScalar(target.value)) return undefined;
   const span = target?.span ?? entity.anchor;
+  const file = target?.file ?? entity.file;
   const shown = label(entity, segments);
   const scalar = target?.value?.type === 'scalar' ? target.value : undefined;
   const comparison = FORMAT_LIMITS[error.keyword];
@@ -108,14 +131,14 @@ function describeError(entity: Entity, error: ErrorObject): TemplateSchemaProble
     const limit = String((error.params as { limit?: unknown }).limit);
     const other = dataField(entity, error);
     const written = target?.value?.type === 'scalar' ? String(target.value.value) : JSON.stringify(error.data);
-    return { ruleId: 'template-schema', span, message: custom ?? `${capitalise(shown.code)} of ${entityLabel(entity)} (${written}) is ${comparison} ${other ? `its \`${other}\` (${limit})` : limit}: correct whichever is wrong (${entity.template!.name} template).` };
+    return { ruleId: 'template-schema', file, span, message: custom ?? `${capitalise(shown.code)} of ${entityLabel(entity)} (${written}) is ${comparison} ${other ? `its \`${other}\` (${limit})` : limit}: correct whichever is wrong (${entity.template!.name} template).` };
   }
   if (VALUE_KEYWORDS.has(error.keyword)) {
-    const valued = valueProblem(entity, error, shown, scalar);
-    return { ruleId: 'invalid-value', span, message: custom ?? valued.message, ...(valued.fixes?.length ? { fixes: valued.fixes } : {}) };
+    const valued = valueProblem(entity, error, shown, scalar && { scalar, file, form: target!.form });
+    return { ruleId: 'invalid-value', file, span, message: custom ?? valued.message, ...(valued.fixes?.length ? { fixes: valued.fixes } : {}) };
   }
   const generic = error.keyword === 'anyOf' || error.keyword === 'oneOf' ? 'does not match any of the forms the template allows' : (error.message ?? 'is not valid');
-  return { ruleId: 'template-schema', span, message: custom ?? `${capitalise(shown.code)} of ${entityLabel(entity)} ${generic} (${entity.template!.name} template).` };
+  return { ruleId: 'template-schema', file, span, message: custom ?? `${capitalise(shown.code)} of ${entityLabel(entity)} ${generic} (${entity.template!.name} template).` };
 }
 
 /** How a place in the fields is named in messages: `` `owning-sig` ``, "an item of `teams`", `` `milestone.beta` ``. */
@@ -133,10 +156,11 @@ function entityLabel(entity: Entity): string {
   return entity.kind === 'prd' ? describe(entity).replace(/^prd/, 'PRD') : describe(entity);
 }
 
-function valueProblem(entity: Entity, error: ErrorObject, shown: { code: string; plain: string }, scalar: ScalarValue | undefined): { message: string; fixes?: Fix[] } {
+function valueProblem(entity: Entity, error: ErrorObject, shown: { code: string; plain: string }, at: { scalar: ScalarValue; file: string; form: Entity['form'] } | undefined): { message: string; fixes?: Fix[] } {
+  const scalar = at?.scalar;
   const written = scalar ? (scalar.value === null ? '' : String(scalar.value)) : JSON.stringify(error.data);
-  // A value read through a pattern from a heading is not the text at its span: no fix rewrites it.
-  const replace = (title: string, value: string, safe: boolean) => (scalar && !scalar.derived ? [fix(title, safe, replaceValueEdit(entity.file, entity.form, scalar, value))] : []);
+  // A value read through a pattern from a heading or the path is not the text at its span: no fix rewrites it.
+  const replace = (title: string, value: string, safe: boolean) => (at && !at.scalar.derived ? [fix(title, safe, replaceValueEdit(at.file, at.form, at.scalar, value))] : []);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'enum': {
@@ -177,10 +201,11 @@ function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
-/** The value at a schema instance path among the entity's fields (field name, then list indexes and keys). */
-function locate(entity: Entity, segments: string[]): { span: Span; value?: FieldValue } | undefined {
-  const field = entity.fields.find((f) => f.key === segments[0]);
-  if (!field) return undefined;
+/** The value at a schema instance path among the entity's fields (field name, then list indexes and keys), and the file that holds it. */
+function locate(fields: readonly FieldIn[], segments: string[]): { span: Span; value?: FieldValue; file: string; form: Entity['form'] } | undefined {
+  const found = fields.find(({ field }) => field.key === segments[0]);
+  if (!found) return undefined;
+  const { field, file, form } = found;
   let value: FieldValue = field.value;
   let keySpan = field.keySpan;
   for (const segment of segments.slice(1)) {
@@ -192,5 +217,5 @@ function locate(entity: Entity, segments: string[]): { span: Span; value?: Field
       value = inner.value;
     } else break;
   }
-  return { span: valueOrKeySpan(value, keySpan), value };
+  return { span: valueOrKeySpan(value, keySpan), value, file, form };
 }
