@@ -181,7 +181,7 @@ function decodeField(r: Encoded): Field {
 
 /**
  * Scalars: [0, start, end, text] when the value is its text, [0, start, end, text, value] else; [3, …, "NaN"] for numbers JSON cannot hold;
- * [4, start, end, text, value] for a value read through a template's pattern from a heading (`derived`).
+ * [4, start, end, text, value] for a value a template derived from a heading or the file's path (no fix may rewrite it).
  */
 function encodeValue(v: FieldValue): Encoded {
   if (v.type === 'scalar') {
@@ -208,7 +208,7 @@ function decodeValue(r: Encoded): FieldValue {
     case 3:
       return { type: 'scalar', value: r[4] === '-0' ? -0 : Number(r[4]), text: r[3] as string, span };
     case 4:
-      return { type: 'scalar', value: r[4] as string, text: r[3] as string, span, derived: true };
+      return { type: 'scalar', value: r[4] as string | number | boolean | null, text: r[3] as string, span, derived: true };
     case 1:
       return { type: 'list', items: (r[3] as Encoded[]).map(decodeValue), span };
     case 2:
