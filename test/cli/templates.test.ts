@@ -30,7 +30,7 @@ describe('strategy-lint with templates', () => {
   });
 
   it('applies the safe fix of a template enum with --fix, keeping the rest of the file', () => {
-    const root = workspace({ '.strategylint.yaml': KEP_CONFIG, 'keps/a/1-x/kep.yaml': '# owned by node\ntitle: X\nstatus: implementd # see #12\n' });
+    const root = workspace({ '.strategylint.yaml': KEP_CONFIG, 'keps/a/1-x/kep.yaml': '# owned by node\ntitle: X\nstatus: implementd # see #12\n', 'keps/a/1-x/README.md': '# KEP-1: X\n\n## Motivation\n\nWhy.\n' });
     runCli(['--fix'], { cwd: root });
     assert.equal(read(root, 'keps/a/1-x/kep.yaml'), '# owned by node\ntitle: X\nstatus: implemented # see #12\n');
     assert.equal(runCli(['--format', 'json'], { cwd: root }).status, 0);

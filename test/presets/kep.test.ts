@@ -20,7 +20,11 @@ const KEP = [
   '',
 ].join('\n');
 const PATH = 'keps/sig-storage/2101-volume-groups/kep.yaml';
-const lintKep = (text: string) => lintWorkspace({ [PATH]: text }, kep).map((f) => [f.ruleId, f.text, f.line]);
+const README_PATH = PATH.replace('kep.yaml', 'README.md');
+const README = '# KEP-2101: Volume groups\n\n## Motivation\n\nSnapshots of several volumes at once.\n';
+/** A KEP folder: kep.yaml (loaded first, as a checkout lists it) and a README.md with a Motivation. */
+const kepFolder = (text: string) => ({ [PATH]: text, [README_PATH]: README });
+const lintKep = (text: string) => lintWorkspace(kepFolder(text), kep).map((f) => [f.ruleId, f.text, f.line]);
 
 describe('preset kep', () => {
   it('reads kep.yaml as an initiative named by its folder, owned by its owning SIG', () => {
@@ -32,14 +36,14 @@ describe('preset kep', () => {
   });
 
   it('reports a status or stage outside proposal.go\'s enums at the value, with the closest value', () => {
-    const found = lintWorkspace({ [PATH]: KEP.replace('status: implementable', 'status: implementabel').replace('stage: beta', 'stage: gamma') }, kep);
+    const found = lintWorkspace(kepFolder(KEP.replace('status: implementable', 'status: implementabel').replace('stage: beta', 'stage: gamma')), kep);
     assert.deepEqual(found.map((f) => [f.ruleId, f.text, f.line]), [['invalid-value', 'implementabel', 6], ['invalid-value', 'gamma', 12]]);
     assert.match(found[0]!.message, /Did you mean 'implementable'\?/);
   });
 
   it('reports an implemented KEP that is not at stage stable, at its stage, and accepts a deprecation KEP\'s last stages', () => {
     const implemented = KEP.replace('status: implementable', 'status: implemented');
-    const found = lintWorkspace({ [PATH]: implemented }, kep);
+    const found = lintWorkspace(kepFolder(implemented), kep);
     assert.deepEqual(found.map((f) => [f.ruleId, f.text, f.line]), [['invalid-value', 'beta', 12]]);
     assert.match(found[0]!.message, /`status: implemented` must be at `stage: stable`/);
     for (const stage of ['stable', 'disabled', 'removed']) assert.deepEqual(lintKep(implemented.replace('stage: beta', `stage: ${stage}`)), [], stage);
@@ -52,7 +56,7 @@ describe('preset kep', () => {
   });
 
   it('reports a last-updated before the creation date once, at last-updated, and not when either is not a real day', () => {
-    const found = lintWorkspace({ [PATH]: KEP.replace('creation-date: 2024-02-14', 'creation-date: 2024-02-14\nlast-updated: 2023-02-14') }, kep);
+    const found = lintWorkspace(kepFolder(KEP.replace('creation-date: 2024-02-14', 'creation-date: 2024-02-14\nlast-updated: 2023-02-14')), kep);
     assert.deepEqual(found.map((f) => [f.ruleId, f.text, f.line]), [['template-schema', '2023-02-14', 8]]);
     assert.match(found[0]!.message, /`last-updated` of initiative '2101-volume-groups' \(2023-02-14\) is before its `creation-date` \(2024-02-14\)/);
     assert.deepEqual(lintKep(KEP.replace('creation-date: 2024-02-14', 'creation-date: 2024-02-14\nlast-updated: 2024-02-14')), []);
@@ -62,12 +66,12 @@ describe('preset kep', () => {
   });
 
   it('reports a kep-number that is not the number its folder starts with, at the kep-number, however the number is written', () => {
-    const found = lintWorkspace({ [PATH]: KEP.replace('kep-number: 2101', 'kep-number: 1884') }, kep);
+    const found = lintWorkspace(kepFolder(KEP.replace('kep-number: 2101', 'kep-number: 1884')), kep);
     assert.deepEqual(found.map((f) => [f.ruleId, f.text, f.line]), [['invalid-value', '1884', 2]]);
     assert.match(found[0]!.message, /`kep-number` is not the number its folder's name starts with/);
     assert.deepEqual(found[0]!.finding.fixes!.map((f) => [f.title, f.safe]), [["Replace '1884' with '2101'", false]]);
     assert.deepEqual(lintKep(KEP.replace('kep-number: 2101', 'kep-number: "2101"')), []);
-    const padded = lintWorkspace({ 'keps/sig-network/0752-endpointslices/kep.yaml': KEP.replace('kep-number: 2101', 'kep-number: 752') }, kep);
+    const padded = lintWorkspace({ 'keps/sig-network/0752-endpointslices/kep.yaml': KEP.replace('kep-number: 2101', 'kep-number: 752'), 'keps/sig-network/0752-endpointslices/README.md': README.replace('2101', '0752') }, kep);
     assert.deepEqual(padded.map((f) => f.ruleId), []);
   });
 
@@ -75,7 +79,20 @@ describe('preset kep', () => {
     const readme = (title: string) => `${title}\n\n## Motivation\n\nWhy.\n`;
     const lint = (title: string) => lintWorkspace({ [PATH]: KEP, [PATH.replace('kep.yaml', 'README.md')]: readme(title) }, kep).map((f) => [f.file.split('/').pop(), f.ruleId, f.line, f.column, f.text]);
     assert.deepEqual(lint('# KEP-2102: Volume groups'), [['README.md', 'invalid-value', 1, 7, '2102']]);
+    // A wrong kep-number is one defect, reported once at itself, not again at a title that names the folder's number.
+    const wrongNumber = lintWorkspace({ [PATH]: KEP.replace('kep-number: 2101', 'kep-number: 2102'), [PATH.replace('kep.yaml', 'README.md')]: readme('# KEP-2101: Volume groups') }, kep);
+    assert.deepEqual(wrongNumber.map((f) => [f.file.split('/').pop(), f.text]), [['kep.yaml', '2102']]);
     for (const title of ['# KEP-2101: Volume groups', '# [KEP-2101](https://github.com/kubernetes/enhancements/issues/2101): Volume groups', '# KEP 2101: Volume groups', '# Volume groups', '# KEP-NNNN: Volume groups']) assert.deepEqual(lint(title), [], title);
+  });
+
+  it('reports a KEP folder without README.md (missing, or named README.MD) once, at the title in kep.yaml', () => {
+    const found = lintWorkspace({ [PATH]: KEP }, kep);
+    assert.deepEqual(found.map((f) => [f.file, f.ruleId, f.line, f.text]), [[PATH, 'required-section', 1, 'Snapshot a group of volumes']]);
+    assert.match(found[0]!.message, /requires a README\.md beside kep\.yaml \(with a section 'Motivation'\), and this folder has none \(the name is case-sensitive: README\.MD or readme\.md is not read\)/);
+    // README.MD is not README.md: it is not read, and the KEP is reported as without one.
+    const upper = lintWorkspace({ [PATH]: KEP, [PATH.replace('kep.yaml', 'README.MD')]: README }, kep);
+    assert.deepEqual(upper.map((f) => [f.file, f.ruleId, f.line]), [[PATH, 'required-section', 1]]);
+    assert.deepEqual(lintKep(KEP), []);
   });
 
   it('reports TBD and ? among approvers and reviewers, each at the placeholder', () => {

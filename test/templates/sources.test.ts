@@ -23,6 +23,8 @@ const KEP: TemplateSpec = {
 };
 
 const options = (...templates: TemplateSpec[]): WorkspaceOptions => ({ templates });
+/** A README.md with the sections the KEP-like template requires of it. */
+const README = '# KEP-1: X\n\n## Summary\n\nShort.\n\n## Motivation\n\nWhy.\n';
 
 describe('templates: where fields are read', () => {
   it('reads YAML keys, by alias and by simple path, into one entity per file with its id from the folder', () => {
@@ -50,14 +52,14 @@ describe('templates: where fields are read', () => {
   });
 
   it('checks status-dependent requirements (if/then) with the message the schema gives, at the offending value', () => {
-    const files = { 'keps/a/1-x/kep.yaml': 'title: X\nstatus: implemented\nstage: beta\n' };
+    const files = { 'keps/a/1-x/kep.yaml': 'title: X\nstatus: implemented\nstage: beta\n', 'keps/a/1-x/README.md': README };
     const found = lintWorkspace(files, options(KEP)).filter((f) => f.ruleId === 'invalid-value' || f.ruleId === 'template-schema');
     assert.deepEqual(found.map((f) => [f.ruleId, f.text, f.message]), [['invalid-value', 'beta', 'An implemented proposal is at stage `stable`.']]);
-    assert.deepEqual(lintWorkspace({ 'keps/a/1-x/kep.yaml': 'title: X\nstatus: implemented\nstage: stable\n' }, options(KEP)).map((f) => f.ruleId), []);
+    assert.deepEqual(lintWorkspace({ 'keps/a/1-x/kep.yaml': 'title: X\nstatus: implemented\nstage: stable\n', 'keps/a/1-x/README.md': README }, options(KEP)).map((f) => f.ruleId), []);
   });
 
   it('reports a missing required field as template-schema at the entity anchor, and impossible dates as invalid-value', () => {
-    const files = { 'keps/a/1-x/kep.yaml': 'title: X\ncreation-date: 2021-02-30\n' };
+    const files = { 'keps/a/1-x/kep.yaml': 'title: X\ncreation-date: 2021-02-30\n', 'keps/a/1-x/README.md': README };
     const found = lintWorkspace(files, options(KEP));
     assert.deepEqual(found.map((f) => [f.ruleId, f.line, f.text]), [['template-schema', 1, 'X'], ['invalid-value', 2, '2021-02-30']]);
     assert.match(found[0]!.message, /has no `status`: the proposal template requires it/);

@@ -50,9 +50,10 @@ export const preset: Preset = {
             const: { $data: '1/folder-number' },
             message: '`kep-number` is not the number its folder\'s name starts with (`keps/<sig>/<number>-<name>/`): correct the number, or the folder',
           },
+          // Compared with the folder's number, as `kep-number` is: a wrong `kep-number` is then reported once, at itself.
           'readme-number': {
-            const: { $data: '1/kep-number' },
-            message: 'The KEP number in the title of README.md is not the `kep-number` of the kep.yaml beside it: correct the title (`# KEP-<kep-number>: <title>`), or the number',
+            const: { $data: '1/folder-number' },
+            message: 'The KEP number in the title of README.md is not the KEP\'s number (the one its folder\'s name starts with, `keps/<sig>/<number>-<name>/`): correct the title (`# KEP-<number>: <title>`)',
           },
           'creation-date': { format: 'date' },
           'last-updated': { format: 'date', formatMinimum: { $data: '1/creation-date' } },
