@@ -104,6 +104,9 @@ describe('templates: where fields are read', () => {
     assert.match(found[0]!.message, /'12' is not allowed here: `number` must equal `file-number`, '13'/);
     assert.match(found[1]!.message, /\(2024-04-01\) is before its `Opened` \(2024-05-01\)/);
     assert.deepEqual(lintWorkspace({ 'rfcs/0012-faster-builds.md': text.replace('2024-04-01', '2024-06-01') }, options(rfc)), []);
+    // `when` may test the path: only numbered files are read.
+    const numbered = workspace({ 'rfcs/index.md': text, 'rfcs/0012-x.md': text }, options({ ...rfc, when: { path: '^rfcs/\\d+-' } }));
+    assert.deepEqual([numbered.getFile(`${ROOT}/rfcs/index.md`)!.entities.length, numbered.getFile(`${ROOT}/rfcs/0012-x.md`)!.entities.length], [0, 1]);
   });
 
   it('reads list-header lines of the document head (`- Key:`, `* Key:`, `**Key:**`) and not lists further down', () => {
