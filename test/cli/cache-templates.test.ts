@@ -31,7 +31,7 @@ describe('CLI --cache with templates (samples/kep: kep.yaml beside README.md, a 
     const first = cachedRun(root);
     assert.deepEqual(first.findings, coldFindings(root));
     const warm = cachedRun(root);
-    assert.deepEqual(warm.stats, { parsed: 0, linted: 0, cache: 'used' });
+    assert.deepEqual(warm.stats, { parsed: 0, linted: 0, rechecked: 0, cache: 'used' });
     assert.deepEqual(warm.findings, first.findings);
   });
 
@@ -42,8 +42,24 @@ describe('CLI --cache with templates (samples/kep: kep.yaml beside README.md, a 
     assert.match(text, /^## Motivation$/m);
     writeFileSync(readme, text.replace(/^## Motivation$/m, '## Why'));
     const warm = cachedRun(root);
-    assert.equal(warm.stats.parsed, 1);
+    // The README.md, and the kep.yaml its template pairs it with: what a template reads of one may depend on the other.
+    assert.equal(warm.stats.parsed, 2);
     assert.deepEqual(warm.findings, coldFindings(root));
     assert.ok(warm.findings.some(([file, list]) => file === readme && list.some((f) => f.ruleId === 'required-section')));
+  });
+
+  it('parses a kep.yaml again when only its README.md changed, and the README.md when only its kep.yaml did', () => {
+    cachedRun(root);
+    const folder = path.join(root, 'keps/sig-apps/2404-job-suspend-reasons');
+    writeFileSync(path.join(folder, 'README.md'), readFileSync(path.join(folder, 'README.md'), 'utf8') + '\nOne more line.\n');
+    const afterReadme = lintWithCache(discoverWorkspace({ paths: [root] }), { location: path.join(root, '.strategylintcache'), strategy: 'content', warn: (m) => assert.fail(m) });
+    assert.equal(afterReadme.stats.parsed, 2);
+    assert.ok(afterReadme.stats.linted >= 2, `linted ${afterReadme.stats.linted}`);
+    writeFileSync(path.join(folder, 'kep.yaml'), readFileSync(path.join(folder, 'kep.yaml'), 'utf8') + '# one more line\n');
+    assert.equal(cachedRun(root).stats.parsed, 2);
+    // Once both are in step again, nothing is parsed.
+    const quiet = cachedRun(root);
+    assert.deepEqual(quiet.stats, { parsed: 0, linted: 0, rechecked: 0, cache: 'used' });
+    assert.deepEqual(quiet.findings, coldFindings(root));
   });
 });

@@ -41,8 +41,12 @@ export interface CacheEntry {
   /** The other files the parse read, by content (a KEP's README.md beside its kep.yaml); '' when none. */
   readonly inputsKey: string;
   readonly participates: boolean;
-  /** Some finding's fixes follow the whole workspace (candidates, edits in other files): re-checked when declarations change. */
-  readonly followsWorkspace: boolean;
+  /**
+   * The rules some of whose findings here have fixes that follow the whole workspace (candidates
+   * from every file): re-checked when what the workspace declares changes; marked '>' when they
+   * edit other files (re-checked after any change).
+   */
+  readonly followRules: readonly string[];
   /** Whether the file's findings are stored (a file loaded only to resolve references has none). */
   readonly hasFindings: boolean;
   /** Whether the file's parse result is stored (one the codec could not write is parsed again). */
@@ -63,10 +67,9 @@ interface Header {
   parses: number;
 }
 
-/** [path, size, mtimeMs, hash, templateKey, inputsKey, flags, findings offset, bytes, crc, lines offset, count, text length, parse offset, bytes, crc] */
-type ManifestRow = [string, number, number, string, string, string, number, number, number, number, number, number, number, number, number, number];
+/** [path, size, mtimeMs, hash, templateKey, inputsKey, flags, follow rules, findings offset, bytes, crc, lines offset, count, text length, parse offset, bytes, crc] */
+type ManifestRow = [string, number, number, string, string, string, number, string, number, number, number, number, number, number, number, number, number];
 const PARTICIPATES = 1;
-const FOLLOWS_WORKSPACE = 2;
 
 /** A cache read from disk: its entries, and their parts decoded on demand. */
 export class LintCache {
@@ -192,7 +195,7 @@ export function loadCache(location: string, key: string): CacheReadResult {
 }
 
 function entryOf(row: ManifestRow): CacheEntry {
-  const [path, size, mtimeMs, hash, templateKey, inputsKey, flags, fOffset, fBytes, fCrc, lOffset, lCount, length, pOffset, pBytes, pCrc] = row;
+  const [path, size, mtimeMs, hash, templateKey, inputsKey, flags, follow, fOffset, fBytes, fCrc, lOffset, lCount, length, pOffset, pBytes, pCrc] = row;
   return {
     path,
     size,
@@ -201,7 +204,7 @@ function entryOf(row: ManifestRow): CacheEntry {
     templateKey,
     inputsKey,
     participates: (flags & PARTICIPATES) !== 0,
-    followsWorkspace: (flags & FOLLOWS_WORKSPACE) !== 0,
+    followRules: follow ? follow.split(',') : [],
     hasFindings: fBytes > 0,
     hasParse: pBytes > 0,
     at: { findings: [fOffset, fBytes, fCrc], lines: [lOffset, lCount, length], parse: [pOffset, pBytes, pCrc] },
@@ -228,7 +231,7 @@ export interface CacheRecord {
   templateKey: string;
   inputsKey: string;
   participates: boolean;
-  followsWorkspace: boolean;
+  followRules: readonly string[];
   lineMap: LineMap;
   /** Absent: none stored (the file was loaded only to resolve references). */
   findings?: readonly Finding[] | CacheEntry;
@@ -264,8 +267,8 @@ export function saveCache(location: string, key: string, records: readonly Cache
     }
     const table = r.lineMap.table();
     lineTables.push(table.starts);
-    const flags = (r.participates ? PARTICIPATES : 0) | (r.followsWorkspace ? FOLLOWS_WORKSPACE : 0);
-    rows.push([r.path, r.size, r.mtimeMs, r.hash, r.templateKey, r.inputsKey, flags, ...f, lineCount, table.starts.length, table.length, ...p]);
+    const flags = r.participates ? PARTICIPATES : 0;
+    rows.push([r.path, r.size, r.mtimeMs, r.hash, r.templateKey, r.inputsKey, flags, r.followRules.join(','), ...f, lineCount, table.starts.length, table.length, ...p]);
     lineCount += table.starts.length;
   }
   const lineStarts = new Uint32Array(lineCount);

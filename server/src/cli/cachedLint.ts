@@ -2,11 +2,12 @@ import { statSync } from 'node:fs';
 import { cacheFilePath, cacheKey, type CacheStrategy } from '../cache/cacheKey.js';
 import { loadCache, saveCache, type CacheEntry, type CacheRecord, type LintCache } from '../cache/cacheFile.js';
 import { LintEngine } from '../engine/engine.js';
+import { compareFindings } from '../engine/lintFile.js';
 import { FileReadError, readTextFile } from '../files/read.js';
 import { reasonOf } from '../files/errno.js';
 import type { ParsedFile } from '../model/file.js';
 import type { Finding } from '../model/finding.js';
-import { contentHash } from '../parse/parseFile.js';
+import { contentHash, LEFT_OUT } from '../parse/parseFile.js';
 import type { LineMap } from '../text/lineMap.js';
 import type { SkippedPath } from '../files/discover.js';
 import type { DiscoveredWorkspace } from './workspace.js';
@@ -32,7 +33,7 @@ export interface LintedFiles {
   fileCount: number;
   unreadable: SkippedPath[];
   /** How the cache was used, for tests and `--debug`-style curiosity: files parsed and linted this run. */
-  stats: { parsed: number; linted: number; cache: 'none' | 'missing' | 'corrupt' | 'stale' | 'used' };
+  stats: { parsed: number; linted: number; rechecked: number; cache: 'none' | 'missing' | 'corrupt' | 'stale' | 'used' };
 }
 
 /** A file of this run: its identity now, and its text when it had to be read. */
@@ -43,6 +44,10 @@ interface Current {
   /** Content hash; '' until the file is read (a run without a usable cache reads each file once, when parsing it). */
   hash: string;
   templateKey: string;
+  /** The contents of the files its templates pair it with (inputsKeyOf); '' when none. */
+  inputsKey: string;
+  /** Its text is the same, but a file its parse depends on changed: parsed again. */
+  inputsChanged?: true;
   /** What the cache knew of the file. */
   entry?: CacheEntry;
   /** The cache's parse and findings still hold (same content, same templates). */
@@ -61,7 +66,7 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
   const location = cacheFilePath(options.location, found.cwd);
   const key = cacheKey(found.cascade, options.strategy);
   const read = loadCache(location, key);
-  const stats: LintedFiles['stats'] = { parsed: 0, linted: 0, cache: read.ok ? 'used' : read.reason };
+  const stats: LintedFiles['stats'] = { parsed: 0, linted: 0, rechecked: 0, cache: read.ok ? 'used' : read.reason };
   const unreadable = [...found.unreadable];
   const engine = new LintEngine(found.cascade);
   let cache = read.ok ? read.cache : undefined;
@@ -81,16 +86,20 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
   }
   const removed = cache ? cache.entries.filter((entry) => !files.has(entry.path)) : [];
   const templateOf = (path: string) => (identity: string) => engine.templatesFor(path).byIdentity(identity);
+  // The index keeps this run's order whatever order files come in (where ids tie, candidates and
+  // related locations go by index order): a replaced file keeps its place, an added one takes its own.
+  engine.index.setOrder(found.files);
 
   // The index as the cache left it (changed files in their old version, so that updating them
-  // yields what the change affects), in this run's order. A changed file whose old parse is not at
-  // hand (damaged, or one the cache could not store) leaves nothing to compare: everything is re-linted.
+  // yields what the change affects). A changed file whose old parse is not at hand (damaged, or one
+  // the cache could not store) leaves nothing to compare with: everything is linted again.
   const affected = new Set<string>();
   let lintEverything = !cache;
-  let declarationsChanged = false;
-  const restore = (file: { path: string; entry?: CacheEntry }) => {
+  // The rules whose workspace candidates the changes may have moved (see candidateRulesMoved).
+  const moved = new Set<string>();
+  const restore = (file: { path: string; entry?: CacheEntry; inputsChanged?: true }) => {
     const old = file.entry && cache!.parse(file.entry, templateOf(file.path));
-    if (old) engine.restore(old);
+    if (old) engine.restore(old, !file.inputsChanged);
     return old !== undefined;
   };
   if (cache) {
@@ -117,68 +126,72 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
       continue;
     }
     stats.parsed++;
-    const before = declarations(engine.getFile(file.path));
+    const before = engine.getFile(file.path);
     for (const p of engine.update(file.path, text)) affected.add(p);
-    if (declarations(engine.getFile(file.path)) !== before) declarationsChanged = true;
+    for (const rule of candidateRulesMoved(before, engine.getFile(file.path))) moved.add(rule);
   }
   for (const entry of removed) {
-    if (engine.getFile(entry.path)?.entities.length) declarationsChanged = true;
+    for (const rule of candidateRulesMoved(engine.getFile(entry.path), undefined)) moved.add(rule);
     for (const p of engine.remove(entry.path)) affected.add(p);
   }
-  let final = engine;
-  if (cache) {
-    // Updates moved the changed files to the end of the index, and where ids tie, candidates come
-    // in index order: the files are indexed again in this run's order, as a run without the cache has them.
-    final = new LintEngine(found.cascade);
-    for (const file of files.values()) final.restore(engine.getFile(file.path)!);
-  }
+  // What working out the affected files derived from the index is rebuilt, as a run without the cache builds it.
+  if (cache) engine.index.forgetDerived();
 
   // Fixes that name candidates (declared owners, objectives to link, the closest id) and edits into
   // other files follow the whole workspace, not only what the engine tracks for diagnostics (the
-  // editor computes them when asked): such findings are recomputed whenever a change touched what
-  // some file declares (an edit of prose or a move of lines keeps them).
+  // editor computes them when asked): when a change touched what some file declares (an edit of
+  // prose or a move of lines does not), the rules that gave such findings run again on their files,
+  // and their other findings are kept.
   const reusable = (file: Current): CacheEntry | undefined => {
     const entry = file.entry;
-    return !lintEverything && file.unchanged && entry?.hasFindings && !affected.has(file.path) && !(declarationsChanged && entry.followsWorkspace) ? entry : undefined;
+    return !lintEverything && file.unchanged && entry?.hasFindings && !affected.has(file.path) ? entry : undefined;
   };
+  // Rules marked '>' gave fixes that edit other files: their offsets move with any change.
+  const again = (entry: CacheEntry) => entry.followRules.flatMap((rule) => (rule.startsWith('>') ? [rule.slice(1)] : moved.has(rule) ? [rule] : []));
+  const stale = (entry: CacheEntry) => again(entry).length > 0;
   const findings = new Map<string, Finding[]>();
   const reported = found.selected.filter((f) => files.has(f));
   const kept = new Map<string, CacheEntry>();
   for (const path of reported) {
-    const file = files.get(path)!;
-    const entry = reusable(file);
+    const entry = reusable(files.get(path)!);
     const stored = entry && cache!.findings(entry);
-    if (stored) {
+    if (!stored) {
+      findings.set(path, engine.lint(path));
+      stats.linted++;
+    } else if (stale(entry!)) {
+      const rules = new Set(again(entry!));
+      findings.set(path, [...stored.filter((f) => !rules.has(f.ruleId)), ...engine.lint(path, rules)].sort(compareFindings));
+      stats.rechecked++;
+    } else {
       findings.set(path, stored);
       kept.set(path, entry!);
-      continue;
     }
-    findings.set(path, final.lint(path));
-    stats.linted++;
   }
 
   const records: CacheRecord[] = [];
+  const hashOf = (path: string) => engine.getFile(path)?.hash;
   for (const file of files.values()) {
-    const parsed = final.getFile(file.path)!;
+    const parsed = engine.getFile(file.path)!;
     const fresh = kept.has(file.path) ? undefined : findings.get(file.path);
     // Not reported this time (context only): what was cached stays true unless the changes reach it.
-    const reused = kept.get(file.path) ?? (fresh ? undefined : reusable(file));
+    const context = fresh ? undefined : reusable(file);
+    const reused = kept.get(file.path) ?? (context && !stale(context) ? context : undefined);
     records.push({
       path: file.path,
       size: file.size,
       mtimeMs: file.mtimeMs,
       hash: parsed.hash,
       templateKey: parsed.templateKey,
-      inputsKey: '',
+      inputsKey: inputsKeyOf(engine, file.path, parsed.templateKey, hashOf),
       participates: parsed.participates,
-      followsWorkspace: reused ? reused.followsWorkspace : (fresh?.some(followsWorkspace) ?? false),
+      followRules: reused ? reused.followRules : fresh ? followRulesOf(fresh) : [],
       lineMap: parsed.lineMap,
       ...(reused ? { findings: reused } : fresh ? { findings: fresh } : {}),
       parse: file.unchanged && file.entry?.hasParse ? file.entry : parsed,
     });
   }
   save(records, cache);
-  return { reported, findings, view: (file) => final.getFile(file), parsed: (file) => final.getFile(file), fileCount: files.size, unreadable, stats };
+  return { reported, findings, view: (file) => engine.getFile(file), parsed: (file) => engine.getFile(file), fileCount: files.size, unreadable, stats };
 }
 
 /**
@@ -206,7 +219,7 @@ function reuseEverything(found: DiscoveredWorkspace, files: Map<string, Current>
     save(
       [...files.values()].map((f) => {
         const e = f.entry!;
-        return { path: f.path, size: f.size, mtimeMs: f.mtimeMs, hash: e.hash, templateKey: e.templateKey, inputsKey: e.inputsKey, participates: e.participates, followsWorkspace: e.followsWorkspace, lineMap: cache.lineMap(e), ...(e.hasFindings ? { findings: e } : {}), parse: e };
+        return { path: f.path, size: f.size, mtimeMs: f.mtimeMs, hash: e.hash, templateKey: e.templateKey, inputsKey: e.inputsKey, participates: e.participates, followRules: e.followRules, lineMap: cache.lineMap(e), ...(e.hasFindings ? { findings: e } : {}), parse: e };
       }),
       cache,
     );
@@ -253,7 +266,8 @@ function load(engine: LintEngine, file: Current, unreadable: SkippedPath[], stat
  * Each file's identity now. With the metadata strategy a file whose size and mtime match the cache
  * is not even read; otherwise it is read and its content hash decides (a touched but unchanged file
  * keeps its cached results under either strategy). A file read by other templates than when cached
- * (a KEP's main file appeared beside it) has changed too.
+ * (a KEP's main file appeared beside it), or whose template pairs it with a file that changed (its
+ * README.md), has changed too.
  */
 function identify(paths: readonly string[], cache: LintCache | undefined, strategy: CacheStrategy, unreadable: SkippedPath[], engine: LintEngine): Map<string, Current> {
   const files = new Map<string, Current>();
@@ -269,24 +283,56 @@ function identify(paths: readonly string[], cache: LintCache | undefined, strate
       unreadable.push({ path, reason: `cannot read the file: ${reasonOf(error)}` });
       continue;
     }
-    const templateKey = cache ? engine.templateKeyFor(path) : '';
-    const sameTemplates = entry !== undefined && entry.templateKey === templateKey;
-    if (strategy === 'metadata' && entry && sameTemplates && entry.size === size && entry.mtimeMs === mtimeMs) {
-      files.set(path, { path, size, mtimeMs, hash: entry.hash, templateKey, entry, unchanged: true });
-      continue;
-    }
     if (!cache) {
       // Everything will be parsed: read later, one file at a time.
-      files.set(path, { path, size, mtimeMs, hash: '', templateKey, unchanged: false });
+      files.set(path, { path, size, mtimeMs, hash: '', templateKey: '', inputsKey: '', unchanged: false });
+      continue;
+    }
+    const templateKey = engine.templateKeyFor(path);
+    const sameTemplates = entry !== undefined && entry.templateKey === templateKey;
+    if (strategy === 'metadata' && entry && sameTemplates && entry.size === size && entry.mtimeMs === mtimeMs) {
+      files.set(path, { path, size, mtimeMs, hash: entry.hash, templateKey, inputsKey: '', entry, unchanged: true });
       continue;
     }
     const text = readOrNote(path, unreadable);
     if (text === undefined) continue;
     const hash = contentHash(text);
     const unchanged = sameTemplates && entry.hash === hash;
-    files.set(path, { path, size, mtimeMs, hash, templateKey, ...(entry ? { entry } : {}), unchanged, ...(unchanged ? {} : { text }) });
+    files.set(path, { path, size, mtimeMs, hash, templateKey, inputsKey: '', ...(entry ? { entry } : {}), unchanged, ...(unchanged ? {} : { text }) });
+  }
+  // Once every file's hash is known: the files templates pair.
+  const hashOf = (path: string) => files.get(path)?.hash;
+  for (const file of files.values()) {
+    file.inputsKey = inputsKeyOf(engine, file.path, file.templateKey, hashOf);
+    if (!file.unchanged || file.inputsKey === file.entry!.inputsKey) continue;
+    const text = readOrNote(file.path, unreadable);
+    if (text === undefined) {
+      files.delete(file.path);
+      continue;
+    }
+    Object.assign(file, { unchanged: false, inputsChanged: true, text });
   }
   return files;
+}
+
+/**
+ * What a templated file's parse may read of the files its templates pair it with (a KEP's README.md
+ * beside its kep.yaml): their paths and content hashes, hashed; '' for a file no template reads.
+ * `hashOf` knows the workspace's files; others are read from disk (absent: '').
+ */
+function inputsKeyOf(engine: LintEngine, path: string, templateKey: string, hashOf: (path: string) => string | undefined): string {
+  if (templateKey === '' || templateKey === LEFT_OUT) return '';
+  const inputs = engine.parseInputsFor(path);
+  if (!inputs.length) return '';
+  return contentHash(inputs.map((p) => `${p}\0${hashOf(p) ?? diskHash(p)}`).join('\n'));
+}
+
+function diskHash(path: string): string {
+  try {
+    return contentHash(readTextFile(path));
+  } catch {
+    return '';
+  }
 }
 
 function readOrNote(path: string, unreadable: SkippedPath[]): string | undefined {
@@ -307,22 +353,56 @@ function readOrNote(path: string, unreadable: SkippedPath[]): string | undefined
 const FIXES_FROM_THE_FILE = new Set(['syntax', 'invalid-value', 'unknown-field', 'schedule', 'metric-target', 'placeholder-value']);
 const CANDIDATES_FROM_THE_WORKSPACE = new Set(RULES.filter((r) => r.meta.fixable && !FIXES_FROM_THE_FILE.has(r.meta.id)).map((r) => r.meta.id));
 
-/** A finding whose fixes name candidates from the whole workspace or edit other files. */
-function followsWorkspace(finding: Finding): boolean {
-  return CANDIDATES_FROM_THE_WORKSPACE.has(finding.ruleId) || (finding.fixes?.some((fix) => fix.edits.some((edit) => edit.file !== finding.file)) ?? false);
+/**
+ * The rules of the findings whose fixes name candidates from the whole workspace, and, marked '>',
+ * of those whose fixes edit other files (re-checked after any change: the offsets may have moved).
+ */
+function followRulesOf(findings: readonly Finding[]): string[] {
+  const rules = new Set<string>();
+  for (const finding of findings) {
+    if (finding.fixes?.some((fix) => fix.edits.some((edit) => edit.file !== finding.file))) rules.add(`>${finding.ruleId}`);
+    // A finding without candidates yet counts too: it gains them when the first one is declared.
+    else if (CANDIDATES_FROM_THE_WORKSPACE.has(finding.ruleId)) rules.add(finding.ruleId);
+  }
+  for (const rule of rules) if (rule.startsWith('>')) rules.delete(rule.slice(1));
+  return [...rules];
 }
 
 /**
- * What a file declares, without positions: when it is the same before and after, no candidate list
- * changed. Keys sorted: a parse restored from the cache holds the same properties in another order.
+ * The candidate rules whose lists a change of one file may have moved. The ids a file declares feed
+ * them all; titles only prd-link's likeness of titles (a reference naming a title is the engine's
+ * to follow, as near names are); the other fields (owners, status, links) all but those that list
+ * ids alone. An edit of prose, or one that only moves lines, moves none.
  */
-function declarations(parsed: Pick<ParsedFile, 'entities'> | undefined): string {
-  return JSON.stringify(parsed?.entities ?? [], (key, value: unknown) => {
-    if (POSITION_KEYS.has(key) || key === 'template') return undefined;
+function candidateRulesMoved(before: ParsedFile | undefined, after: ParsedFile | undefined): string[] {
+  const [a, b] = [aspects(before), aspects(after)];
+  const [ids, titles, rest] = [a[0] !== b[0], a[1] !== b[1], a[2] !== b[2]];
+  if (ids) return [...CANDIDATES_FROM_THE_WORKSPACE];
+  const rules = new Set<string>();
+  if (titles) rules.add('prd-link');
+  if (rest) for (const rule of CANDIDATES_FROM_THE_WORKSPACE) if (!LIST_IDS_ALONE.has(rule)) rules.add(rule);
+  return [...rules];
+}
+
+/** Rules whose candidates are ids of a kind, near a written one or first declared, and nothing else about the entities. */
+const LIST_IDS_ALONE = new Set(['unknown-owner', 'unresolved-reference']);
+
+/**
+ * What a file declares, without positions, in three parts: its entities' ids (with kind, form and
+ * heading anchor), their titles, and everything else. Keys sorted: a parse restored from the
+ * cache holds the same properties in another order.
+ */
+function aspects(parsed: ParsedFile | undefined): [string, string, string] {
+  const entities = parsed?.entities ?? [];
+  const ids = JSON.stringify([parsed?.participates ?? false, entities.map((e) => [e.kind, e.id, e.form, e.headingSlug ?? null])]);
+  const titles = JSON.stringify(entities.map((e) => e.title ?? null));
+  const rest = JSON.stringify(entities, (key, value: unknown) => {
+    if (POSITION_KEYS.has(key) || key === 'template' || key === 'title') return undefined;
     if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
     const sorted: Record<string, unknown> = {};
     for (const k of Object.keys(value).sort()) sorted[k] = (value as Record<string, unknown>)[k];
     return sorted;
   });
+  return [ids, titles, rest];
 }
 const POSITION_KEYS = new Set(['span', 'keySpan', 'idSpan', 'anchor', 'extent', 'insertion', 'enclosing', 'implicitTarget']);

@@ -128,6 +128,7 @@ export function runLint(args: LintArgs, io: CliIO): number {
     unreadable: linted.unreadable,
     findings: results.reduce((n, r) => n + r.findings.length, 0),
     suppressed: results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0),
+    ...(linted.stats.cache !== 'none' ? { cache: linted.stats } : {}),
   };
   if (args.stats) io.stderr(renderStats(counts, clock, (p) => displayPath(p, cwd)));
   // A person at a terminal sees what was looked at; CI logs and pipes stay as they were.
@@ -191,7 +192,7 @@ function lintEverything(request: WorkspaceRequest, args: LintArgs, io: CliIO, cl
     unreadable: workspace.unreadable,
     skipped: workspace.skipped,
     ...(workspace.stdinPath ? { stdinPath: workspace.stdinPath } : {}),
-    stats: { parsed: engine.index.fileCount, linted: findings.size, cache: 'none' },
+    stats: { parsed: engine.index.fileCount, linted: findings.size, rechecked: 0, cache: 'none' },
     fixedTexts,
   };
 }

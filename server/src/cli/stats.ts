@@ -34,6 +34,8 @@ export interface RunCounts {
   unreadable: readonly { path: string; reason: string }[];
   findings: number;
   suppressed: number;
+  /** With --cache: how it was used, what was parsed and linted in full, and what only for candidates. */
+  cache?: { cache: string; parsed: number; linted: number; rechecked: number };
 }
 
 /**
@@ -42,6 +44,7 @@ export interface RunCounts {
  *
  *     strategy-lint: 31 files linted (22 taking part, 9 declaring nothing); 40 read (9 only for references)
  *     strategy-lint: skipped: archive/old.md (ignored by the config's ignore patterns)
+ *     strategy-lint: cache: used; 1 file parsed, 8 linted, 120 re-checked for workspace candidates
  *     strategy-lint: time: discover 12 ms, read and parse 85 ms, lint 30 ms, … total 140 ms
  */
 export function renderStats(counts: RunCounts, clock: PhaseClock, shown: (p: string) => string): string {
@@ -49,9 +52,15 @@ export function renderStats(counts: RunCounts, clock: PhaseClock, shown: (p: str
     `${plural(counts.linted, 'file')} linted (${counts.takingPart} taking part, ${counts.linted - counts.takingPart} declaring nothing); ${counts.read} read (${counts.read - counts.linted} only for references); ${plural(counts.findings, 'finding')} reported, ${counts.suppressed} suppressed`,
     ...counts.skipped.map((s) => `skipped: ${shown(s.path)} (${s.reason})`),
     ...counts.unreadable.map((s) => `unreadable: ${shown(s.path)} (${s.reason})`),
+    ...(counts.cache ? [cacheLine(counts.cache)] : []),
     `time: ${clock.entries().map(([name, ms]) => `${name} ${formatMs(ms)}`).join(', ')}; total ${formatMs(clock.totalMs())}`,
   ];
   return lines.map((line) => `strategy-lint: ${line}\n`).join('');
+}
+
+function cacheLine(c: NonNullable<RunCounts['cache']>): string {
+  const state = c.cache === 'used' ? 'used' : c.cache === 'missing' ? 'none yet (written now)' : `${c.cache}, not used (written again)`;
+  return `cache: ${state}; ${plural(c.parsed, 'file')} parsed, ${c.linted} linted${c.rechecked ? `, ${c.rechecked} re-checked for workspace candidates` : ''}`;
 }
 
 export function formatMs(ms: number): string {

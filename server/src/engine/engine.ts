@@ -10,6 +10,7 @@ import { changedPeriodKeys, descendantKeys, filesForKeys, filesWithNearbyNames, 
 import { lintFile, type ActiveRule } from './lintFile.js';
 import { candidatesKey, TemplateSet, type TemplateCandidate } from '../templates/compiled.js';
 import { siblingRelatedPaths } from '../templates/siblings.js';
+import { pairedFiles } from '../templates/paired.js';
 
 /**
  * The one engine behind the CLI and the language server: parse (cached by content) → index →
@@ -104,10 +105,12 @@ export class LintEngine {
 
   /**
    * Adds a file parsed by an earlier run (the lint cache), as `load` would after parsing its text:
-   * a later `update` with the same text finds it unchanged.
+   * a later `update` with the same text finds it unchanged, unless it is not `reusable`.
    */
-  restore(parsed: ParsedFile): void {
-    this.cache.put(parsed);
+  restore(parsed: ParsedFile, reusable = true): void {
+    // Not reusable (a file it depends on changed): indexed as it was, parsed again by the next update.
+    if (reusable) this.cache.put(parsed);
+    else this.cache.delete(parsed.path);
     this.index.setFile(parsed);
   }
 
@@ -145,9 +148,13 @@ export class LintEngine {
     return affected;
   }
 
-  lint(filePath: string): Finding[] {
+  /**
+   * A file's findings; with `only`, those of these rules alone (the lint cache re-checks the findings
+   * whose fixes list workspace candidates and keeps the rest).
+   */
+  lint(filePath: string, only?: ReadonlySet<string>): Finding[] {
     const file = this.index.getFile(filePath);
-    return file ? this.lintParsed(file) : [];
+    return file ? this.lintParsed(file, only) : [];
   }
 
   lintAll(): Map<string, Finding[]> {
@@ -156,9 +163,9 @@ export class LintEngine {
     return results;
   }
 
-  private lintParsed(file: ParsedFile): Finding[] {
+  private lintParsed(file: ParsedFile, only?: ReadonlySet<string>): Finding[] {
     const { rules, settings } = this.compiled(this.cascade.configFor(file.path));
-    return lintFile(file, this.index, rules, settings);
+    return lintFile(file, this.index, only ? rules.filter((r) => only.has(r.rule.meta.id)) : rules, settings);
   }
 
   /**
@@ -178,6 +185,15 @@ export class LintEngine {
   templateKeyFor(filePath: string): string {
     const { candidates, leftOut } = this.readersOf(filePath);
     return leftOut ? LEFT_OUT : candidatesKey(candidates);
+  }
+
+  /**
+   * The other files a file's parse may depend on, besides its text and its templates: those its
+   * templates pair it with (a KEP's README.md beside its kep.yaml, and back). The lint cache parses
+   * a file again when one of them changed.
+   */
+  parseInputsFor(filePath: string): string[] {
+    return pairedFiles(filePath, this.readersOf(filePath).candidates);
   }
 
   /** The compiled templates of the config that governs a file (the editor completes their enum values). */

@@ -35,20 +35,58 @@ export class WorkspaceIndex {
   /** The latest file changes, oldest first, each with the version it produced (consecutive). */
   private journal: { version: number; change: FileChange }[] = [];
 
+  /** Each file's place (setOrder); undefined: files are kept in the order they come. */
+  private order: ReadonlyMap<string, number> | undefined;
+  /** The highest place of a file set so far: a file placed below it is inserted, not appended. */
+  private lastPlace = -1;
+
   get version(): number {
     return this.versionCounter;
   }
 
+  /**
+   * Keeps files, the entities of each kind and the references to each key in this order of files
+   * from now on, whatever order files are set in (files not named go last). Where ids tie,
+   * candidates and related locations come in index order: the lint cache restores a workspace and
+   * then replaces the files that changed, and must iterate as a run that loaded them in this order.
+   */
+  setOrder(paths: Iterable<string>): void {
+    let i = 0;
+    const order = new Map<string, number>();
+    for (const p of paths) order.set(p, i++);
+    this.order = order;
+  }
+
+  private placeOf(filePath: string): number {
+    return this.order?.get(filePath) ?? Number.MAX_SAFE_INTEGER;
+  }
+
   setFile(file: ParsedFile): void {
-    this.removeFile(file.path);
-    this.files.set(file.path, file);
+    const place = this.placeOf(file.path);
+    // Without an order, or in order: appended. Otherwise inserted at its place (an ordered index keeps a replaced file's).
+    const inPlace = this.order !== undefined && place < this.lastPlace;
+    if (inPlace && this.files.has(file.path)) {
+      this.unindex(this.files.get(file.path)!);
+      this.files.set(file.path, file);
+    } else {
+      this.removeFile(file.path);
+      this.files.set(file.path, file);
+      if (inPlace) this.reorderFiles(file.path, place);
+    }
+    this.lastPlace = Math.max(this.lastPlace, place);
+    const kinds = new Set<EntityKind>();
     for (const entity of file.entities) {
       insertSorted(this.byId, entity.id, entity);
       let kindSet = this.byKind.get(entity.kind);
       if (!kindSet) this.byKind.set(entity.kind, (kindSet = new Set()));
       kindSet.add(entity);
-      for (const ref of entity.refs) push(this.byRefKey, refKey(ref), { ref, from: entity });
+      kinds.add(entity.kind);
+      for (const ref of entity.refs) {
+        if (inPlace) insertAtPlace(this.byRefKey, refKey(ref), { ref, from: entity }, place, (e) => this.placeOf(e.from.file));
+        else push(this.byRefKey, refKey(ref), { ref, from: entity });
+      }
     }
+    if (inPlace) for (const kind of kinds) this.byKind.set(kind, this.inOrder(this.byKind.get(kind)!, file.path, place));
     this.record({ after: file });
   }
 
@@ -56,12 +94,60 @@ export class WorkspaceIndex {
     const old = this.files.get(filePath);
     if (!old) return;
     this.files.delete(filePath);
+    this.unindex(old);
+  }
+
+  /** Takes a file's entities and references out of the index (its entry in `files` is the caller's). */
+  private unindex(old: ParsedFile): void {
     for (const entity of old.entities) {
       pull(this.byId, entity.id, (e) => e === entity);
       this.byKind.get(entity.kind)?.delete(entity);
       for (const ref of entity.refs) pull(this.byRefKey, refKey(ref), (r) => r.ref === ref);
     }
     this.record({ before: old });
+  }
+
+  /** `files` again with the file just added (last) moved to its place. */
+  private reorderFiles(filePath: string, place: number): void {
+    const added = this.files.get(filePath)!;
+    const entries = [...this.files.entries()];
+    this.files.clear();
+    let done = false;
+    for (const [p, f] of entries) {
+      if (p === filePath) continue;
+      if (!done && this.placeOf(p) > place) {
+        this.files.set(filePath, added);
+        done = true;
+      }
+      this.files.set(p, f);
+    }
+    if (!done) this.files.set(filePath, added);
+  }
+
+  /** A kind's entities with those of `filePath` (added last) moved to the file's place. */
+  private inOrder(entities: Set<Entity>, filePath: string, place: number): Set<Entity> {
+    const own = [...entities].filter((e) => e.file === filePath);
+    const out = new Set<Entity>();
+    let done = false;
+    for (const e of entities) {
+      if (e.file === filePath) continue;
+      if (!done && this.placeOf(e.file) > place) {
+        for (const o of own) out.add(o);
+        done = true;
+      }
+      out.add(e);
+    }
+    if (!done) for (const o of own) out.add(o);
+    return out;
+  }
+
+  /**
+   * Forgets every workspace-wide value derived or maintained so far: the lint cache replaces files
+   * in a restored index, and the rules must then see values built as a run without it builds them.
+   */
+  forgetDerived(): void {
+    this.derived.clear();
+    this.maintained.clear();
   }
 
   private record(change: FileChange): void {
@@ -199,6 +285,23 @@ export function refKey(ref: Reference): string {
   if (ref.form !== 'link') return `id:${ref.id ?? ''}`;
   if (ref.external || !ref.path) return 'external:';
   return ref.anchor ? `anchor:${ref.path}#${ref.anchor.toLowerCase()}` : `doc:${ref.path}`;
+}
+
+/** Inserts after every entry placed at or before `place` (the list is in place order). */
+function insertAtPlace<K, V>(map: Map<K, V[]>, key: K, value: V, place: number, placeOf: (v: V) => number): void {
+  const list = map.get(key);
+  if (!list) {
+    map.set(key, [value]);
+    return;
+  }
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (placeOf(list[mid]!) <= place) low = mid + 1;
+    else high = mid;
+  }
+  list.splice(low, 0, value);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

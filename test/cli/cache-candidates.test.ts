@@ -1,0 +1,90 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { lintWithCache } from '../../server/src/cli/cachedLint.js';
+import { discoverWorkspace, loadWorkspace } from '../../server/src/cli/workspace.js';
+import type { Finding } from '../../server/src/model/finding.js';
+import { workspace } from './cli.js';
+
+/**
+ * Quick fixes that list candidates from the whole workspace (objectives to link, declared owners)
+ * change when another file changes what it declares, though the finding's file is not affected:
+ * a --cache run re-checks exactly the rules whose candidates the change can move.
+ */
+function coldFindings(root: string): [string, Finding[]][] {
+  const loaded = loadWorkspace({ paths: [root] });
+  const all = loaded.engine.lintAll();
+  return loaded.reported.map((f) => [f, all.get(f) ?? []]);
+}
+
+function cachedRun(root: string) {
+  const linted = lintWithCache(discoverWorkspace({ paths: [root] }), { location: path.join(root, '.strategylintcache'), strategy: 'content', warn: (m) => assert.fail(m) });
+  return { findings: linted.reported.map((f): [string, Finding[]] => [f, linted.findings.get(f) ?? []]), stats: linted.stats };
+}
+
+function edit(root: string, file: string, from: string, to: string): void {
+  const text = readFileSync(path.join(root, file), 'utf8');
+  assert.ok(text.includes(from), `${file} has ${from}`);
+  writeFileSync(path.join(root, file), text.replace(from, to));
+}
+
+const fixTitles = (findings: [string, Finding[]][], ruleId: string) => findings.flatMap(([, list]) => list.filter((f) => f.ruleId === ruleId).flatMap((f) => (f.fixes ?? []).map((x) => x.title)));
+
+const PEOPLE = `owners:
+  - id: "@ana"
+  - id: "@raj"
+`;
+const PLAN = `objectives:
+  - id: OBJ-growth
+    title: Grow the self-serve funnel
+    owner: "@ana"
+    initiatives:
+      - id: INIT-checkout
+        title: Faster checkout
+        owner: "@ana"
+      - id: INIT-docs
+        title: Better docs
+        owner: "@raj"
+`;
+const PRD = `---\nkind: prd\nid: PRD-pricing\nowner: "@raj"\n---\n# Pricing page experiments\n\nSome prose.\n`;
+const ORPHAN = `initiatives:\n  - id: INIT-orphan\n    title: Orphan work\n    objective: OBJ-growth\n`;
+
+describe('CLI --cache: fixes listing workspace candidates', () => {
+  const files = { '.strategylint.yaml': 'today: 2027-02-01\n', 'people.strategy.yaml': PEOPLE, 'plan.strategy.yaml': PLAN, 'prd.md': PRD, 'orphan.strategy.yaml': ORPHAN };
+
+  it('a title elsewhere made like a PRD\'s reorders its link candidates', () => {
+    const root = workspace(files);
+    const first = cachedRun(root);
+    assert.deepEqual(first.findings, coldFindings(root));
+    edit(root, 'plan.strategy.yaml', 'title: Faster checkout', 'title: Pricing page experiments rollout');
+    const warm = cachedRun(root);
+    const cold = coldFindings(root);
+    assert.notDeepEqual(fixTitles(cold, 'prd-link'), fixTitles(first.findings, 'prd-link'), 'the edit moves the candidates');
+    assert.deepEqual(warm.findings, cold);
+    // The PRD is not among the files the engine says the edit affects: its prd-link findings alone are re-checked.
+    assert.deepEqual([warm.stats.linted, warm.stats.rechecked], [3, 1]);
+  });
+
+  it('an objective\'s owner changed puts its owner first among an owner-less initiative\'s candidates', () => {
+    const root = workspace(files);
+    const first = cachedRun(root);
+    edit(root, 'plan.strategy.yaml', 'title: Grow the self-serve funnel\n    owner: "@ana"', 'title: Grow the self-serve funnel\n    owner: "@raj"');
+    const warm = cachedRun(root);
+    const cold = coldFindings(root);
+    assert.notDeepEqual(fixTitles(cold, 'initiative-owner'), fixTitles(first.findings, 'initiative-owner'), 'the edit moves the candidates');
+    assert.deepEqual(warm.findings, cold);
+  });
+
+  it('a new owner declared joins the candidates everywhere; prose edits re-check nothing', () => {
+    const root = workspace(files);
+    cachedRun(root);
+    edit(root, 'people.strategy.yaml', '  - id: "@raj"\n', '  - id: "@raj"\n  - id: "@zoe"\n');
+    const warm = cachedRun(root);
+    assert.deepEqual(warm.findings, coldFindings(root));
+    assert.ok(fixTitles(warm.findings, 'initiative-owner').some((t) => t.includes('@zoe')));
+    edit(root, 'prd.md', 'Some prose.', 'Some more prose, over\nthree\nlines.');
+    const prose = cachedRun(root);
+    assert.deepEqual(prose.findings, coldFindings(root));
+    assert.deepEqual([prose.stats.parsed, prose.stats.rechecked], [1, 0]);
+  });
+});
