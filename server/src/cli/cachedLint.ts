@@ -370,17 +370,18 @@ function followRulesOf(findings: readonly Finding[]): string[] {
 
 /**
  * The candidate rules whose lists a change of one file may have moved. The ids a file declares feed
- * them all; titles only prd-link's likeness of titles (a reference naming a title is the engine's
- * to follow, as near names are); the other fields (owners, status, links) all but those that list
- * ids alone. An edit of prose, or one that only moves lines, moves none.
+ * them all; heading anchors the links kind-mismatch writes; titles prd-link's likeness of titles
+ * (a reference naming a title or a near id, a broken link, are the engine's to follow: it re-checks
+ * them as it does for the hints that name them); the other fields (owners, status, links) all but
+ * those that list ids alone. An edit of prose, or one that only moves lines, moves none.
  */
 function candidateRulesMoved(before: ParsedFile | undefined, after: ParsedFile | undefined): string[] {
   const [a, b] = [aspects(before), aspects(after)];
-  const [ids, titles, rest] = [a[0] !== b[0], a[1] !== b[1], a[2] !== b[2]];
-  if (ids) return [...CANDIDATES_FROM_THE_WORKSPACE];
+  if (a.ids !== b.ids) return [...CANDIDATES_FROM_THE_WORKSPACE];
   const rules = new Set<string>();
-  if (titles) rules.add('prd-link');
-  if (rest) for (const rule of CANDIDATES_FROM_THE_WORKSPACE) if (!LIST_IDS_ALONE.has(rule)) rules.add(rule);
+  if (a.anchors !== b.anchors) rules.add('kind-mismatch');
+  if (a.titles !== b.titles) rules.add('prd-link');
+  if (a.rest !== b.rest) for (const rule of CANDIDATES_FROM_THE_WORKSPACE) if (!LIST_IDS_ALONE.has(rule)) rules.add(rule);
   return [...rules];
 }
 
@@ -388,21 +389,23 @@ function candidateRulesMoved(before: ParsedFile | undefined, after: ParsedFile |
 const LIST_IDS_ALONE = new Set(['unknown-owner', 'unresolved-reference']);
 
 /**
- * What a file declares, without positions, in three parts: its entities' ids (with kind, form and
- * heading anchor), their titles, and everything else. Keys sorted: a parse restored from the
- * cache holds the same properties in another order.
+ * What a file declares, without positions, in parts: its entities' ids (with kind and form), their
+ * heading anchors, their titles, and everything else. Keys sorted: a parse restored from the cache
+ * holds the same properties in another order.
  */
-function aspects(parsed: ParsedFile | undefined): [string, string, string] {
+function aspects(parsed: ParsedFile | undefined): { ids: string; anchors: string; titles: string; rest: string } {
   const entities = parsed?.entities ?? [];
-  const ids = JSON.stringify([parsed?.participates ?? false, entities.map((e) => [e.kind, e.id, e.form, e.headingSlug ?? null])]);
-  const titles = JSON.stringify(entities.map((e) => e.title ?? null));
-  const rest = JSON.stringify(entities, (key, value: unknown) => {
-    if (POSITION_KEYS.has(key) || key === 'template' || key === 'title') return undefined;
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-    const sorted: Record<string, unknown> = {};
-    for (const k of Object.keys(value).sort()) sorted[k] = (value as Record<string, unknown>)[k];
-    return sorted;
-  });
-  return [ids, titles, rest];
+  return {
+    ids: JSON.stringify([parsed?.participates ?? false, entities.map((e) => [e.kind, e.id, e.form])]),
+    anchors: JSON.stringify(entities.map((e) => e.headingSlug ?? null)),
+    titles: JSON.stringify(entities.map((e) => e.title ?? null)),
+    rest: JSON.stringify(entities, (key, value: unknown) => {
+      if (POSITION_KEYS.has(key) || key === 'template' || key === 'title' || key === 'headingSlug') return undefined;
+      if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+      const sorted: Record<string, unknown> = {};
+      for (const k of Object.keys(value).sort()) sorted[k] = (value as Record<string, unknown>)[k];
+      return sorted;
+    }),
+  };
 }
 const POSITION_KEYS = new Set(['span', 'keySpan', 'idSpan', 'anchor', 'extent', 'insertion', 'enclosing', 'implicitTarget']);
