@@ -1,8 +1,9 @@
 import type { ParsedFile } from '../model/file.js';
-import type { Finding, Severity } from '../model/finding.js';
+import type { Finding, RelatedLocation, Severity } from '../model/finding.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import type { LintSettings, Rule } from '../rules/rule.js';
 import { applySuppressions } from './suppress.js';
+import { detached } from '../parse/compact.js';
 
 export interface ActiveRule {
   rule: Rule;
@@ -28,14 +29,25 @@ export function lintFile(file: ParsedFile, index: WorkspaceIndex, rules: readonl
       settings,
       report: (r) => {
         const severity = r.severity && active.severity === active.rule.meta.defaultSeverity ? r.severity : active.severity;
-        const finding: Finding = { ruleId, severity, message: r.message, file: file.path, span: r.span };
-        if (r.related?.length) finding.related = r.related;
+        // Findings live until the run's output is written: each message is kept as one flat string.
+        const finding: Finding = { ruleId, severity, message: detached(r.message), file: file.path, span: r.span };
+        if (r.related?.length) finding.related = flatMessages(r.related);
         if (r.fixes?.length) finding.fixes = r.fixes;
         findings.push(finding);
       },
     });
   }
   return applySuppressions(file, findings).sort(compareFindings);
+}
+
+/** Related locations a rule shares between findings (one list per overloaded owner) are flattened once. */
+const flattened = new WeakSet<RelatedLocation[]>();
+
+function flatMessages(related: RelatedLocation[]): RelatedLocation[] {
+  if (flattened.has(related)) return related;
+  for (const location of related) location.message = detached(location.message);
+  flattened.add(related);
+  return related;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -27,8 +27,11 @@ function common(s: string): string {
   return own;
 }
 
-/** A string that is not a view into a larger one (short strings never are). */
-function detached(s: string): string {
+/**
+ * A string that is not a view into a larger one (short strings never are), nor a rope: a message
+ * built with `+` or a template literal is a tree of pieces that costs more than its characters.
+ */
+export function detached(s: string): string {
   // A round trip through JSON is the cheapest way to get a flat string of one's own.
   return s.length < SLICE_MIN_LENGTH ? s : (JSON.parse(JSON.stringify(s)) as string);
 }

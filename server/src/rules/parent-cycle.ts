@@ -68,6 +68,10 @@ interface Component {
   cyclic: boolean;
 }
 
+/** The component of an entity on no cycle (a lone entity that does not link to itself). */
+const ACYCLIC: Component = Object.freeze({ members: [], cyclic: false });
+const NO_EDGES: Edge[] = [];
+
 /** A longer loop is summarised: listing it whole in every finding on it would cost time and say little. */
 const MAX_PATH_SEARCH = 64;
 
@@ -87,12 +91,13 @@ class CycleGraph {
   edges(entity: Entity): Edge[] {
     let out = this.outgoing.get(entity);
     if (out) return out;
-    out = [];
     const field = CYCLE_FIELDS[entity.kind];
     for (const ref of entity.refs) {
       if (ref.field !== field) continue;
-      for (const to of this.index.resolve(ref)) if (to.kind === entity.kind) out.push({ to, ref });
+      for (const to of this.index.resolve(ref)) if (to.kind === entity.kind) (out ??= []).push({ to, ref });
     }
+    // Most entities link nowhere: they share one empty list rather than holding one each.
+    out ??= NO_EDGES;
     this.outgoing.set(entity, out);
     return out;
   }
@@ -148,7 +153,9 @@ class CycleGraph {
           onStack.delete(member);
           members.push(member);
         } while (member !== frame.node);
-        const component: Component = { members, cyclic: members.length > 1 || this.edges(frame.node).some((e) => e.to === frame.node) };
+        const cyclic = members.length > 1 || this.edges(frame.node).some((e) => e.to === frame.node);
+        // Almost every entity is alone in its component: those share one record (nothing compares them).
+        const component: Component = cyclic ? { members, cyclic } : ACYCLIC;
         for (const m of members) this.components.set(m, component);
       }
     }

@@ -82,7 +82,8 @@ function rankCandidates(prd: Entity, kind: EntityKind, index: WorkspaceIndex): s
 /** What a candidate is compared on: its title's words, its owner (without `@`) and its folder. */
 interface Traits {
   id: string;
-  words: Set<string>;
+  /** Distinct words, each string shared with every other title that uses it. */
+  words: readonly string[];
   owner: string | undefined;
   folder: string;
 }
@@ -92,9 +93,14 @@ interface Traits {
  * each PRD without a link compares itself with all of them, so they are not worked out again per PRD.
  */
 function traitsOfKind(index: WorkspaceIndex, kind: EntityKind): Map<Entity, Traits> {
+  // Kept for every entity of the kind for the whole run: words and folders are shared, not copied per entity.
+  const shared = new Map<string, string>();
+  const share = (s: string) => shared.get(s) ?? (shared.set(s, s), s);
   const add = (all: Map<Entity, Traits>, entity: Entity) => {
     if (entity.kind !== kind || !entity.id) return;
-    all.set(entity, { id: entity.id, words: words(entity.title ?? entity.id), owner: fieldText(entity, 'owner')?.replace(/^@/, ''), folder: folderOf(entity.file) });
+    const titleWords = Array.from(words(entity.title ?? entity.id), share);
+    const owner = fieldText(entity, 'owner')?.replace(/^@/, '');
+    all.set(entity, { id: entity.id, words: titleWords, owner: owner && share(owner), folder: share(folderOf(entity.file)) });
   };
   return index.maintain(
     `prd-link:traits:${kind}`,
@@ -118,10 +124,10 @@ function words(text: string): Set<string> {
   return new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1));
 }
 
-/** Share of words two titles have in common (Jaccard index), 0..1. */
-function similarity(a: Set<string>, b: Set<string>): number {
-  if (!a.size || !b.size) return 0;
+/** Share of words two titles have in common (Jaccard index), 0..1; `b` holds distinct words. */
+function similarity(a: Set<string>, b: readonly string[]): number {
+  if (!a.size || !b.length) return 0;
   let common = 0;
-  for (const w of a) if (b.has(w)) common++;
-  return common / (a.size + b.size - common);
+  for (const w of b) if (a.has(w)) common++;
+  return common / (a.size + b.length - common);
 }
