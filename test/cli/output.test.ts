@@ -45,6 +45,25 @@ describe('strategy-lint output', () => {
     assert.equal(written.flatMap((r) => r.messages).length, 1);
   });
 
+  it('writes a report of several megabytes whole, in every format, to stdout and to files alike (it is written a piece at a time)', function () {
+    this.timeout(120_000);
+    const many = Array.from({ length: 1500 }, (_, i) => `  - id: INIT-${i}\n    title: Nobody owns initiative number ${i}\n    objective: OBJ-smb\n    metrics: [KR-activation]\n`).join('');
+    const root = workspace({ 'plan.strategy.yaml': CLEAN_PLAN, 'orphans.strategy.yaml': `initiatives:\n${many}` });
+    const extras = ['json', 'sarif', 'github', 'gitlab', 'junit'].flatMap((format) => ['--format', `${format}:out/report.${format}`]);
+    const run = runCli([...TODAY, ...extras], { cwd: root });
+    assert.equal(run.status, 1);
+    const report = (format: string) => read(root, `out/report.${format}`);
+    const messages = (jsonOf({ ...run, stdout: report('json') }) as { messages: unknown[] }[]).flatMap((r) => r.messages);
+    assert.ok(messages.length >= 1500 && report('sarif').length > 2 ** 21, `${messages.length} findings, ${report('sarif').length} characters of SARIF`);
+    assert.equal((JSON.parse(report('sarif')) as { runs: { results: unknown[] }[] }).runs[0]!.results.length, messages.length);
+    assert.equal((JSON.parse(report('gitlab')) as unknown[]).length, messages.length);
+    assert.equal(report('github').split('\n').length - 1, messages.length);
+    assert.equal(report('junit').match(/<testcase /g)!.length, messages.length + 1, 'one test case per finding, one for the clean file');
+    assert.ok(report('junit').endsWith('</testsuites>\n'));
+    assert.equal(run.stdout.match(/^\s+\d+:\d+\s/gm)!.length, messages.length, 'stylish lists every finding');
+    for (const format of ['json', 'gitlab']) assert.equal(runCli([...TODAY, '--format', format], { cwd: root }).stdout, report(format), `${format} on stdout equals the file`);
+  });
+
   it('exits 2 when --output-file cannot be written', () => {
     const root = workspace({ ...files, 'taken/file': 'x' });
     const run = runCli([...TODAY, '--output-file', 'taken/file/lint.txt'], { cwd: root });

@@ -35,3 +35,19 @@ export interface FormatContext {
 
 /** A formatter turns results into the text the CLI prints (or writes to --output-file). */
 export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;
+
+/**
+ * The same text in pieces, about one file's findings each, in order: the CLI writes each piece as
+ * it comes, so a run with a hundred thousand findings never holds its whole report (nor every
+ * finding's output objects) in memory at once. Joined, the pieces are the formatter's text.
+ */
+export type ChunkedFormatter = (results: readonly FileResult[], context: FormatContext) => Iterable<string>;
+
+/** The whole text of a chunked formatter (tests, `--format` values used as a string). */
+export function joined(chunked: ChunkedFormatter): Formatter {
+  return (results, context) => {
+    let text = '';
+    for (const chunk of chunked(results, context)) text += chunk;
+    return text;
+  };
+}

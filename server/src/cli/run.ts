@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, realpathSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../model/finding.js';
 import { RULES } from '../rules/registry.js';
@@ -12,7 +12,7 @@ import { reasonOf } from '../files/errno.js';
 import type { LintArgs } from './args.js';
 import { unifiedDiff } from './diff.js';
 import { EXIT, CliError } from './errors.js';
-import { getFormatter } from './formatters/index.js';
+import { getChunkedFormatter } from './formatters/index.js';
 import type { FileResult } from './results.js';
 import { VERSION } from './version.js';
 import { suppressionKey } from '../engine/bulkSuppressions.js';
@@ -49,7 +49,7 @@ export const processIO: CliIO = {
  * apply or preview safe fixes, print the findings in the chosen format, and return the exit code.
  */
 export function runLint(args: LintArgs, io: CliIO): number {
-  const formatter = getFormatter(args.format);
+  const formatter = getChunkedFormatter(args.format);
   if (!formatter) throw new CliError(`unknown format "${args.format}"`);
   if (args.printConfig !== undefined) return printConfig(args, args.printConfig, io);
   if (args.listRules) return listRules(args, io, useColor(args, io));
@@ -114,10 +114,11 @@ export function runLint(args: LintArgs, io: CliIO): number {
 
   const color = useColor(args, io);
   const context = { cwd, rules: RULES.map((r) => r.meta), version: VERSION, suppressionsFile: bulk.displayPath, filesChecked: linted.reported.length, unreadable: linted.unreadable, skipped: linted.skipped };
+  // Written as it is formatted, a file at a time: the report is never one string in memory.
   const output = formatter(results, { ...context, color });
   if (args.outputFile) writeOutputFile(args.outputFile, output);
-  else if (output) io.stdout(output);
-  for (const extra of args.outputs) writeOutputFile(extra.path, getFormatter(extra.format)!(results, { ...context, color: false }), `--format ${extra.format}:${extra.path}`);
+  else for (const text of batched(output)) io.stdout(text);
+  for (const extra of args.outputs) writeOutputFile(extra.path, getChunkedFormatter(extra.format)!(results, { ...context, color: false }), `--format ${extra.format}:${extra.path}`);
   clock.lap('output');
 
   const counts = {
@@ -249,14 +250,42 @@ function isInsideReally(file: string, root: string): boolean {
   }
 }
 
-export function writeOutputFile(outputFile: string, text: string, flag = `--output-file ${outputFile}`): void {
+/** Writes a report, given whole or in pieces (a chunked formatter's), creating the folders it needs. */
+export function writeOutputFile(outputFile: string, text: string | Iterable<string>, flag = `--output-file ${outputFile}`): void {
   const target = path.resolve(outputFile);
+  let fd: number | undefined;
   try {
     makeFolders(path.dirname(target));
-    writeFileSync(target, text);
+    fd = openSync(target, 'w');
+    for (const piece of batched(typeof text === 'string' ? [text] : text)) writeAll(fd, Buffer.from(piece));
   } catch (error) {
+    // The file system's refusals are the user's to fix; anything else is a bug, reported as one.
+    if ((error as NodeJS.ErrnoException).code === undefined) throw error;
     throw new CliError(`cannot write ${flag}: ${reasonOf(error)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** As writeFileSync does: a write may take only part of the bytes (a pipe named as the file). */
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+}
+
+/** About a megabyte at a time: a write per file of a large run would cost more than formatting it. */
+const BATCH_LENGTH = 1 << 20;
+
+/** Pieces of text joined into batches of about BATCH_LENGTH characters, empty pieces dropped. */
+function* batched(pieces: Iterable<string>): Generator<string> {
+  let batch = '';
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length >= BATCH_LENGTH) {
+      yield batch;
+      batch = '';
+    }
+  }
+  if (batch) yield batch;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Severity } from '../../model/finding.js';
-import type { Formatter } from '../results.js';
+import { joined, type ChunkedFormatter } from '../results.js';
 import { locate, relativeToCwd, sortedFindings, toSlashes, visible } from './shared.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -8,9 +8,9 @@ const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'erro
  * GitHub Actions workflow commands (SPEC §8): each finding becomes an annotation on the pull request's
  * diff. Paths are relative to the working directory, which in a workflow is the repository root.
  */
-export const github: Formatter = (results, context) => {
-  let output = '';
+export const githubChunks: ChunkedFormatter = function* (results, context) {
   for (const result of results) {
+    let output = '';
     const file = relativeToCwd(result.path, context.cwd) ?? toSlashes(result.path);
     for (const finding of sortedFindings(result)) {
       const at = locate(result.lineMap, finding.span);
@@ -22,9 +22,11 @@ export const github: Formatter = (results, context) => {
       const props = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
       output += `::${COMMAND[finding.severity]} ${props}::${escapeData(finding.message)}\n`;
     }
+    if (output) yield output;
   }
-  return output;
 };
+
+export const github = joined(githubChunks);
 
 /** The escaping of @actions/core for a command's message; control characters made visible first. */
 export function escapeData(text: string): string {

@@ -1,6 +1,6 @@
 import type { Severity } from '../../model/finding.js';
-import type { Formatter } from '../results.js';
-import { fingerprintsOf, locate, relativeToCwd, sortedFindings, toSlashes } from './shared.js';
+import { joined, type ChunkedFormatter } from '../results.js';
+import { fingerprintsOf, locate, prettyArrayChunks, relativeToCwd, sortedFindings, toSlashes } from './shared.js';
 
 /** GitLab's severities run info, minor, major, critical, blocker: errors rank above warnings (as ESLint's GitLab formatters do). */
 const SEVERITY: Record<Severity, 'info' | 'minor' | 'major'> = { error: 'major', warning: 'minor', info: 'info' };
@@ -10,8 +10,8 @@ const SEVERITY: Record<Severity, 'info' | 'minor' | 'major'> = { error: 'major',
  * request widget and the diff. Fingerprints follow the finding's entity and field, not its line, so
  * GitLab sees a finding that moved as the same one, and a new one as new.
  */
-export const gitlab: Formatter = (results, context) => {
-  const issues = results.flatMap((result) => {
+export const gitlabChunks: ChunkedFormatter = function* (results, context) {
+  const issues = results.map((result) => () => {
     const file = relativeToCwd(result.path, context.cwd) ?? toSlashes(result.path);
     const findings = sortedFindings(result);
     const fingerprints = fingerprintsOf(result, findings, file);
@@ -27,5 +27,9 @@ export const gitlab: Formatter = (results, context) => {
       };
     });
   });
-  return JSON.stringify(issues, null, 2) + '\n';
+  // JSON.stringify(issues, null, 2), one file's issues at a time.
+  yield* prettyArrayChunks(issues, '');
+  yield '\n';
 };
+
+export const gitlab = joined(gitlabChunks);

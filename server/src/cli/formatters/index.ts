@@ -1,21 +1,27 @@
-import type { Formatter } from '../results.js';
-import { github } from './github.js';
-import { gitlab } from './gitlab.js';
-import { json } from './json.js';
-import { junit } from './junit.js';
-import { sarif } from './sarif.js';
-import { stylish } from './stylish.js';
+import { joined, type ChunkedFormatter, type Formatter } from '../results.js';
+import { githubChunks } from './github.js';
+import { gitlabChunks } from './gitlab.js';
+import { jsonChunks } from './json.js';
+import { junitChunks } from './junit.js';
+import { sarifChunks } from './sarif.js';
+import { stylishChunks } from './stylish.js';
 
 /** `--format` values (SPEC §8); the first is the default. */
 export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
-const FORMATTERS: Record<FormatName, Formatter> = { stylish, json, sarif, github, gitlab, junit };
+const FORMATTERS: Record<FormatName, ChunkedFormatter> = { stylish: stylishChunks, json: jsonChunks, sarif: sarifChunks, github: githubChunks, gitlab: gitlabChunks, junit: junitChunks };
 
 /**
  * The formatter for `--format NAME`, or undefined for an unknown name (a usage error, exit 2).
- * Each returns the complete text to write (ending in a newline, or empty): the CLI adds nothing.
+ * Each gives the complete text to write (ending in a newline, or empty): the CLI adds nothing.
  */
 export function getFormatter(name: string): Formatter | undefined {
+  const chunked = getChunkedFormatter(name);
+  return chunked && joined(chunked);
+}
+
+/** The same text in pieces, one file at a time (what the CLI writes as it goes). */
+export function getChunkedFormatter(name: string): ChunkedFormatter | undefined {
   return Object.hasOwn(FORMATTERS, name) ? FORMATTERS[name as FormatName] : undefined;
 }

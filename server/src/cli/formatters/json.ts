@@ -1,5 +1,5 @@
 import type { Finding, Fix, Severity } from '../../model/finding.js';
-import type { FileResult, Formatter } from '../results.js';
+import { joined, type ChunkedFormatter, type FileResult } from '../results.js';
 import { count, locate, safeFix, sortedFindings, sortedSuppressed } from './shared.js';
 
 /** ESLint's numeric severities; 0 is ESLint's "off", used here for `info` (SPEC §8). */
@@ -26,7 +26,14 @@ interface EslintMessage {
  * ESLint's `json` format (SPEC §8), so tools built for ESLint output (reviewdog, code review bots,
  * dashboards) read strategy-lint's too. Every linted file is listed, clean ones with no messages.
  */
-export const json: Formatter = (results) => JSON.stringify(results.map(toEslintResult)) + '\n';
+export const jsonChunks: ChunkedFormatter = function* (results) {
+  // JSON.stringify of the whole array, one element at a time: the same bytes.
+  yield '[';
+  for (let i = 0; i < results.length; i++) yield (i ? ',' : '') + JSON.stringify(toEslintResult(results[i]!));
+  yield ']\n';
+};
+
+export const json = joined(jsonChunks);
 
 function toEslintResult(result: FileResult) {
   const findings = sortedFindings(result);

@@ -1,5 +1,5 @@
 import type { Finding } from '../../model/finding.js';
-import type { FileResult, Formatter } from '../results.js';
+import { joined, type ChunkedFormatter, type FileResult } from '../results.js';
 import { locate, sortedFindings, toSlashes } from './shared.js';
 
 /**
@@ -7,18 +7,15 @@ import { locate, sortedFindings, toSlashes } from './shared.js';
  * test case per finding — failing for errors and warnings, passing (its message as system-out)
  * for info, which never fails a run — and one passing test case for a clean file so it still shows up.
  */
-export const junit: Formatter = (results) => {
-  const suites = results.map(suite);
+export const junitChunks: ChunkedFormatter = function* (results) {
   const tests = results.reduce((n, r) => n + Math.max(1, r.findings.length), 0);
   const failures = results.reduce((n, r) => n + failing(r.findings), 0);
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="strategy-lint" tests="${tests}" failures="${failures}" errors="0">`,
-    ...suites,
-    '</testsuites>',
-    '',
-  ].join('\n');
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="strategy-lint" tests="${tests}" failures="${failures}" errors="0">\n`;
+  for (const result of results) yield `${suite(result)}\n`;
+  yield '</testsuites>\n';
 };
+
+export const junit = joined(junitChunks);
 
 function suite(result: FileResult): string {
   const name = toSlashes(result.displayPath);

@@ -2,9 +2,9 @@ import type { Finding, Fix, Severity, TextEdit } from '../../model/finding.js';
 import type { Span } from '../../model/span.js';
 import { DOCS_BASE_URL } from '../../rules/rule.js';
 import type { LineMap } from '../../text/lineMap.js';
-import type { FormatContext, Formatter } from '../results.js';
+import { joined, type ChunkedFormatter, type FormatContext } from '../results.js';
 import { RULE_HELP } from '../../rules/generated/ruleHelp.js';
-import { fingerprintsOf, lineMapsOf, locate, relativeToCwd, safeFix, sortedFindings, sortedSuppressed, toSlashes } from './shared.js';
+import { fingerprintsOf, lineMapsOf, locate, prettyArrayChunks, relativeToCwd, safeFix, sortedFindings, sortedSuppressed, toSlashes } from './shared.js';
 
 const SRCROOT = '%SRCROOT%';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -22,7 +22,7 @@ interface ArtifactLocation {
  * SARIF 2.1.0 (SPEC §8) for GitHub code scanning and other SARIF viewers: one rule descriptor per
  * rule, file locations relative to the working directory (`%SRCROOT%`), safe fixes as `fixes`.
  */
-export const sarif: Formatter = (results, context) => {
+export const sarifChunks: ChunkedFormatter = function* (results, context) {
   const lineMaps = lineMapsOf(results);
   const ruleIndex = new Map(context.rules.map((r, i) => [r.id, i]));
   const artifact = (file: string) => artifactLocation(file, context);
@@ -77,18 +77,32 @@ export const sarif: Formatter = (results, context) => {
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(context.cwd) } },
         columnKind: 'utf16CodeUnits',
         invocations: [invocation(context, artifact)],
-        results: results.flatMap((r) => {
-          const file = relativeToCwd(r.path, context.cwd) ?? toSlashes(r.path);
-          const reported = sortedFindings(r);
-          const accepted = sortedSuppressed(r);
-          const prints = fingerprintsOf(r, [...reported, ...accepted], file);
-          return [...reported.map((f, i) => toResult(f, prints[i]!)), ...accepted.map((f, i) => toResult(f, prints[reported.length + i]!, true))];
-        }),
+        results: RESULTS,
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  // The log around its results, then the results one file at a time, at the place RESULTS marks.
+  const [head, tail] = JSON.stringify(log, null, 2).split(JSON.stringify(RESULTS));
+  yield head!;
+  yield* prettyArrayChunks(
+    results.map((r) => () => {
+      const file = relativeToCwd(r.path, context.cwd) ?? toSlashes(r.path);
+      const reported = sortedFindings(r);
+      const accepted = sortedSuppressed(r);
+      const prints = fingerprintsOf(r, [...reported, ...accepted], file);
+      return [...reported.map((f, i) => toResult(f, prints[i]!)), ...accepted.map((f, i) => toResult(f, prints[reported.length + i]!, true))];
+    }),
+    RESULTS_INDENT,
+  );
+  yield `${tail!}\n`;
 };
+
+export const sarif = joined(sarifChunks);
+
+/** Stands for the results in the log's skeleton (no file's text can produce it: JSON escapes its NUL). */
+const RESULTS = '\u0000results\u0000';
+/** The indentation of `"results": [` in the pretty-printed log (log → runs → the run). */
+const RESULTS_INDENT = '      ';
 
 /** The fingerprint's name and version: a change of how it is computed gets a new version. */
 const FINGERPRINT = 'strategyLint/v1';

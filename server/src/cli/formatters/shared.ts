@@ -63,6 +63,26 @@ export function lineMapsOf(results: readonly FileResult[]): Map<string, LineMap>
   return new Map(results.map((r) => [r.path, r.lineMap]));
 }
 
+/**
+ * `JSON.stringify(items, null, 2)` for an array nested where `indent` is its own indentation,
+ * given as one producer per group of items (a file's findings), each called only when its turn
+ * comes: the same text, written in pieces. Pretty-printed JSON holds no line break inside a
+ * value, so an item is indented by indenting each of its lines.
+ */
+export function* prettyArrayChunks(groups: readonly (() => readonly unknown[])[], indent: string): Generator<string> {
+  const inner = `${indent}  `;
+  let first = true;
+  for (const group of groups) {
+    let text = '';
+    for (const item of group()) {
+      text += `${first ? '[\n' : ',\n'}${inner}${JSON.stringify(item, null, 2).replace(/\n/g, `\n${inner}`)}`;
+      first = false;
+    }
+    if (text) yield text;
+  }
+  yield first ? '[]' : `\n${indent}]`;
+}
+
 /** `file` relative to `cwd` with '/' separators, or undefined when it lies outside `cwd`. */
 export function relativeToCwd(file: string, cwd: string): string | undefined {
   const base = trimSlash(toSlashes(cwd));

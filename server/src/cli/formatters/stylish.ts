@@ -1,5 +1,5 @@
 import type { Severity } from '../../model/finding.js';
-import type { Formatter } from '../results.js';
+import { joined, type ChunkedFormatter } from '../results.js';
 import { palette, type Palette, type Style } from './ansi.js';
 import { count, emptyCounts, locate, plural, sortedFindings, visible, type Counts } from './shared.js';
 
@@ -17,10 +17,10 @@ interface Row {
  * files checked declares anything (§8): then one line says how many were checked, so a run that
  * finds no strategy at all does not pass unnoticed.
  */
-export const stylish: Formatter = (results, context) => {
+export const stylishChunks: ChunkedFormatter = function* (results, context) {
   const paint = palette(context.color);
   const totals = emptyCounts();
-  let output = '\n';
+  let opening = '\n';
   for (const result of results) {
     if (!result.findings.length) continue;
     const findings = sortedFindings(result);
@@ -29,20 +29,26 @@ export const stylish: Formatter = (results, context) => {
       const at = locate(result.lineMap, f.span);
       return { line: String(at.line), column: String(at.column), severity: f.severity, message: tidyMessage(f.message), ruleId: f.ruleId };
     });
-    output += `${paint.underline(visible(result.displayPath))}\n${table(rows, paint)}\n\n`;
+    // A report opens with a blank line, before its first file.
+    yield `${opening}${paint.underline(visible(result.displayPath))}\n${table(rows, paint)}\n\n`;
+    opening = '';
   }
   const total = totals.error + totals.warning + totals.info;
   const suppressed = results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
   const suppressedLine = suppressed ? paint.dim(`  ${plural(suppressed, 'problem')} suppressed by ${context.suppressionsFile ?? 'the suppressions file'} (not shown).`) + '\n' : '';
   if (total === 0) {
-    if (suppressedLine) return `\n${suppressedLine}`;
-    if (results.length > 0 || context.filesChecked === undefined) return '';
-    // A team's own documents (KEPs, RFCs, ADRs, PRDs) declare nothing in SPEC forms: say where the way in is.
-    return `0 problems: ${plural(context.filesChecked, 'file')} checked, none declares an objective, key result, initiative, owner or PRD\n`
-      + `  Documents in a shape of your own (KEPs, RFCs, ADRs, PRDs)? \`strategy-lint init\` finds known layouts and writes a config with presets and templates.\n`;
+    if (suppressedLine) yield `\n${suppressedLine}`;
+    else if (results.length === 0 && context.filesChecked !== undefined) {
+      // A team's own documents (KEPs, RFCs, ADRs, PRDs) declare nothing in SPEC forms: say where the way in is.
+      yield `0 problems: ${plural(context.filesChecked, 'file')} checked, none declares an objective, key result, initiative, owner or PRD\n`
+        + `  Documents in a shape of your own (KEPs, RFCs, ADRs, PRDs)? \`strategy-lint init\` finds known layouts and writes a config with presets and templates.\n`;
+    }
+    return;
   }
-  return output + summary(totals, paint) + suppressedLine;
+  yield summary(totals, paint) + suppressedLine;
 };
+
+export const stylish = joined(stylishChunks);
 
 function table(rows: readonly Row[], paint: Palette): string {
   const width = (pick: (r: Row) => string) => Math.max(...rows.map((r) => pick(r).length));
