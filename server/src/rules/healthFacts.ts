@@ -230,6 +230,16 @@ export function healthEpoch(index: WorkspaceIndex): number {
   return epoch.count;
 }
 
+/**
+ * The links an entity has by where it is written (a key result under an objective's heading): moving
+ * it under another heading changes what it counts towards without changing any field.
+ */
+function nesting(entity: Entity): string {
+  let out = '';
+  for (const ref of entity.refs) if (ref.form === 'implicit') out += `${ref.field}=${ref.implicitTarget?.id ?? ref.id}/${ref.implicitTarget?.kind ?? ''};`;
+  return out;
+}
+
 /** Epochs are numbered across rebuilds, so a rebuilt epoch never equals one handed out before. */
 let epochs = 0;
 
@@ -238,11 +248,11 @@ export function healthSignature(entity: Entity): string | undefined {
   const text = (field: string) => fieldText(entity, field) ?? '';
   switch (entity.kind) {
     case 'objective':
-      return [text('period'), text('priority'), text('status'), text('parent'), text('perspective')].join('|');
+      return [text('period'), text('priority'), text('status'), text('parent'), text('perspective'), nesting(entity)].join('|');
     case 'initiative':
-      return [text('objective'), text('effort'), text('status')].join('|');
+      return [text('objective'), text('effort'), text('status'), nesting(entity)].join('|');
     case 'metric':
-      return [text('objective'), text('type')].join('|');
+      return [text('objective'), text('type'), nesting(entity)].join('|');
     default:
       return undefined;
   }

@@ -1,10 +1,9 @@
 import type { Entity } from '../model/entity.js';
-import type { RelatedLocation } from '../model/finding.js';
 import { enumValue, fieldScalar } from '../model/semantics.js';
 import { FIELD_SPECS } from '../model/kinds.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule } from './rule.js';
-import { metricsThroughChildren } from './healthFacts.js';
+import { healthEpoch, metricsThroughChildren } from './healthFacts.js';
 import { focusPeriod, topLevelObjectivesByPeriod } from './focus-limit.js';
 import { byIdThenPlace, versionMemo } from './workspaceFacts.js';
 
@@ -12,15 +11,28 @@ const PERSPECTIVES = FIELD_SPECS.objective.perspective!.values!;
 /** As many objectives as there are perspectives: fewer cannot cover them all. */
 const DEFAULT_MIN_OBJECTIVES = PERSPECTIVES.length;
 
-/** What one period's active top-level objectives cover, computed once per period and index version. */
+/** An entity as a summary keeps it: found again in the index when reported, so its spans are current. */
+interface Place {
+  id: string;
+  file: string;
+}
+
+/**
+ * What one period's active top-level objectives cover. It reads only fields healthSignature lists
+ * (period, status, parent, perspective; a metric's objective and type), so it stays valid until
+ * healthEpoch moves: typing in a title or an owner does not walk the period's objectives and their
+ * metrics again (at 10k documents that walk was most of a keystroke).
+ */
 interface Coverage {
-  /** Where the period's findings go: its first objective by id (then file and place). */
-  host: Entity;
-  objectives: Entity[];
+  epoch: number;
+  /** How many objectives were checked. */
+  objectives: number;
+  /** The first RELATED objectives by id (then file and place). */
+  firstObjectives: Place[];
   /** Perspectives no objective of the period states; undefined when none states one (the team does not use them). */
   empty?: string[];
-  /** The period's typed metrics when every one is lagging (undefined otherwise). */
-  onlyLagging?: Entity[];
+  /** When every typed metric of the period is lagging: how many, and the first RELATED by id. */
+  onlyLagging?: { count: number; first: Place[] };
 }
 
 /**
@@ -60,28 +72,27 @@ export const rule: Rule = {
       if (period === undefined) continue;
       if (hostOf(index, period, fy) !== objective) continue;
       const coverage = coverageOf(index, period, fy);
-      const others: RelatedLocation[] = coverage.objectives.slice(0, RELATED).map((o) => ({
-        file: o.file,
-        span: fieldScalar(o, 'perspective')?.span ?? o.anchor,
-        message: `'${o.id}': ${enumValue(o, 'perspective') ?? 'no perspective'}`,
-      }));
-      if (coverage.empty?.length && coverage.objectives.length >= min) {
+      if (coverage.empty?.length && coverage.objectives >= min) {
         report({
           span: objective.anchor,
           message:
             `No active top-level objective of period ${period} takes the ${list(coverage.empty)} perspective${coverage.empty.length === 1 ? '' : 's'} ` +
-            `(${coverage.objectives.length} objective${coverage.objectives.length === 1 ? '' : 's'} checked). A balanced plan sets a goal in each of financial, customer, internal and learning; add one, or say why not.`,
-          related: others,
+            `(${coverage.objectives} objective${coverage.objectives === 1 ? '' : 's'} checked). A balanced plan sets a goal in each of financial, customer, internal and learning; add one, or say why not.`,
+          related: current(index, coverage.firstObjectives, 'objective').map((o) => ({
+            file: o.file,
+            span: fieldScalar(o, 'perspective')?.span ?? o.anchor,
+            message: `'${o.id}': ${enumValue(o, 'perspective') ?? 'no perspective'}`,
+          })),
         });
       }
       // With one objective, metric-balance already says that objective is measured only by lagging metrics.
-      if (coverage.onlyLagging && coverage.objectives.length > 1) {
+      if (coverage.onlyLagging && coverage.objectives > 1) {
         report({
           span: objective.anchor,
           message:
-            `Every typed metric of period ${period} is lagging (${coverage.onlyLagging.length}): the period learns only afterwards whether it worked. ` +
+            `Every typed metric of period ${period} is lagging (${coverage.onlyLagging.count}): the period learns only afterwards whether it worked. ` +
             `Add leading metrics (\`type: leading\`) that move early enough to steer by.`,
-          related: coverage.onlyLagging.slice(0, RELATED).map((m) => ({ file: m.file, span: m.anchor, message: `lagging metric '${m.id}'` })),
+          related: current(index, coverage.onlyLagging.first, 'metric').map((m) => ({ file: m.file, span: m.anchor, message: `lagging metric '${m.id}'` })),
         });
       }
     }
@@ -102,15 +113,41 @@ function hostOf(index: WorkspaceIndex, period: string, fiscalYearStart: number):
   return host;
 }
 
-/** Asked only by the period's host, so a period costs one walk of its objectives and their metrics. */
+const coverages = new WeakMap<WorkspaceIndex, Map<string, Coverage>>();
+
+/** Asked only by the period's host; computed again only when healthEpoch has moved (see Coverage). */
 function coverageOf(index: WorkspaceIndex, period: string, fiscalYearStart: number): Coverage {
+  let byPeriod = coverages.get(index);
+  if (!byPeriod) coverages.set(index, (byPeriod = new Map()));
+  const epoch = healthEpoch(index);
+  const key = `${fiscalYearStart} ${period}`;
+  const known = byPeriod.get(key);
+  if (known?.epoch === epoch) return known;
   const objectives = [...(topLevelObjectivesByPeriod(index, fiscalYearStart).get(period) ?? [])].sort(byIdThenPlace);
   const stated = new Set(objectives.map((o) => (fieldScalar(o, 'perspective') ? enumValue(o, 'perspective') : undefined)).filter((p): p is string => p !== undefined));
   const typed = objectives.flatMap((o) => metricsThroughChildren(index, o)).filter((m) => enumValue(m, 'type') !== undefined);
-  const coverage: Coverage = { host: objectives[0]!, objectives };
+  const coverage: Coverage = { epoch, objectives: objectives.length, firstObjectives: objectives.slice(0, RELATED).map(placeOf) };
   if (stated.size) coverage.empty = PERSPECTIVES.filter((p) => !stated.has(p));
-  if (typed.length && typed.every((m) => enumValue(m, 'type') === 'lagging')) coverage.onlyLagging = [...new Set(typed)].sort(byIdThenPlace);
+  if (typed.length && typed.every((m) => enumValue(m, 'type') === 'lagging')) {
+    const lagging = [...new Set(typed)].sort(byIdThenPlace);
+    coverage.onlyLagging = { count: lagging.length, first: lagging.slice(0, RELATED).map(placeOf) };
+  }
+  byPeriod.set(key, coverage);
   return coverage;
+}
+
+function placeOf(entity: Entity): Place {
+  return { id: entity.id, file: entity.file };
+}
+
+/** The entities a summary names, as the index holds them now (the first of an id in a file). */
+function current(index: WorkspaceIndex, places: readonly Place[], kind: Entity['kind']): Entity[] {
+  const found: Entity[] = [];
+  for (const { id, file } of places) {
+    const entity = index.declarations(id).find((e) => e.kind === kind && e.file === file);
+    if (entity) found.push(entity);
+  }
+  return found;
 }
 
 function list(words: readonly string[]): string {
