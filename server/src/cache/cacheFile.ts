@@ -1,10 +1,11 @@
-import { closeSync, fstatSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync, realpathSync, mkdirSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync, unlinkSync, writeSync, mkdirSync } from 'node:fs';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { ParsedFile } from '../model/file.js';
 import type { Finding } from '../model/finding.js';
 import type { CompiledTemplate } from '../templates/compiled.js';
+import { replaceFile } from '../files/replaceFile.js';
 import { LineMap } from '../text/lineMap.js';
 import { decodeParse, encodeParse } from './parseCodec.js';
 
@@ -301,15 +302,9 @@ class Chunks {
 
 function writeAtomically(location: string, chunks: readonly Uint8Array[]): void {
   mkdirSync(path.dirname(location), { recursive: true });
-  let target = location;
-  try {
-    target = realpathSync(location);
-  } catch {
-    // Not there yet: written where it was named.
-  }
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${Date.now().toString(36)}.tmp`);
-  const fd = openSync(temp, 'wx', 0o666);
-  try {
+  // Written chunk by chunk: joining them first would hold the whole cache in memory twice.
+  replaceFile(location, (temp) => {
+    const fd = openSync(temp, 'wx', 0o666);
     try {
       for (const chunk of chunks) {
         let done = 0;
@@ -318,15 +313,7 @@ function writeAtomically(location: string, chunks: readonly Uint8Array[]): void 
     } finally {
       closeSync(fd);
     }
-    renameSync(temp, target);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Already gone.
-    }
-    throw error;
-  }
+  });
 }
 
 /** Whether the file at `location` is a strategy-lint cache (of any version): only such a file may be deleted. */

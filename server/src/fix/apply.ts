@@ -1,5 +1,5 @@
-import { accessSync, chmodSync, chownSync, constants, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
-import path from 'node:path';
+import { accessSync, chmodSync, chownSync, constants, statSync, writeFileSync, type Stats } from 'node:fs';
+import { replaceFile } from '../files/replaceFile.js';
 import type { Finding, Fix, TextEdit } from '../model/finding.js';
 
 /** --fix re-lints and fixes again until nothing safe is left, at most this many times. */
@@ -118,22 +118,15 @@ function withoutBom(text: string): string {
  * means "do not change"), and writes through a symbolic link to its target rather than replacing the link.
  */
 export function writeFileAtomic(filePath: string, text: string | Uint8Array): void {
-  let target = filePath;
-  try {
-    target = realpathSync(filePath);
-  } catch {
-    // A file that does not exist yet is written where it was named.
-  }
-  let original: Stats | undefined;
-  try {
-    original = statSync(target);
-  } catch {
-    original = undefined;
-  }
-  if (original) accessSync(target, constants.W_OK);
-  const mode = original ? original.mode & 0o7777 : 0o666;
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.strategy-lint-${process.pid}-${Date.now().toString(36)}.tmp`);
-  try {
+  replaceFile(filePath, (temp, target) => {
+    let original: Stats | undefined;
+    try {
+      original = statSync(target);
+    } catch {
+      original = undefined;
+    }
+    if (original) accessSync(target, constants.W_OK);
+    const mode = original ? original.mode & 0o7777 : 0o666;
     writeFileSync(temp, text, { flag: 'wx', mode });
     if (original) {
       chmodSync(temp, mode);
@@ -143,13 +136,5 @@ export function writeFileAtomic(filePath: string, text: string | Uint8Array): vo
         // Only root may give a file away; the content and mode are what matter.
       }
     }
-    renameSync(temp, target);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Nothing was written, or it is already gone.
-    }
-    throw error;
-  }
+  });
 }
