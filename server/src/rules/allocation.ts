@@ -2,7 +2,7 @@ import type { Entity } from '../model/entity.js';
 import { enumValue, fieldScalar, isActiveObjective } from '../model/semantics.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule } from './rule.js';
-import { healthEpoch, receivedBy } from './healthFacts.js';
+import { findDeclared, receivedBy, untilHealthChanges } from './healthFacts.js';
 import { focusPeriod, topLevelObjectivesByPeriod } from './focus-limit.js';
 import { describe, entitiesOf } from './support.js';
 import { capitalise } from '../text/capitalise.js';
@@ -71,23 +71,13 @@ interface Funded {
 }
 
 /**
- * Per index and period: for each priority, its least funded objective. Effort depends only on the
- * fields healthSignature lists, so a summary stays valid until healthEpoch moves: typing in a title
- * or an owner does not walk every objective of the period again.
- */
-const summaries = new WeakMap<WorkspaceIndex, Map<string, { epoch: number; least: (Funded | undefined)[] }>>();
-
-/**
  * Of the period's objectives with a priority above `rank`, the one receiving the least effort
- * (ties: by id and place), found again in the index so its spans are current.
+ * (ties: by id and place), found again in the index so its spans are current. Per period, the
+ * least funded objective of each priority is kept until healthEpoch moves (effort depends only on
+ * the fields healthSignature lists).
  */
 function leastFundedAbove(index: WorkspaceIndex, period: string, rank: number, fiscalYearStart: number): Entity | undefined {
-  let byPeriod = summaries.get(index);
-  if (!byPeriod) summaries.set(index, (byPeriod = new Map()));
-  const epoch = healthEpoch(index);
-  const key = `${fiscalYearStart} ${period}`;
-  let summary = byPeriod.get(key);
-  if (!summary || summary.epoch !== epoch) {
+  const least = untilHealthChanges(index, `allocation ${fiscalYearStart} ${period}`, () => {
     const least: (Funded | undefined)[] = [undefined, undefined, undefined, undefined];
     for (const objective of topLevelObjectivesByPeriod(index, fiscalYearStart).get(period) ?? []) {
       const r = priorityRank(objective);
@@ -96,16 +86,15 @@ function leastFundedAbove(index: WorkspaceIndex, period: string, rank: number, f
       const best = least[r];
       if (!best || lessFunded(funded, best)) least[r] = funded;
     }
-    byPeriod.set(key, (summary = { epoch, least }));
-  }
+    return least;
+  });
   let found: Funded | undefined;
   for (let r = 0; r < rank; r++) {
-    const candidate = summary.least[r];
+    const candidate = least[r];
     if (candidate && (!found || lessFunded(candidate, found))) found = candidate;
   }
   if (!found) return undefined;
-  const { id, file } = found;
-  return index.declarations(id).find((e) => e.kind === 'objective' && e.file === file);
+  return findDeclared(index, 'objective', found.id, found.file);
 }
 
 function lessFunded(a: Funded, b: Funded): boolean {

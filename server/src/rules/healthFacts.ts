@@ -230,6 +230,30 @@ export function healthEpoch(index: WorkspaceIndex): number {
   return epoch.count;
 }
 
+const sinceHealthEpoch = new WeakMap<WorkspaceIndex, Map<string, { epoch: number; value: unknown }>>();
+
+/**
+ * A value computed only from the fields healthSignature lists (a period's allocation summary or
+ * perspective coverage), kept per index and `key` until healthEpoch moves: typing in a title or
+ * an owner does not walk the period again. It must hold places (see findDeclared), not entities,
+ * whose spans go stale with edits that keep the epoch.
+ */
+export function untilHealthChanges<T>(index: WorkspaceIndex, key: string, compute: () => T): T {
+  let byKey = sinceHealthEpoch.get(index);
+  if (!byKey) sinceHealthEpoch.set(index, (byKey = new Map()));
+  const epoch = healthEpoch(index);
+  const known = byKey.get(key);
+  if (known?.epoch === epoch) return known.value as T;
+  const value = compute();
+  byKey.set(key, { epoch, value });
+  return value;
+}
+
+/** The entity of `kind` declaring `id` in `file` as the index holds it now (the first, if several). */
+export function findDeclared(index: WorkspaceIndex, kind: Entity['kind'], id: string, file: string): Entity | undefined {
+  return index.declarations(id).find((e) => e.kind === kind && e.file === file);
+}
+
 /**
  * The links an entity has by where it is written (a key result under an objective's heading): moving
  * it under another heading changes what it counts towards without changing any field.

@@ -3,7 +3,7 @@ import { enumValue, fieldScalar } from '../model/semantics.js';
 import { FIELD_SPECS } from '../model/kinds.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule } from './rule.js';
-import { healthEpoch, metricsThroughChildren } from './healthFacts.js';
+import { findDeclared, metricsThroughChildren, untilHealthChanges } from './healthFacts.js';
 import { focusPeriod, topLevelObjectivesByPeriod } from './focus-limit.js';
 import { byIdThenPlace, versionMemo } from './workspaceFacts.js';
 
@@ -24,7 +24,6 @@ interface Place {
  * metrics again (at 10k documents that walk was most of a keystroke).
  */
 interface Coverage {
-  epoch: number;
   /** How many objectives were checked. */
   objectives: number;
   /** The first RELATED objectives by id (then file and place). */
@@ -113,41 +112,29 @@ function hostOf(index: WorkspaceIndex, period: string, fiscalYearStart: number):
   return host;
 }
 
-const coverages = new WeakMap<WorkspaceIndex, Map<string, Coverage>>();
-
 /** Asked only by the period's host; computed again only when healthEpoch has moved (see Coverage). */
 function coverageOf(index: WorkspaceIndex, period: string, fiscalYearStart: number): Coverage {
-  let byPeriod = coverages.get(index);
-  if (!byPeriod) coverages.set(index, (byPeriod = new Map()));
-  const epoch = healthEpoch(index);
-  const key = `${fiscalYearStart} ${period}`;
-  const known = byPeriod.get(key);
-  if (known?.epoch === epoch) return known;
-  const objectives = [...(topLevelObjectivesByPeriod(index, fiscalYearStart).get(period) ?? [])].sort(byIdThenPlace);
-  const stated = new Set(objectives.map((o) => (fieldScalar(o, 'perspective') ? enumValue(o, 'perspective') : undefined)).filter((p): p is string => p !== undefined));
-  const typed = objectives.flatMap((o) => metricsThroughChildren(index, o)).filter((m) => enumValue(m, 'type') !== undefined);
-  const coverage: Coverage = { epoch, objectives: objectives.length, firstObjectives: objectives.slice(0, RELATED).map(placeOf) };
-  if (stated.size) coverage.empty = PERSPECTIVES.filter((p) => !stated.has(p));
-  if (typed.length && typed.every((m) => enumValue(m, 'type') === 'lagging')) {
-    const lagging = [...new Set(typed)].sort(byIdThenPlace);
-    coverage.onlyLagging = { count: lagging.length, first: lagging.slice(0, RELATED).map(placeOf) };
-  }
-  byPeriod.set(key, coverage);
-  return coverage;
+  return untilHealthChanges(index, `perspective-coverage ${fiscalYearStart} ${period}`, () => {
+    const objectives = [...(topLevelObjectivesByPeriod(index, fiscalYearStart).get(period) ?? [])].sort(byIdThenPlace);
+    const stated = new Set(objectives.map((o) => (fieldScalar(o, 'perspective') ? enumValue(o, 'perspective') : undefined)).filter((p): p is string => p !== undefined));
+    const typed = objectives.flatMap((o) => metricsThroughChildren(index, o)).filter((m) => enumValue(m, 'type') !== undefined);
+    const coverage: Coverage = { objectives: objectives.length, firstObjectives: objectives.slice(0, RELATED).map(placeOf) };
+    if (stated.size) coverage.empty = PERSPECTIVES.filter((p) => !stated.has(p));
+    if (typed.length && typed.every((m) => enumValue(m, 'type') === 'lagging')) {
+      const lagging = [...new Set(typed)].sort(byIdThenPlace);
+      coverage.onlyLagging = { count: lagging.length, first: lagging.slice(0, RELATED).map(placeOf) };
+    }
+    return coverage;
+  });
 }
 
 function placeOf(entity: Entity): Place {
   return { id: entity.id, file: entity.file };
 }
 
-/** The entities a summary names, as the index holds them now (the first of an id in a file). */
+/** The entities a summary names, as the index holds them now. */
 function current(index: WorkspaceIndex, places: readonly Place[], kind: Entity['kind']): Entity[] {
-  const found: Entity[] = [];
-  for (const { id, file } of places) {
-    const entity = index.declarations(id).find((e) => e.kind === kind && e.file === file);
-    if (entity) found.push(entity);
-  }
-  return found;
+  return places.map(({ id, file }) => findDeclared(index, kind, id, file)).filter((e): e is Entity => e !== undefined);
 }
 
 function list(words: readonly string[]): string {
