@@ -30,17 +30,21 @@ const MAGIC = 'strategy-lint cache\n';
 const FORMAT = 3;
 const ENDIAN = endianness();
 
-/** What the cache remembers of one file. */
-export interface CacheEntry {
-  readonly path: string;
-  readonly size: number;
-  readonly mtimeMs: number;
+/** What a file is, as the cache compares it: where, its metadata, its content and what its parse read. */
+export interface FileIdentity {
+  path: string;
+  size: number;
+  mtimeMs: number;
   /** Content hash (ParsedFile.hash). */
-  readonly hash: string;
+  hash: string;
   /** The templates that read the file (ParsedFile.templateKey): the parse depends on them too. */
-  readonly templateKey: string;
+  templateKey: string;
   /** The other files the parse read, by content (a KEP's README.md beside its kep.yaml); '' when none. */
-  readonly inputsKey: string;
+  inputsKey: string;
+}
+
+/** What the cache remembers of one file. */
+export interface CacheEntry extends Readonly<FileIdentity> {
   readonly participates: boolean;
   /**
    * The rules some of whose findings here have fixes that follow the whole workspace (candidates
@@ -224,13 +228,7 @@ function readRange(location: string, at: number, bytes: number): Buffer {
 }
 
 /** One file as saveCache writes it. Parts given as a cache entry are copied from `previous` as they are. */
-export interface CacheRecord {
-  path: string;
-  size: number;
-  mtimeMs: number;
-  hash: string;
-  templateKey: string;
-  inputsKey: string;
+export interface CacheRecord extends FileIdentity {
   participates: boolean;
   followRules: readonly string[];
   lineMap: LineMap;

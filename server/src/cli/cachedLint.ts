@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { cacheFilePath, cacheKey, type CacheStrategy } from '../cache/cacheKey.js';
-import { loadCache, saveCache, type CacheEntry, type CacheRecord, type LintCache } from '../cache/cacheFile.js';
+import { loadCache, saveCache, type CacheEntry, type CacheRecord, type FileIdentity, type LintCache } from '../cache/cacheFile.js';
 import { LintEngine } from '../engine/engine.js';
 import { compareFindings } from '../engine/lintFile.js';
 import { FileReadError, readTextFile } from '../files/read.js';
@@ -37,15 +37,9 @@ export interface LintedFiles {
 }
 
 /** A file of this run: its identity now, and its text when it had to be read. */
-interface Current {
-  path: string;
-  size: number;
-  mtimeMs: number;
-  /** Content hash; '' until the file is read (a run without a usable cache reads each file once, when parsing it). */
-  hash: string;
-  templateKey: string;
-  /** The contents of the files its templates pair it with (inputsKeyOf); '' when none. */
-  inputsKey: string;
+interface Current extends FileIdentity {
+  // `hash` is '' until the file is read (a run without a usable cache reads each file once, when
+  // parsing it); `inputsKey` is the contents of the files its templates pair it with (inputsKeyOf).
   /** Its text is the same, but a file its parse depends on changed: parsed again. */
   inputsChanged?: true;
   /** What the cache knew of the file. */
