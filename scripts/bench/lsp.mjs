@@ -8,6 +8,7 @@
 //     A server that publishes nothing at all (a clean workspace) ends when it is first seen idle.
 // Both figures are recorded when both exist; `scanMs` is the progress one when there is one.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
@@ -78,6 +79,15 @@ export async function startSession({ root, ws, hook, settings = {} }) {
   return {
     connection,
     scan,
+    /** The server's peak RSS so far in MB (Linux: VmHWM), or undefined where /proc is not there. */
+    peakRssMb() {
+      try {
+        const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'));
+        return hwm ? Math.round(Number(hwm[1]) / 1024) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
     /** Resolves with the next diagnostics published for `uri`. */
     nextPublish: (uri) => new Promise((r) => waiters.set(uri, r)),
     /** Shuts the server down; resolves with its peak RSS in MB (from the hook), if it reported one. */

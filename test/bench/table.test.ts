@@ -32,6 +32,17 @@ describe('bench table', () => {
     });
   });
 
+  it('holds the language server to the same memory budget: its scans by their own peak, its edits by the session peak', async () => {
+    const { budgetRows } = await table();
+    const server = (scanRss: number, sessionRss: number) => budgetRows({
+      runs: [{ mix: 'heavy', size: 10000, cold: m(12400, 290), serverCold: { scanMs: 12000, signal: 'progress', peakRssMb: scanRss }, keystrokes: { p50Ms: 8, p95Ms: 20, peakRssMb: sessionRss } }],
+    }).filter((r: { what: string }) => /server/.test(r.what)).map((r: { met: boolean; rss: string }) => [r.met, r.rss]);
+    assert.deepEqual(server(280, 290), [[true, '280 MB'], [true, '290 MB']]);
+    // Fast enough, but the edits after the scan took the server past 300 MB.
+    assert.deepEqual(server(280, 1200), [[true, '280 MB'], [false, '1200 MB']]);
+    assert.deepEqual(server(301, 301), [[false, '301 MB'], [false, '301 MB']]);
+  });
+
   it('holds runs up to 10k to 300 MB and 50k to under 1 GB, and 10k → 50k to 5.5×', async () => {
     const { budgetRows } = await table();
     const rows = budgetRows({
