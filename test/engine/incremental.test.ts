@@ -114,6 +114,27 @@ describe('incremental re-checking', () => {
       assert.ok(changed.has('plan.md'));
     });
 
+    it('retitling an objective to the words a reference wrote re-checks the reference, whose hint then names it', () => {
+      const goals = (title: string) => `objectives:\n  - id: OBJ-smb\n    title: ${title}\n`;
+      const ws = new TrackedWorkspace({ 'goals.strategy.yaml': goals('Small business'), 'plan.md': '## Initiative: X\n- Objective: Enterprise deals\n' });
+      assert.doesNotMatch(ws.findings().get('plan.md')!, /is the title of/);
+      assert.ok(ws.edit('goals.strategy.yaml', goals('Enterprise deals')).changed.has('plan.md'));
+      assert.match(ws.findings().get('plan.md')!, /'Enterprise deals' is the title of objective 'OBJ-smb'/);
+      assert.ok(ws.edit('goals.strategy.yaml', goals('Small business')).changed.has('plan.md'));
+      assert.doesNotMatch(ws.findings().get('plan.md')!, /is the title of/);
+    });
+
+    it('of two objectives with the title a reference wrote, the hint names the first, then the other once the first is gone', () => {
+      const ws = new TrackedWorkspace({
+        'a.strategy.yaml': 'objectives:\n  - id: OBJ-a\n    title: Growth\n',
+        'b.strategy.yaml': 'objectives:\n  - id: OBJ-b\n    title: growth \n',
+        'plan.md': '## Initiative: X\n- Objective: Growth\n',
+      });
+      assert.match(ws.findings().get('plan.md')!, /'Growth' is the title of objective 'OBJ-a'/);
+      assert.ok(ws.edit('a.strategy.yaml', null).changed.has('plan.md'));
+      assert.match(ws.findings().get('plan.md')!, /'Growth' is the title of objective 'OBJ-b'/);
+    });
+
     it('a new document close to a broken link re-checks the link', () => {
       const ws = new TrackedWorkspace({ 'plan.md': '## Initiative: X\n- Objective: [Goals](goal.md)\n' });
       const { changed } = ws.edit('goals.md', '---\nkind: objective\n---\n# Goals\n');

@@ -26,7 +26,7 @@ export const rule: Rule = {
     for (const note of file.notes) {
       if (note.ruleId === 'invalid-value') report({ span: note.span, message: note.message, ...(note.fixes ? { fixes: note.fixes } : {}) });
     }
-    for (const entity of file.entities) if (!entity.template) for (const problem of entityProblems(entity)) report(problem);
+    for (const problem of untemplatedProblems(file)) report(problem);
     // A templated entity's fields are its template's vocabulary, checked by the template's schema (with its sibling's).
     for (const problem of templateSchemaProblemsIn(file, index)) {
       if (problem.ruleId === 'invalid-value') report({ span: problem.span, message: problem.message, ...(problem.fixes ? { fixes: problem.fixes } : {}) });
@@ -34,6 +34,23 @@ export const rule: Rule = {
     for (const problem of suppressionProblems(file)) report(problem);
   },
 };
+
+/**
+ * The problems of a file's entities that no template governs: they depend on the parse alone, so
+ * they are found once per parse. A keystroke re-checks the files that link to the edited one (an
+ * owners or portfolio file with hundreds of entities among them) without checking their values again.
+ */
+const problemsOfParse = new WeakMap<ParsedFile, readonly RuleReport[]>();
+
+function untemplatedProblems(file: ParsedFile): readonly RuleReport[] {
+  let problems = problemsOfParse.get(file);
+  if (!problems) {
+    const found: RuleReport[] = [];
+    for (const entity of file.entities) if (!entity.template) found.push(...entityProblems(entity));
+    problemsOfParse.set(file, (problems = found));
+  }
+  return problems;
+}
 
 function entityProblems(entity: Entity): RuleReport[] {
   const problems: RuleReport[] = [...idTitleProblems(entity)];

@@ -8,6 +8,7 @@ import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule, type RuleReport } from './rule.js';
 import { aKind, capitalise, relativePath, replaceReferenceEdit } from './linkSupport.js';
 import { closestOfKind } from './support.js';
+import { versionMemo } from './workspaceFacts.js';
 
 /** Farthest a candidate may be and still be offered (and, when it is the only one, applied by --fix). */
 const MAX_DISTANCE = 2;
@@ -128,23 +129,59 @@ function pushStub(fixes: Fix[], file: ParsedFile, kind: EntityKind, id: string):
 function titled(text: string, kind: EntityKind, index: WorkspaceIndex): Entity | undefined {
   const wanted = text.trim().toLowerCase();
   if (!wanted) return undefined;
-  return entitiesByTitle(index, kind).get(wanted);
+  const holders = entitiesByTitle(index, kind).get(wanted);
+  if (!holders?.size) return undefined;
+  if (holders.size === 1) return holders.values().next().value;
+  return firstInIndexOrder(index, kind, wanted, holders);
 }
 
 /**
- * The first entity (in the index's order) with an id of each lower-cased title: built once per
- * index version rather than scanning every entity for each reference that names nothing.
+ * The entities with an id of each lower-cased title, kept current file by file (index.maintain):
+ * an edit costs the entities of the edited file, not a walk over every entity of the kind, which
+ * a keystroke would otherwise pay once per index version (27% of a keystroke at 10k heavy documents).
  */
-function entitiesByTitle(index: WorkspaceIndex, kind: EntityKind): ReadonlyMap<string, Entity> {
-  return index.derive(`titles:${kind}`, () => {
-    const byTitle = new Map<string, Entity>();
-    for (const e of index.entitiesOfKind(kind)) {
-      if (!e.id || e.title === undefined) continue;
+function entitiesByTitle(index: WorkspaceIndex, kind: EntityKind): ReadonlyMap<string, ReadonlySet<Entity>> {
+  const update = (byTitle: Map<string, Set<Entity>>, entities: Iterable<Entity>, adding: boolean) => {
+    for (const e of entities) {
+      if (e.kind !== kind || !e.id || e.title === undefined) continue;
       const title = e.title.trim().toLowerCase();
-      if (!byTitle.has(title)) byTitle.set(title, e);
+      let holders = byTitle.get(title);
+      if (adding) {
+        if (!holders) byTitle.set(title, (holders = new Set()));
+        holders.add(e);
+      } else if (holders) {
+        holders.delete(e);
+        if (!holders.size) byTitle.delete(title);
+      }
     }
-    return byTitle;
-  });
+  };
+  return index.maintain(
+    `titles:${kind}`,
+    () => {
+      const byTitle = new Map<string, Set<Entity>>();
+      update(byTitle, index.entitiesOfKind(kind), true);
+      return byTitle;
+    },
+    (byTitle, { before, after }) => {
+      if (before) update(byTitle, before.entities, false);
+      if (after) update(byTitle, after.entities, true);
+    },
+  );
+}
+
+/** Of several entities sharing a title, the first in the index's order (as a walk over the kind meets them). */
+function firstInIndexOrder(index: WorkspaceIndex, kind: EntityKind, title: string, holders: ReadonlySet<Entity>): Entity | undefined {
+  const memo = versionMemo<string, Entity | undefined>(index, `titles-first:${kind}`);
+  if (memo.has(title)) return memo.get(title);
+  let first: Entity | undefined;
+  for (const e of index.entitiesOfKind(kind)) {
+    if (holders.has(e)) {
+      first = e;
+      break;
+    }
+  }
+  memo.set(title, first);
+  return first;
 }
 
 /**
