@@ -86,6 +86,7 @@ export function loadWorkspace(request: WorkspaceRequest): LoadedWorkspace {
   const unreadable = [...found.unreadable];
   const selected = new Set(found.selected);
   let attempted = 0;
+  engine.expect(found.files);
   for (const file of found.files) {
     attempted++;
     let text: string;
@@ -100,6 +101,7 @@ export function loadWorkspace(request: WorkspaceRequest): LoadedWorkspace {
     if (request.keepTexts === true && selected.has(file)) texts.set(file, text);
     request.onFileLoaded?.(attempted, found.files.length);
   }
+  engine.expect();
   const reported = found.selected.filter((f) => engine.getFile(f));
   return { cwd, root, config: cascade.root, engine, reported, contextOnly: attempted > reported.length, texts, ...(stdinPath ? { stdinPath } : {}), skipped: found.skipped, unreadable };
 }

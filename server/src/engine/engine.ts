@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { ParsedFile } from '../model/file.js';
 import type { Finding } from '../model/finding.js';
 import { WorkspaceIndex } from '../index/workspaceIndex.js';
@@ -174,7 +175,29 @@ export class LintEngine {
    * main file among the files loaded as well as on disk.
    */
   private candidatesFor(filePath: string): TemplateCandidate[] {
-    return this.templatesFor(filePath).candidatesFor(filePath, () => [...this.index.allFiles()].map((f) => f.path));
+    return this.templatesFor(filePath).candidatesFor(filePath, () => [...this.index.allFiles()].map((f) => f.path), this.expected?.get(posix.dirname(filePath)));
+  }
+
+  /** Files about to be loaded, by folder (see `expect`). */
+  private expected: Map<string, string[]> | undefined;
+
+  /**
+   * Says which files the caller is about to load (the CLI's discovered files), until `expect()`
+   * with none: a sibling (a KEP's README.md, loaded before its kep.yaml) finds its main file among
+   * them instead of reading its folder from disk.
+   */
+  expect(paths?: readonly string[]): void {
+    if (!paths) {
+      this.expected = undefined;
+      return;
+    }
+    this.expected = new Map();
+    for (const path of paths) {
+      const dir = posix.dirname(path);
+      const list = this.expected.get(dir);
+      if (list) list.push(path);
+      else this.expected.set(dir, [path]);
+    }
   }
 
   /**

@@ -49,6 +49,7 @@ export class CompiledTemplate {
   private readonly excluded: (rel: string) => boolean;
   private readonly schema: Record<string, unknown> | undefined;
   private compiledSchema: ValidateFunction | undefined;
+  private schemaTypes: Map<string, unknown> | undefined;
 
   constructor(spec: ResolvedTemplate) {
     this.name = spec.name;
@@ -118,10 +119,13 @@ export class CompiledTemplate {
 
   /** The `type` the schema gives a field at its top level, if it says one. */
   schemaType(field: string): unknown {
-    const properties = this.schema?.properties as Record<string, { type?: unknown }> | undefined;
-    if (!properties) return undefined;
-    for (const [name, sub] of Object.entries(properties)) if (canonicalKey(name) === field) return sub?.type;
-    return undefined;
+    if (!this.schemaTypes) {
+      // Asked for every field of every file read: the schema's top-level properties are read once.
+      this.schemaTypes = new Map();
+      const properties = this.schema?.properties as Record<string, { type?: unknown } | undefined> | undefined;
+      for (const [name, sub] of Object.entries(properties ?? {})) if (!this.schemaTypes.has(canonicalKey(name))) this.schemaTypes.set(canonicalKey(name), sub?.type);
+    }
+    return this.schemaTypes.get(field);
   }
 
   /** Values the schema allows for a field (`enum`, or `const`), for completion. */
@@ -187,9 +191,10 @@ export class TemplateSet {
   /**
    * Templates whose globs name the file (content conditions are tested by the reader), main files
    * first. A sibling (a KEP's README.md) counts only beside a main file: one on disk, or one of
-   * `known` (files loaded but not on disk: unsaved buffers, tests).
+   * `known` (files loaded but not on disk: unsaved buffers, tests), or of `listed` (the files of
+   * the folder the caller found already: the CLI's discovery, which saves reading the folder again).
    */
-  candidatesFor(filePath: string, known?: () => Iterable<string>): TemplateCandidate[] {
+  candidatesFor(filePath: string, known?: () => Iterable<string>, listed?: readonly string[]): TemplateCandidate[] {
     if (!this.templates.length) return [];
     const out: TemplateCandidate[] = [];
     for (const template of this.templates) if (template.reads(filePath)) out.push({ template, role: 'main' });
@@ -197,7 +202,8 @@ export class TemplateSet {
     this.templates.forEach((template, i) => {
       if (template.siblingFile !== name) return;
       const dir = posix.dirname(filePath);
-      if (this.folderHasMain(dir, i) || [...(known?.() ?? [])].some((p) => posix.dirname(p) === dir && template.reads(p))) out.push({ template, role: 'sibling' });
+      const beside = (p: string) => posix.dirname(p) === dir && template.reads(p);
+      if (listed?.some(beside) || this.folderHasMain(dir, i) || [...(known?.() ?? [])].some(beside)) out.push({ template, role: 'sibling' });
     });
     return out;
   }

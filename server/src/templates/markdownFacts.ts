@@ -49,39 +49,29 @@ function headerKey(key: string): string {
  * count as nothing (`<!-- write here -->` is an empty section).
  */
 export class MarkdownFacts {
-  private readonly lines: Line[];
+  private cachedLines: Line[] | undefined;
   private cachedSections: SectionFact[] | undefined;
   private cachedHeaders: Map<string, KeyValueLine> | undefined;
   private cachedTable: Map<string, KeyValueLine> | undefined;
 
   /** `text` is the whole file; `bodyStart` skips its front matter. */
-  constructor(private readonly text: string, bodyStart: number) {
-    this.lines = splitLines(text, bodyStart);
+  constructor(
+    private readonly text: string,
+    private readonly bodyStart: number,
+  ) {}
+
+  /** Every line of the body, made only when a header, a table or an inner entity is read (sections need only the headings). */
+  private get lines(): Line[] {
+    return (this.cachedLines ??= [...linesOf(this.text, this.bodyStart)]);
   }
 
   sections(): SectionFact[] {
     if (this.cachedSections) return this.cachedSections;
-    const lines = this.lines;
-    const headings: { index: number; level: number; text: string; span: Span }[] = [];
-    lines.forEach((line, index) => {
-      if (line.inCode || line.inHtml) return;
-      const m = ATX.exec(line.text);
-      if (m) headings.push({ index, level: m[1]!.length, text: (m[2] ?? '').trim(), span: { start: line.start, end: line.start + line.text.length } });
-    });
-    // One pass over the lines: the visible text each heading holds directly, up to the next heading.
-    const own: (Span | undefined)[] = headings.map(() => undefined);
-    const visible = new VisibleText(this.text);
-    let h = -1;
-    for (let j = 0; j < lines.length; j++) {
-      if (headings[h + 1]?.index === j) {
-        h++;
-        continue;
-      }
-      const line = lines[j]!;
-      if (h < 0 || !visible.in(line)) continue;
-      const end = line.start + line.text.length;
-      own[h] = { start: own[h]?.start ?? line.start, end };
-    }
+    const text = this.text;
+    const headings = headingLines(text, this.bodyStart);
+    // The visible text each heading holds directly, up to the next heading.
+    const visible = new VisibleText(text);
+    const own = headings.map((heading, i) => visible.within(heading.span.end, headings[i + 1]?.span.start ?? text.length));
     // A section holds its own text and its sub-sections' (up to the next heading of the same or a higher level).
     this.cachedSections = headings.map((heading, i) => {
       let content: Span | undefined;
@@ -131,7 +121,7 @@ export class MarkdownFacts {
       this.cachedHeaders = new Map();
       // A `# Title` opening the document is part of the head; a heading after header lines ends it.
       let seenTitle = false;
-      for (const line of this.lines) {
+      for (const line of this.cachedLines ?? linesOf(this.text, this.bodyStart)) {
         if (line.inCode || line.inHtml) continue;
         const heading = ATX.exec(line.text);
         if (heading) {
@@ -177,16 +167,25 @@ export class MarkdownFacts {
 
 /** How headings compare: case, surrounding punctuation, numbering (`2.`, `1)`) and emphasis do not matter. */
 export function headingKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[*_`]/g, '')
-    .replace(/^\s*(?:\d+[.)]?\s*)+/, '')
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
-    .replace(/\s+/g, ' ');
+  let key = headingKeys.get(text);
+  if (key === undefined) {
+    // The same few headings (Summary, Motivation, Goals…) recur in every document of a family.
+    if (headingKeys.size >= 10_000) headingKeys.clear();
+    key = text
+      .toLowerCase()
+      .replace(/[*_`]/g, '')
+      .replace(/^\s*(?:\d+[.)]?\s*)+/, '')
+      .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+      .replace(/\s+/g, ' ');
+    headingKeys.set(text, key);
+  }
+  return key;
 }
 
-function splitLines(text: string, from: number): Line[] {
-  const lines: Line[] = [];
+const headingKeys = new Map<string, string>();
+
+/** The body's lines in order, fenced code and HTML comment blocks marked; a reader may stop early (the header lines). */
+function* linesOf(text: string, from: number): Generator<Line> {
   let fence: string | undefined;
   let html = false;
   let start = from;
@@ -196,33 +195,93 @@ function splitLines(text: string, from: number): Line[] {
     const raw = text.slice(start, end).replace(/\r$/, '');
     if (html) {
       // An HTML comment block ends at the line holding `-->`; no fence or heading opens inside it.
-      lines.push({ start, text: raw, inCode: false, inHtml: true });
+      yield { start, text: raw, inCode: false, inHtml: true };
       if (raw.includes('-->')) html = false;
-    } else if (!fence && /^ {0,3}<!--/.test(raw)) {
-      lines.push({ start, text: raw, inCode: false, inHtml: true });
+    } else if (!fence && HTML_OPEN.test(raw)) {
+      yield { start, text: raw, inCode: false, inHtml: true };
       html = !raw.slice(raw.indexOf('<!--') + 4).includes('-->');
     } else {
-      const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
+      const fenceMatch = FENCE.exec(raw);
       if (fenceMatch) {
         if (!fence) fence = fenceMatch[1]!;
         else if (raw.trim().startsWith(fence)) fence = undefined;
-        lines.push({ start, text: raw, inCode: true, inHtml: false });
-      } else lines.push({ start, text: raw, inCode: fence !== undefined, inHtml: false });
+        yield { start, text: raw, inCode: true, inHtml: false };
+      } else yield { start, text: raw, inCode: fence !== undefined, inHtml: false };
     }
     if (nl === -1) break;
     start = nl + 1;
   }
-  return lines;
 }
 
+const HTML_OPEN = /^ {0,3}<!--/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/**
+ * The ATX headings of the body outside fenced code and HTML comment blocks: what `linesOf` would
+ * find, without making every line. Only a line whose first character after up to three spaces is
+ * `#`, a backtick, `~` or `<` can be a heading or open or close a fence or an HTML comment block;
+ * such a block is skipped to the line that holds its `-->`.
+ */
+function headingLines(text: string, from: number): { level: number; text: string; span: Span }[] {
+  const headings: { level: number; text: string; span: Span }[] = [];
+  let fence: string | undefined;
+  for (let start = from; start <= text.length; ) {
+    let nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    let first = start;
+    while (first < end && first - start < 3 && text.charCodeAt(first) === 32) first++;
+    const c = text.charCodeAt(first);
+    if (c === 35 /* # */ || c === 96 /* ` */ || c === 126 /* ~ */ || c === 60 /* < */) {
+      const raw = text.slice(start, end).replace(/\r$/, '');
+      if (!fence && HTML_OPEN.test(raw)) {
+        if (!raw.slice(raw.indexOf('<!--') + 4).includes('-->') && nl !== -1) {
+          // The block ends at the first later line holding `-->`: go on after that line.
+          const close = text.indexOf('-->', nl + 1);
+          nl = close === -1 ? -1 : text.indexOf('\n', close);
+        }
+      } else {
+        const fenceMatch = FENCE.exec(raw);
+        if (fenceMatch) {
+          if (!fence) fence = fenceMatch[1]!;
+          else if (raw.trim().startsWith(fence)) fence = undefined;
+        } else if (!fence) {
+          const heading = ATX.exec(raw);
+          if (heading) headings.push({ level: heading[1]!.length, text: (heading[2] ?? '').trim(), span: { start, end: start + raw.length } });
+        }
+      }
+    }
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return headings;
+}
+
+/** The HTML comments of the text (one left open runs to the end), in order. */
 function commentSpans(text: string): Span[] {
   const spans: Span[] = [];
-  const re = /<!--[\s\S]*?(?:-->|$)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
+  for (let start = text.indexOf('<!--'); start !== -1; ) {
+    const close = text.indexOf('-->', start + 4);
+    const end = close === -1 ? text.length : close + 3;
+    spans.push({ start, end });
+    start = close === -1 ? -1 : text.indexOf('<!--', end);
+  }
   return spans;
 }
 
-/** Whether lines hold text outside HTML comments; asked about lines in document order, it walks the comments once. */
+const NOT_SPACE = /\S/g;
+
+/** The index of the last span starting at or before `offset` (-1 when none does); spans in order. */
+function lastStartingBy(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Where a range holds text outside HTML comments (asked about ranges in document order, it walks the comments once). */
 class VisibleText {
   private readonly comments: Span[];
   private next = 0;
@@ -231,16 +290,46 @@ class VisibleText {
     this.comments = commentSpans(text);
   }
 
-  in(line: Line): boolean {
-    const end = line.start + line.text.length;
-    while (this.next < this.comments.length && this.comments[this.next]!.end <= line.start) this.next++;
-    let at = line.start;
-    for (let i = this.next; i < this.comments.length && this.comments[i]!.start < end; i++) {
-      const comment = this.comments[i]!;
-      if (comment.start > at && this.text.slice(at, comment.start).trim() !== '') return true;
-      at = Math.max(at, comment.end);
+  /**
+   * The lines of [from, to) that hold visible text, from the start of the first to the end of the
+   * last (without its line break); undefined when there is none.
+   */
+  within(from: number, to: number): Span | undefined {
+    const { text, comments } = this;
+    while (this.next < comments.length && comments[this.next]!.end <= from) this.next++;
+    // The first visible character: the first non-space one outside a comment.
+    let first = -1;
+    let c = this.next;
+    NOT_SPACE.lastIndex = from;
+    for (let m = NOT_SPACE.exec(text); m && m.index < to; m = NOT_SPACE.exec(text)) {
+      while (c < comments.length && comments[c]!.end <= m.index) c++;
+      const comment = comments[c];
+      if (comment && comment.start <= m.index) {
+        NOT_SPACE.lastIndex = comment.end;
+        continue;
+      }
+      first = m.index;
+      break;
     }
-    return at < end && this.text.slice(at, end).trim() !== '';
+    if (first === -1) return undefined;
+    // The last one, walking back from the end of the range.
+    let last = to - 1;
+    let k = lastStartingBy(comments, last);
+    while (last > first) {
+      while (k >= 0 && comments[k]!.start > last) k--;
+      const comment = comments[k];
+      if (comment && comment.end > last) {
+        last = comment.start - 1;
+        continue;
+      }
+      if (!/\s/.test(text[last]!)) break;
+      last--;
+    }
+    const start = text.lastIndexOf('\n', first - 1) + 1;
+    const nl = text.indexOf('\n', last);
+    let end = nl === -1 ? text.length : nl;
+    if (text[end - 1] === '\r') end--;
+    return { start, end };
   }
 }
 

@@ -102,7 +102,7 @@ class Sources {
         if (node === undefined) return undefined;
       } else {
         if (!isMap(node)) return undefined;
-        const pair = node.items.find((p) => isScalar(p.key) && canonicalKey(String(p.key.value)) === canonicalKey(segment)) as Pair<Node, unknown> | undefined;
+        const pair = pairsByKey(node).get(canonicalKey(segment));
         if (!pair) return undefined;
         keyPair = pair;
         node = pair.value;
@@ -161,7 +161,33 @@ function fromPath(name: string, pattern: string, at: PathContext): Field | undef
   return { key: name, keyText: name, keySpan: at.anchor, value: { type: 'scalar', value: part.value, text: part.text, span: { ...at.anchor }, derived: true } };
 }
 
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair<Node, unknown>>>();
+
+/** A mapping's pairs by canonical key, the first of equal keys winning (made once per mapping: a template reads many keys of it). */
+function pairsByKey(map: YAMLMap): Map<string, Pair<Node, unknown>> {
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items as Pair<Node, unknown>[]) {
+      if (!isScalar(pair.key)) continue;
+      const key = canonicalKey(String(pair.key.value));
+      if (!index.has(key)) index.set(key, pair);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index;
+}
+
+const segmentsOfPath = new Map<string, (string | number)[]>();
+
+/** `a.b[0]` → ['a', 'b', 0]; the paths are a template's, so each is split once. */
 function pathSegments(path: string): (string | number)[] {
+  let known = segmentsOfPath.get(path);
+  if (!known) segmentsOfPath.set(path, (known = splitPath(path)));
+  return known;
+}
+
+function splitPath(path: string): (string | number)[] {
   const segments: (string | number)[] = [];
   for (const part of path.split('.')) {
     const m = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
