@@ -43,6 +43,7 @@ describe('strategy-lint with templates', () => {
       ['templates:\n  - name: t\n    extends: nothing\n', /^strategy-lint: \.strategylint\.yaml:3:14: templates\[0\]\.extends: no template "nothing"/],
       ['templates:\n  - name: t\n    files: "*.md"\n    kind: prd\n    schema: { properties: { d: { format: day } } }\n', /\.strategylint\.yaml:5:\d+: templates\[0\]\.schema is not a valid JSON Schema: unknown format "day"/],
       ['templates:\n  - name: t\n    files: "*.md"\n    kind: prd\n    fields:\n      n: { path: "(\\\\d+" }\n', /\.strategylint\.yaml:6:18: templates\[0\]\.fields\.n\.path: not a valid regular expression/],
+      ['templates:\n  - name: t\n    files: "*.md"\n    kind: prd\n    fields:\n      n: { header: Num, capture: "(\\\\d+" }\n', /\.strategylint\.yaml:6:34: templates\[0\]\.fields\.n\.capture: not a valid regular expression/],
     ];
     for (const [config, expected] of cases) {
       const root = workspace({ '.strategylint.yaml': config, 'a.md': '# A\n' });

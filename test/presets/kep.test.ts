@@ -82,7 +82,14 @@ describe('preset kep', () => {
     // A wrong kep-number is one defect, reported once at itself, not again at a title that names the folder's number.
     const wrongNumber = lintWorkspace({ [PATH]: KEP.replace('kep-number: 2101', 'kep-number: 2102'), [PATH.replace('kep.yaml', 'README.md')]: readme('# KEP-2101: Volume groups') }, kep);
     assert.deepEqual(wrongNumber.map((f) => [f.file.split('/').pop(), f.text]), [['kep.yaml', '2102']]);
-    for (const title of ['# KEP-2101: Volume groups', '# [KEP-2101](https://github.com/kubernetes/enhancements/issues/2101): Volume groups', '# KEP 2101: Volume groups', '# Volume groups', '# KEP-NNNN: Volume groups']) assert.deepEqual(lint(title), [], title);
+    for (const title of ['# KEP-2101: Volume groups', '# [KEP-2101](https://github.com/kubernetes/enhancements/issues/2101): Volume groups', '# KEP 2101: Volume groups', '# Volume groups', '# KEP: Volume groups']) assert.deepEqual(lint(title), [], title);
+  });
+
+  it('reports a README whose title still has the template\'s KEP-NNNN, once, at the placeholder', () => {
+    const readme = (title: string) => `${title}\n\n## Motivation\n\nWhy.\n`;
+    const found = lintWorkspace({ [PATH]: KEP, [PATH.replace('kep.yaml', 'README.md')]: readme('# KEP-NNNN: Volume groups') }, kep);
+    assert.deepEqual(found.map((f) => [f.file.split('/').pop(), f.ruleId, f.line, f.column, f.text]), [['README.md', 'invalid-value', 1, 7, 'NNNN']]);
+    assert.match(found[0]!.message, /still has the template's `KEP-NNNN`/);
   });
 
   it('reports a KEP folder without README.md (missing, or named README.MD) once, at the title in kep.yaml', () => {

@@ -109,6 +109,28 @@ describe('templates: where fields are read', () => {
     assert.deepEqual([numbered.getFile(`${ROOT}/rfcs/index.md`)!.entities.length, numbered.getFile(`${ROOT}/rfcs/0012-x.md`)!.entities.length], [0, 1]);
   });
 
+  it('reads the part of a header line or table row a `capture` pattern captures, at its exact range', () => {
+    const rfc: TemplateSpec = {
+      name: 'rfc',
+      files: 'rfcs/*.md',
+      kind: 'prd',
+      fields: { pr: [{ header: 'PR', capture: '#(\\d+)' }, { table: 'PR', capture: '#(\\d+)' }], 'file-number': { path: '^rfcs/(\\d+)-' } },
+      schema: { properties: { pr: { const: { $data: '1/file-number' } } } },
+    };
+    const text = '- PR: [acme/rfcs#12](https://example.com/acme/rfcs/pull/12)\n\n# Faster builds\n';
+    const engine = workspace({ 'rfcs/0013-faster-builds.md': text }, options(rfc));
+    const pr = engine.getFile(`${ROOT}/rfcs/0013-faster-builds.md`)!.entities[0]!.fields.find((f) => f.key === 'pr');
+    assert.deepEqual([pr!.key, pr!.value.type === 'scalar' && pr!.value.value], ['pr', 12]);
+    assert.deepEqual(pr!.value.span, { start: text.indexOf('12'), end: text.indexOf('12') + 2 });
+    assert.deepEqual(lintWorkspace({ 'rfcs/0013-faster-builds.md': text }, options(rfc)).map((f) => [f.ruleId, f.line, f.column, f.text]), [['invalid-value', 1, 18, '12']]);
+    assert.deepEqual(lintWorkspace({ 'rfcs/0012-faster-builds.md': text }, options(rfc)), []);
+    // A table row the same way; a value the pattern does not match is no value (and nothing to compare).
+    const table = '# Faster builds\n\n| Key | Value |\n|---|---|\n| PR | see #14 |\n';
+    assert.deepEqual(lintWorkspace({ 'rfcs/0013-x.md': table }, options(rfc)).map((f) => [f.ruleId, f.line, f.column, f.text]), [['invalid-value', 5, 13, '14']]);
+    const none = workspace({ 'rfcs/0013-x.md': '- PR: not yet\n' }, options(rfc));
+    assert.deepEqual(none.getFile(`${ROOT}/rfcs/0013-x.md`)!.entities[0]!.fields.map((f) => f.key), ['file-number']);
+  });
+
   it('reads list-header lines of the document head (`- Key:`, `* Key:`, `**Key:**`) and not lists further down', () => {
     const rfc: TemplateSpec = {
       name: 'rfc',

@@ -51,9 +51,17 @@ export const preset: Preset = {
             message: '`kep-number` is not the number its folder\'s name starts with (`keps/<sig>/<number>-<name>/`): correct the number, or the folder',
           },
           // Compared with the folder's number, as `kep-number` is: a wrong `kep-number` is then reported once, at itself.
+          // A number, or the template's `NNNN` (a string) never replaced: each is reported once, at the title's number.
           'readme-number': {
-            const: { $data: '1/folder-number' },
-            message: 'The KEP number in the title of README.md is not the KEP\'s number (the one its folder\'s name starts with, `keps/<sig>/<number>-<name>/`): correct the title (`# KEP-<number>: <title>`)',
+            if: { type: 'string' },
+            then: {
+              pattern: '^\\d+$',
+              message: 'The title of README.md still has the template\'s `KEP-NNNN`: write the KEP\'s number (the one its folder\'s name starts with, `keps/<sig>/<number>-<name>/`)',
+            },
+            else: {
+              const: { $data: '1/folder-number' },
+              message: 'The KEP number in the title of README.md is not the KEP\'s number (the one its folder\'s name starts with, `keps/<sig>/<number>-<name>/`): correct the title (`# KEP-<number>: <title>`)',
+            },
           },
           'creation-date': { format: 'date' },
           'last-updated': { format: 'date', formatMinimum: { $data: '1/creation-date' } },
@@ -80,8 +88,8 @@ export const preset: Preset = {
       sibling: {
         file: 'README.md',
         'required-sections': ['Motivation'],
-        // The KEP number its title names (`# KEP-2101: …`, `# [KEP-2101](…): …`); absent when the title names none.
-        fields: { 'readme-number': { title: '^\\[?KEP[- ]?(\\d+)\\b' } },
+        // The KEP number its title names (`# KEP-2101: …`, `# [KEP-2101](…): …`, the template's `# KEP-NNNN: …`); absent when the title names none.
+        fields: { 'readme-number': { title: '^\\[?KEP[- ]?(\\d+|N{2,})\\b' } },
       },
     },
   ],

@@ -10,7 +10,7 @@ export type AddProblem = (segments: string[], onKey: boolean, message: string) =
 
 const SOURCE_KEYS = ['key', 'header', 'table', 'section', 'title', 'path'];
 /** Sources whose value is a regular expression (what it captures is the field's value). */
-const PATTERN_SOURCES = ['title', 'path'] as const;
+const PATTERN_SOURCES = ['title', 'path', 'capture'] as const;
 
 /**
  * What the config's JSON Schema cannot say about `presets` and `templates` (docs/templates.md "Bad
@@ -123,7 +123,7 @@ function headingSourceProblems(fields: Record<string, FieldSource | FieldSource[
   }
 }
 
-/** `title` and `path` sources are regular expressions: each must compile. */
+/** `title` and `path` sources, and a header's or table row's `capture`, are regular expressions: each must compile. */
 function fieldPatternProblems(fields: TemplateSpec['fields'], segments: string[], where: string, add: AddProblem): void {
   for (const [name, value] of Object.entries(fields ?? {})) {
     const list = Array.isArray(value) ? value : [value];

@@ -28,7 +28,10 @@ const fieldSource = {
       type: 'object',
       additionalProperties: false,
       required: [kind],
-      properties: { [kind]: text(`Read the field from ${description}.`) },
+      properties: {
+        [kind]: text(`Read the field from ${description}.`),
+        ...(kind === 'header' || kind === 'table' ? { capture: text('Read only the part of the value a regular expression captures: its first group, else the whole match (`#(\\d+)` in `[rust-lang/rfcs#3505](…)` → 3505; digits alone are a number). Absent when the value does not match.') } : {}),
+      },
     })),
     {
       type: 'object',

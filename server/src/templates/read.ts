@@ -62,8 +62,8 @@ class Sources {
     if ('key' in source) return this.key(name, source.key);
     if ('path' in source) return at ? fromPath(name, source.path, at) : undefined;
     if (!this.markdown) return undefined;
-    if ('header' in source) return fromLine(name, this.markdown.header(source.header), splitMarkdown);
-    if ('table' in source) return fromLine(name, this.markdown.tableRow(source.table), splitMarkdown);
+    if ('header' in source) return fromLine(name, this.markdown.header(source.header), splitMarkdown, source.capture);
+    if ('table' in source) return fromLine(name, this.markdown.tableRow(source.table), splitMarkdown, source.capture);
     // A heading around an entity inside the file (templates/inner.ts); a whole-file template may not name one (checkConfig).
     if ('heading' in source) return undefined;
     if ('title' in source) return this.fromTitle(name, source.title);
@@ -201,9 +201,19 @@ function splitPath(path: string): (string | number)[] {
   return segments;
 }
 
-/** A header line or table row as a field; split on commas into a list when the field holds several values. */
-function fromLine(name: string, line: KeyValueLine | undefined, split: boolean): Field | undefined {
+/**
+ * A header line or table row as a field; split on commas into a list when the field holds several
+ * values. With `capture`, the part of the value the pattern captures, at its exact range (absent
+ * when the value does not match).
+ */
+function fromLine(name: string, line: KeyValueLine | undefined, split: boolean, capture?: string): Field | undefined {
   if (!line) return undefined;
+  if (capture !== undefined) {
+    const part = captured(capture, line.value);
+    if (!part) return undefined;
+    const start = line.valueSpan.start + part.start;
+    return { key: name, keyText: line.keyText, keySpan: line.keySpan, value: { type: 'scalar', value: part.value, text: part.text, span: { start, end: start + part.text.length } } };
+  }
   const scalar: ScalarValue = { type: 'scalar', value: line.value, text: line.value, span: line.valueSpan };
   const value: FieldValue = split
     ? { type: 'list', span: line.valueSpan, items: splitListText(line.value, line.valueSpan.start).map((p) => ({ type: 'scalar', value: p.text, text: p.text, span: { start: p.start, end: p.start + p.text.length } })) }

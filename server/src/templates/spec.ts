@@ -4,9 +4,14 @@ import type { EntityKind } from '../model/entity.js';
  * Where one field is read (docs/templates.md "Where each field is read"): a key path of the YAML
  * document or front matter (a string is a key path), a list-header line, a key/value table row, a
  * section, or the part of the document's title or of the file's path that a regular expression
- * captures.
+ * captures (of a header line or table row too, with `capture`).
  */
-export type FieldSource = string | { key: string } | { header: string } | { table: string } | { section: string } | { title: string } | { path: string } | HeadingSource;
+export type FieldSource = string | { key: string } | ({ header: string } & Capture) | ({ table: string } & Capture) | { section: string } | { title: string } | { path: string } | HeadingSource;
+
+/** A header line's or table row's value may be read in part: what a regular expression captures (`#(\\d+)` in `[rust-lang/rfcs#3505](…)`). */
+export interface Capture {
+  capture?: string;
+}
 
 /**
  * Entities inside a file: a field read from the nearest heading around the entity (its own, then
