@@ -80,4 +80,6 @@ export interface ServerSettings {
   cache: boolean;
   /** Where that cache is (`--cache-location`, relative to the folder's root); '' for the default. */
   cacheLocation: string;
+  /** The bulk suppressions file (`--suppressions-location`, relative to the folder's root); '' for the default. */
+  suppressionsLocation: string;
 }

@@ -26,8 +26,11 @@ export function serverSettings(config = section()): ServerSettings {
       ? Math.min(Math.round(debounce), 10_000)
       : DEFAULT_DEBOUNCE_MS;
   const suppressedFindings = config.get<string>('suppressedFindings') === 'hide' ? 'hide' : 'hint';
-  const cacheLocation = config.get<string>('cacheLocation');
-  return { run, debounceMs, suppressedFindings, cache: config.get<boolean>('cache') !== false, cacheLocation: typeof cacheLocation === 'string' ? cacheLocation.trim() : '' };
+  const text = (key: string) => {
+    const value = config.get<string>(key);
+    return typeof value === 'string' ? value.trim() : '';
+  };
+  return { run, debounceMs, suppressedFindings, cache: config.get<boolean>('cache') !== false, cacheLocation: text('cacheLocation'), suppressionsLocation: text('suppressionsLocation') };
 }
 
 export function readSettings(): ExtensionSettings {

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { runCli } from '../cli/cli.js';
 import { LspClient, TempWorkspace } from '../helpers/lspClient.js';
 
 const PLAN = `objectives:
@@ -88,5 +89,31 @@ describe('language server: bulk suppressions file', function () {
     const uri = ws.uri('plans/docs/backlog.md');
     const [hint] = await client.waitForDiagnostics(uri, (d) => d.length === 1);
     assert.equal(hint!.severity, HINT);
+  });
+
+  it('reads the file where strategyLint.suppressionsLocation says, as the CLI does with --suppressions-location, and follows the setting and the file', async () => {
+    ws.remove('strategy-lint-suppressions.json');
+    // The file as the CLI writes it there: its paths relative to its own folder (../docs/backlog.md).
+    const written = runCli(['--suppress-all', '--suppressions-location', 'config/accepted.json'], { cwd: ws.root });
+    assert.equal(written.status, 0, written.stderr);
+    assert.match(ws.read('config/accepted.json'), /"\.\.\/docs\/backlog\.md"/);
+
+    const settings = { debounceMs: 20, suppressionsLocation: 'config/accepted.json' };
+    client = await LspClient.start({ folders: [ws.root], initializationOptions: settings, settings });
+    const uri = ws.uri('docs/backlog.md');
+    const [hint] = await client.waitForDiagnostics(uri, (d) => d.length === 1 && d[0]!.severity === HINT);
+    assert.match(String(hint!.message), /\(suppressed in .*accepted\.json\)$/);
+
+    // The file at that place changes: the finding is new again.
+    ws.write('config/accepted.json', '{}\n');
+    client.fileChanged([{ uri: ws.uri('config/accepted.json'), type: 2 }]);
+    await client.waitForDiagnostics(uri, (d) => d.length === 1 && d[0]!.severity === ERROR);
+
+    // Back as the CLI wrote it, then the setting cleared: the default file (none here) accepts nothing.
+    runCli(['--suppress-all', '--suppressions-location', 'config/accepted.json'], { cwd: ws.root });
+    client.fileChanged([{ uri: ws.uri('config/accepted.json'), type: 2 }]);
+    await client.waitForDiagnostics(uri, (d) => d.length === 1 && d[0]!.severity === HINT);
+    client.notifyServer('workspace/didChangeConfiguration', { settings: { strategyLint: { debounceMs: 20, suppressionsLocation: '' } } });
+    await client.waitForDiagnostics(uri, (d) => d.length === 1 && d[0]!.severity === ERROR);
   });
 });

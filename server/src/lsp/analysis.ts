@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver/node';
@@ -265,7 +266,7 @@ export class Analyzer {
       ({ kept, suppressed } = splitBySuppressions(folder.suppressionsRoot, folder.suppressions, parsed, stored.findings));
     }
     const diagnostics = kept.map((f) => toDiagnosticWith(f, stored.lineMap, lineMapOf));
-    if (this.settings().suppressedFindings === 'hint') for (const f of suppressed) diagnostics.push(asSuppressed(toDiagnosticWith(f, stored.lineMap, lineMapOf), f));
+    if (this.settings().suppressedFindings === 'hint') for (const f of suppressed) diagnostics.push(asSuppressed(toDiagnosticWith(f, stored.lineMap, lineMapOf), f, path.posix.basename(folder.suppressionsFile)));
     this.publisher.publish(file, diagnostics);
     return true;
   }
@@ -296,7 +297,7 @@ export class Analyzer {
       try {
         const { kept, suppressed } = splitBySuppressions(folder.suppressionsRoot, folder.suppressions, parsed, folder.engine.lint(file));
         diagnostics = kept.map((f) => toDiagnostic(f, parsed.lineMap, folder.engine.index));
-        if (this.settings().suppressedFindings === 'hint') for (const f of suppressed) diagnostics.push(toSuppressedDiagnostic(f, parsed.lineMap, folder.engine.index));
+        if (this.settings().suppressedFindings === 'hint') for (const f of suppressed) diagnostics.push(toSuppressedDiagnostic(f, parsed.lineMap, folder.engine.index, path.posix.basename(folder.suppressionsFile)));
       } catch (error) {
         this.hooks.log(`linting ${file} failed: ${(error as Error)?.stack ?? String(error)}`);
       }

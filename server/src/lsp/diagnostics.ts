@@ -5,7 +5,6 @@ import { RULES_BY_ID } from '../rules/registry.js';
 import { docsUrl } from '../rules/rule.js';
 import type { LineMap } from '../text/lineMap.js';
 import { pathToUri } from './uri.js';
-import { SUPPRESSIONS_FILE_NAME } from '../files/suppressionsFile.js';
 
 export const SOURCE = 'strategy-lint';
 
@@ -57,14 +56,17 @@ function bareDiagnostic(finding: Finding, lineMap: LineMap): Diagnostic {
   };
 }
 
-/** A finding strategy-lint-suppressions.json accepts, shown as a hint (setting `strategyLint.suppressedFindings`). */
-export function toSuppressedDiagnostic(finding: Finding, lineMap: LineMap, index: WorkspaceIndex): Diagnostic {
-  return asSuppressed(toDiagnostic(finding, lineMap, index), finding);
+/**
+ * A finding the bulk suppressions file accepts, shown as a hint (setting `strategyLint.suppressedFindings`),
+ * its message naming the file (`fileName`: strategy-lint-suppressions.json unless the settings say otherwise).
+ */
+export function toSuppressedDiagnostic(finding: Finding, lineMap: LineMap, index: WorkspaceIndex, fileName: string): Diagnostic {
+  return asSuppressed(toDiagnostic(finding, lineMap, index), finding, fileName);
 }
 
-export function asSuppressed(diagnostic: Diagnostic, finding: Finding): Diagnostic {
+export function asSuppressed(diagnostic: Diagnostic, finding: Finding, fileName: string): Diagnostic {
   diagnostic.severity = DiagnosticSeverity.Hint;
-  diagnostic.message = `${finding.message} (suppressed in ${SUPPRESSIONS_FILE_NAME})`;
+  diagnostic.message = `${finding.message} (suppressed in ${fileName})`;
   return diagnostic;
 }
 

@@ -6,7 +6,6 @@ import { takingPart } from './folderFiles.js';
 import { isConfigFileName } from './folderConfig.js';
 import type { FolderState, Folders } from './folders.js';
 import { syncFolder, type SyncContext } from './sync.js';
-import { loadFolderSuppressions, suppressionsPathOf } from './folderSuppressions.js';
 import { readTextFile as readText } from './folderFiles.js';
 import { isInside, uriToPath } from './uri.js';
 import { stat } from 'node:fs/promises';
@@ -45,8 +44,8 @@ export class FileEventHandler {
       await syncFolder(folder, 'config', this.sync);
       return;
     }
-    if (paths.includes(suppressionsPathOf(folder.suppressionsRoot))) {
-      folder.suppressions = await loadFolderSuppressions(folder.suppressionsRoot, this.sync.log);
+    if (paths.includes(folder.suppressionsFile)) {
+      await folder.loadSuppressions(this.sync.suppressionsLocation(), this.sync.log);
       if (folder.disposed) return;
       this.analyzer.markDirty(folder, folder.filePaths(), false);
     }

@@ -3,27 +3,32 @@ import path from 'node:path';
 import { applyBulkSuppressions, type SuppressionCounts } from '../engine/bulkSuppressions.js';
 import type { Finding } from '../model/finding.js';
 import type { ParsedFile } from '../model/file.js';
+import { absolutePosix } from '../files/paths.js';
 import { parseSuppressions, SUPPRESSIONS_FILE_NAME, SuppressionsFileError } from '../files/suppressionsFile.js';
 
-/** The bulk suppressions file the CLI writes by default, at the workspace root. */
-export function suppressionsPathOf(root: string): string {
-  return `${root}/${SUPPRESSIONS_FILE_NAME}`;
+/**
+ * A folder's bulk suppressions file: `location` (the `strategyLint.suppressionsLocation` setting, as
+ * `--suppressions-location` typed in a run from the folder's root), else the file the CLI writes by
+ * default at the workspace root (`top`: the top of the folder's config cascade).
+ */
+export function suppressionsFileOf(folderRoot: string, top: string, location: string): string {
+  return location ? absolutePosix(location, folderRoot) : `${top}/${SUPPRESSIONS_FILE_NAME}`;
 }
 
 /**
- * Reads a folder's `strategy-lint-suppressions.json` (none: nothing suppressed). A damaged file
- * suppresses nothing, and says why in the log: the editor then shows every finding, as a CLI run
- * would refuse to hide them.
+ * Reads a folder's bulk suppressions file (none: nothing suppressed). A damaged file suppresses
+ * nothing, and says why in the log: the editor then shows every finding, as a CLI run would refuse
+ * to hide them.
  */
-export async function loadFolderSuppressions(root: string, log: (message: string) => void): Promise<SuppressionCounts> {
+export async function loadFolderSuppressions(file: string, log: (message: string) => void): Promise<SuppressionCounts> {
   let text: string;
   try {
-    text = await readFile(suppressionsPathOf(root), 'utf8');
+    text = await readFile(file, 'utf8');
   } catch {
     return {};
   }
   try {
-    return parseSuppressions(text, suppressionsPathOf(root));
+    return parseSuppressions(text, file);
   } catch (error) {
     if (!(error instanceof SuppressionsFileError)) throw error;
     log(`${error.message}: no finding is suppressed`);

@@ -3,7 +3,9 @@ import { defaultConfig } from '../engine/config.js';
 import { LintEngine } from '../engine/engine.js';
 import type { SuppressionCounts } from '../engine/bulkSuppressions.js';
 import { languageOf } from '../parse/parseFile.js';
+import { parentDir } from '../files/paths.js';
 import { takingPart } from './folderFiles.js';
+import { loadFolderSuppressions, suppressionsFileOf } from './folderSuppressions.js';
 import { isInside } from './uri.js';
 
 /**
@@ -12,13 +14,18 @@ import { isInside } from './uri.js';
  */
 export class FolderState {
   readonly engine: LintEngine;
-  /** The strategy-lint-suppressions.json at the workspace root (empty: none). */
+  /** What the bulk suppressions file accepts (empty: no file). */
   suppressions: SuppressionCounts = {};
   /**
-   * Where that file is, and what its paths are relative to: the top of the folder's config cascade,
-   * which is where the CLI run from this folder writes it (the outermost config at or above it).
+   * That file: by default strategy-lint-suppressions.json at the top of the folder's config cascade,
+   * which is where the CLI run from this folder writes it (the outermost config at or above it);
+   * else where `strategyLint.suppressionsLocation` says.
    */
+  suppressionsFile: string;
+  /** What the paths in that file are relative to: its folder (as in a CLI run). */
   suppressionsRoot: string;
+  /** The top of the folder's config cascade (the workspace root of a CLI run from the folder). */
+  configTop: string;
   /** Invalid config texts already announced with showMessage, by path (announce once per change). */
   readonly announcedConfigTexts = new Map<string, string>();
   disposed = false;
@@ -40,8 +47,17 @@ export class FolderState {
     readonly loose = false,
   ) {
     this.engine = new LintEngine(defaultConfig(root || '/'));
+    this.configTop = root;
+    this.suppressionsFile = suppressionsFileOf(root, root, '');
     this.suppressionsRoot = root;
     this.ready = loose;
+  }
+
+  /** Reads the bulk suppressions file again (after a config change, a change of the file or of the setting). */
+  async loadSuppressions(location: string, log: (message: string) => void): Promise<void> {
+    this.suppressionsFile = suppressionsFileOf(this.root, this.configTop, location);
+    this.suppressionsRoot = parentDir(this.suppressionsFile);
+    this.suppressions = await loadFolderSuppressions(this.suppressionsFile, log);
   }
 
   /** Runs `task` after every task queued before it; a failure does not stop the queue. */

@@ -11,6 +11,7 @@ import {
   TextDocumentSyncKind,
   WatchKind,
   type Connection,
+  type Disposable,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceFolder,
@@ -136,6 +137,7 @@ export function serve(connection: Connection, platform: ServerPlatform = {}): Co
     ...(platform.readFile ? { readFile: platform.readFile } : {}),
     scanProgress,
     bulkParsing,
+    suppressionsLocation: () => settings.suppressionsLocation,
     ...(platform.openCache ? { openCache: (folder: FolderState) => (settings.cache ? openCacheLogged(folder) : undefined) } : {}),
     log,
   };
@@ -194,15 +196,7 @@ export function serve(connection: Connection, platform: ServerPlatform = {}): Co
     initialized = true;
     for (const folder of folders.all()) if (!folder.loose) scan(folder);
     const workspace = clientCapabilities.workspace;
-    if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [
-          ...WATCHED_GLOBS.map((globPattern) => ({ globPattern })),
-          // Folders appearing or vanishing (a move, a delete) are reported under their own name only.
-          { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
-        ],
-      });
-    }
+    watchFiles();
     if (workspace?.didChangeConfiguration?.dynamicRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'strategyLint' });
     if (workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -230,10 +224,42 @@ export function serve(connection: Connection, platform: ServerPlatform = {}): Co
     void pullSettings();
   });
 
-  /** A change of how suppressed findings show re-publishes every file. */
+  /** The files the client watches for us: documents, configs, .gitignore, the suppressions file. */
+  let watching: Promise<Disposable> | undefined;
+  const watchFiles = () => {
+    if (!clientCapabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
+    const custom = settings.suppressionsLocation.split(/[\\/]/).pop();
+    const previous = watching;
+    watching = connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [
+        ...WATCHED_GLOBS.map((globPattern) => ({ globPattern })),
+        // A suppressions file elsewhere (strategyLint.suppressionsLocation): events for other files of that name are ignored.
+        ...(custom && custom !== SUPPRESSIONS_FILE_NAME ? [{ globPattern: `**/${custom}` }] : []),
+        // Folders appearing or vanishing (a move, a delete) are reported under their own name only.
+        { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+      ],
+    });
+    void previous?.then((registration) => registration.dispose(), () => undefined);
+  };
+
+  /**
+   * A change of how suppressed findings show re-publishes every file; a change of where the
+   * suppressions file is reads it from there, then re-publishes.
+   */
   const useSettings = (next: ServerSettings) => {
     const relint = next.suppressedFindings !== settings.suppressedFindings;
+    const moved = next.suppressionsLocation !== settings.suppressionsLocation;
     settings = next;
+    if (moved) {
+      if (initialized) watchFiles();
+      for (const folder of folders.all()) {
+        if (folder.loose) continue;
+        void folder.enqueue(async () => {
+          await folder.loadSuppressions(settings.suppressionsLocation, log);
+          if (!folder.disposed) analyzer.markDirty(folder, folder.filePaths(), false);
+        });
+      }
+    }
     if (relint) for (const folder of folders.all()) analyzer.markDirty(folder, folder.filePaths(), false);
   };
   const pullSettings = async () => {

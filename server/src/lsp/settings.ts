@@ -13,9 +13,14 @@ export interface ServerSettings {
   cache: boolean;
   /** Where that cache is, as `--cache-location` relative to the folder's root ('': `.strategylintcache`). */
   cacheLocation: string;
+  /**
+   * The bulk suppressions file, as `--suppressions-location` relative to the folder's root ('':
+   * `strategy-lint-suppressions.json` at the top of the folder's config cascade).
+   */
+  suppressionsLocation: string;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { debounceMs: 150, run: 'onType', suppressedFindings: 'hint', cache: true, cacheLocation: '' };
+export const DEFAULT_SETTINGS: ServerSettings = { debounceMs: 150, run: 'onType', suppressedFindings: 'hint', cache: true, cacheLocation: '', suppressionsLocation: '' };
 
 /** Merges whatever the client sent over `base`, ignoring values of the wrong type. */
 export function readSettings(raw: unknown, base: ServerSettings = DEFAULT_SETTINGS): ServerSettings {
@@ -28,5 +33,6 @@ export function readSettings(raw: unknown, base: ServerSettings = DEFAULT_SETTIN
   if (value.suppressedFindings === 'hint' || value.suppressedFindings === 'hide') result.suppressedFindings = value.suppressedFindings;
   if (typeof value.cache === 'boolean') result.cache = value.cache;
   if (typeof value.cacheLocation === 'string') result.cacheLocation = value.cacheLocation;
+  if (typeof value.suppressionsLocation === 'string') result.suppressionsLocation = value.suppressionsLocation.trim();
   return result;
 }

@@ -5,7 +5,6 @@ import { listFolderFiles } from './folderFiles.js';
 import { loadFolderConfig, type FolderConfig } from './folderConfig.js';
 import type { FolderCache } from './folderCache.js';
 import type { FolderState, Folders } from './folders.js';
-import { loadFolderSuppressions } from './folderSuppressions.js';
 import type { ScanProgress } from './scanProgress.js';
 import { isInside } from './uri.js';
 
@@ -27,6 +26,8 @@ export interface SyncContext {
    * diagnostics sent). Node limits heap growth meanwhile, as the CLI does (see cli/heap.ts).
    */
   bulkParsing?(): () => void;
+  /** `strategyLint.suppressionsLocation` ('': the default file at the workspace root). */
+  suppressionsLocation(): string;
   /** The lint cache for a folder's first scan (Node only, and unless the settings turn it off). */
   openCache?(folder: FolderState): FolderCache | undefined;
   log(message: string): void;
@@ -81,8 +82,8 @@ async function sync(folder: FolderState, mode: SyncMode, context: SyncContext, d
   if (mode !== 'files') {
     loaded = loadFolderConfig(folder.root);
     engine.configure(loaded.cascade);
-    folder.suppressionsRoot = loaded.cascade.top;
-    folder.suppressions = await loadFolderSuppressions(folder.suppressionsRoot, context.log);
+    folder.configTop = loaded.cascade.top;
+    await folder.loadSuppressions(context.suppressionsLocation(), context.log);
     if (folder.disposed) return false;
   }
 
