@@ -89,7 +89,8 @@ export class LspClient {
   readonly messages: { type: number; message: string }[] = [];
   /** window/logMessage: the server logs handler failures here (type 1). */
   readonly logs: { type: number; message: string }[] = [];
-  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  /** Capabilities the server registered and has not unregistered. */
+  readonly registrations: { id: string; method: string; registerOptions?: unknown }[] = [];
   readonly notifications: string[] = [];
   /** Tokens the server asked for with window/workDoneProgress/create, in order. */
   readonly progressTokens: (string | number)[] = [];
@@ -127,8 +128,17 @@ export class LspClient {
       this.notifications.push('strategyLint/strategyTreeChanged');
       this.notify();
     });
-    connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+    connection.onRequest('client/registerCapability', (params: { registrations: { id: string; method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...params.registrations);
+      this.notify();
+      return null;
+    });
+    connection.onRequest('client/unregisterCapability', (params: { unregisterations: { id: string }[] }) => {
+      for (const { id } of params.unregisterations) {
+        const at = this.registrations.findIndex((r) => r.id === id);
+        if (at !== -1) this.registrations.splice(at, 1);
+      }
+      this.notify();
       return null;
     });
     connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
@@ -156,7 +166,7 @@ export class LspClient {
         workspace: {
           configuration: true,
           workspaceFolders: true,
-          didChangeWatchedFiles: { dynamicRegistration: options.watchFiles ?? true },
+          didChangeWatchedFiles: { dynamicRegistration: options.watchFiles ?? true, relativePatternSupport: true },
           didChangeConfiguration: { dynamicRegistration: true },
           workspaceEdit: { documentChanges: true },
         },

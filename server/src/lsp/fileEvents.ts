@@ -26,8 +26,13 @@ export class FileEventHandler {
 
   handle(events: readonly FileEvent[]): void {
     const byFolder = new Map<FolderState, Map<string, FileChangeType>>();
+    const configAbove = new Set<FolderState>();
     for (const event of events) {
       const file = uriToPath(event.uri);
+      // A config above a workspace folder cascades into it (§10.12): the folder's configuration changed.
+      if (file && isConfigPath(file)) {
+        for (const f of this.folders.all()) if (!f.loose && f.root !== path.posix.dirname(file) && isInside(f.root, path.posix.dirname(file))) configAbove.add(f);
+      }
       const folder = file && this.folders.folderFor(file);
       if (!file || !folder || folder.loose) continue;
       const changes = byFolder.get(folder) ?? new Map<string, FileChangeType>();
@@ -35,12 +40,16 @@ export class FileEventHandler {
       byFolder.set(folder, changes);
     }
     for (const [folder, changes] of byFolder) void folder.enqueue(() => this.apply(folder, changes));
+    for (const folder of configAbove) {
+      // A folder whose own events hold a config is re-configured by apply() already.
+      if (![...(byFolder.get(folder)?.keys() ?? [])].some(isConfigPath)) void folder.enqueue(() => syncFolder(folder, 'config', this.sync));
+    }
   }
 
   private async apply(folder: FolderState, changes: Map<string, FileChangeType>): Promise<void> {
     if (folder.disposed) return;
     const paths = [...changes.keys()];
-    if (paths.some((p) => isConfigFileName(path.posix.basename(p)))) {
+    if (paths.some(isConfigPath)) {
       await syncFolder(folder, 'config', this.sync);
       return;
     }
@@ -104,3 +113,5 @@ async function isDirectory(p: string): Promise<boolean> {
     return false;
   }
 }
+
+const isConfigPath = (file: string) => isConfigFileName(path.posix.basename(file));

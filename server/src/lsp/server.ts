@@ -46,6 +46,7 @@ export interface ServerStreams {
 const TREE_CHANGED_DELAY_MS = 300;
 
 /** Files the server must hear about: what takes part, the root configs and the ignore files. */
+const CONFIG_NAMES_GLOB = '.strategylint.{yaml,yml,json}';
 const WATCHED_GLOBS = ['**/*.{md,markdown}', '**/*.strategy.{yaml,yml}', '**/.strategylint.{yaml,yml,json}', '**/.gitignore', `**/${SUPPRESSIONS_FILE_NAME}`];
 
 /**
@@ -219,20 +220,28 @@ export function serve(connection: Connection, platform: ServerPlatform = {}): Co
           const root = uriToPath(added.uri)?.replace(/\/$/, '');
           if (root) resyncOuterFolders(root);
         }
+        watchFiles();
       });
     }
     void pullSettings();
   });
 
-  /** The files the client watches for us: documents, configs, .gitignore, the suppressions file. */
+  /**
+   * The files the client watches for us: documents, configs, .gitignore, the suppressions file; and
+   * configs in the folders above each workspace folder, which cascade into it (§10.12) but lie
+   * outside the workspace a glob covers (a client with relative patterns, on a local disk).
+   */
   let watching: Promise<Disposable> | undefined;
   const watchFiles = () => {
-    if (!clientCapabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
+    const capability = clientCapabilities.workspace?.didChangeWatchedFiles;
+    if (!capability?.dynamicRegistration) return;
     const custom = settings.suppressionsLocation.split(/[\\/]/).pop();
+    const above = capability.relativePatternSupport && !platform.readFile ? foldersAbove(folders.all().filter((f) => !f.loose).map((f) => f.root)) : [];
     const previous = watching;
     watching = connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [
         ...WATCHED_GLOBS.map((globPattern) => ({ globPattern })),
+        ...above.map((dir) => ({ globPattern: { baseUri: pathToUri(dir), pattern: CONFIG_NAMES_GLOB } })),
         // A suppressions file elsewhere (strategyLint.suppressionsLocation): events for other files of that name are ignored.
         ...(custom && custom !== SUPPRESSIONS_FILE_NAME ? [{ globPattern: `**/${custom}` }] : []),
         // Folders appearing or vanishing (a move, a delete) are reported under their own name only.
@@ -323,4 +332,19 @@ export function redirectConsole(connection: Connection): void {
   console.warn = send((m) => connection.console.warn(m));
   console.error = send((m) => connection.console.error(m));
   console.debug = send((m) => connection.console.log(m));
+}
+
+/** The folders above the given roots, up to the file system's root, each once: where a config could cascade from. */
+function foldersAbove(roots: readonly string[]): string[] {
+  const dirs = new Set<string>();
+  for (const root of roots) {
+    for (let dir = parentOf(root); dir !== undefined && !dirs.has(dir); dir = parentOf(dir)) dirs.add(dir);
+  }
+  return [...dirs];
+}
+
+function parentOf(dir: string): string | undefined {
+  const cut = dir.replace(/\/+$/, '').lastIndexOf('/');
+  if (cut < 0 || dir === '/') return undefined;
+  return cut === 0 ? '/' : dir.slice(0, cut);
 }
