@@ -1,6 +1,7 @@
 import type { Entity, EntityKind, Field, FieldInsertion, FieldValue, Reference } from '../model/entity.js';
 import type { ParsedFile, ParseNote, SuppressionComment, TemplatedFile } from '../model/file.js';
 import type { Span } from '../model/span.js';
+import { IndexedField, IndexedScalar, indexedScalar } from '../model/indexed.js';
 import type { CompiledTemplate } from '../templates/compiled.js';
 import type { SectionFact } from '../templates/markdownFacts.js';
 import type { LineMap } from '../text/lineMap.js';
@@ -23,8 +24,9 @@ type Encoded = unknown[];
 const FILE_KEYS = keys('path language hash lineMap hasBom eol participates entities notes suppressions templateKey templated');
 const ENTITY_KEYS = keys('kind form file id idSpan title anchor extent headingSlug fields refs insertion enclosing template');
 const INSERTION_KEYS = keys('offset style indent eol suffix inner');
-const FIELD_KEYS = keys('key keyText keySpan value');
-const SCALAR_KEYS = keys('type value text span derived');
+// A field or scalar as a parser writes it (a Span) or as the index keeps it (model/indexed.ts: two numbers).
+const FIELD_KEYS = keys('key keyText keySpan keyStart keyEnd value');
+const SCALAR_KEYS = keys('type value text span start end derived');
 const LIST_KEYS = keys('type span items');
 const MAP_KEYS = keys('type span fields');
 const REF_KEYS = keys('field expected form text span id path anchor implicitTarget external');
@@ -176,7 +178,7 @@ function encodeField(f: Field): Encoded {
 
 function decodeField(r: Encoded): Field {
   const [keyText, key, start, end, value] = r as [string, string | 0, number, number, Encoded];
-  return { key: key === 0 ? keyText : key, keyText, keySpan: { start, end }, value: decodeValue(value) };
+  return new IndexedField(key === 0 ? keyText : key, keyText, start, end, decodeValue(value));
 }
 
 /**
@@ -201,14 +203,18 @@ function encodeValue(v: FieldValue): Encoded {
 }
 
 function decodeValue(r: Encoded): FieldValue {
-  const span = { start: r[1] as number, end: r[2] as number };
+  const start = r[1] as number;
+  const end = r[2] as number;
   switch (r[0]) {
     case 0:
-      return { type: 'scalar', value: (r.length === 4 ? r[3] : r[4]) as string | number | boolean | null, text: r[3] as string, span };
+      return new IndexedScalar((r.length === 4 ? r[3] : r[4]) as string | number | boolean | null, r[3] as string, start, end);
     case 3:
-      return { type: 'scalar', value: r[4] === '-0' ? -0 : Number(r[4]), text: r[3] as string, span };
+      return new IndexedScalar(r[4] === '-0' ? -0 : Number(r[4]), r[3] as string, start, end);
     case 4:
-      return { type: 'scalar', value: r[4] as string | number | boolean | null, text: r[3] as string, span, derived: true };
+      return indexedScalar(r[4] as string | number | boolean | null, r[3] as string, { start, end }, true);
+  }
+  const span = { start, end };
+  switch (r[0]) {
     case 1:
       return { type: 'list', items: (r[3] as Encoded[]).map(decodeValue), span };
     case 2:

@@ -1,4 +1,5 @@
 import type { Entity, Field, FieldValue, Reference } from '../model/entity.js';
+import { IndexedField, indexedScalar } from '../model/indexed.js';
 
 /**
  * What the index keeps of a file stays in memory for the whole run (and for the editor session),
@@ -10,6 +11,8 @@ import type { Entity, Field, FieldValue, Reference } from '../model/entity.js';
  * - Every field key (`id`, `owner`, `status`, …), list indent and short value was a string of its
  *   own, for a handful of distinct ones; a YAML scalar held its value and its source text apart.
  * - Arrays built by push() reserve 17 slots, for lists of fields and references of a few items.
+ * And each field and scalar value had a Span object of its own, two per field: they become the
+ * indexed forms (model/indexed.ts), which hold their ranges as numbers.
  */
 const SLICE_MIN_LENGTH = 13;
 
@@ -38,10 +41,12 @@ export function detached(s: string): string {
 
 /**
  * Copies the strings the entities (their fields and references) took from the text, so that the
- * text can be freed, shares the repeated ones, and trims arrays to size. In place; returns
+ * text can be freed, shares the repeated ones, trims arrays to size and puts fields and scalar
+ * values in their indexed forms, as well as those of a templated file's own fields (`templated`, a
+ * sibling's). In place (entities keep their identity, fields and scalars do not); returns
  * `entities` trimmed.
  */
-export function compactEntities(entities: Entity[]): Entity[] {
+export function compactEntities(entities: Entity[], templated?: { fields: Field[] }): Entity[] {
   // Strings repeated within the file (a reference's id and text, a title and its heading's slug source…).
   const copies = new Map<string, string>();
   const copy = (s: string): string => {
@@ -50,24 +55,23 @@ export function compactEntities(entities: Entity[]): Entity[] {
     if (own === undefined) copies.set((own = detached(s)), own);
     return own;
   };
-  const value = (v: FieldValue): void => {
+  const value = (v: FieldValue): FieldValue => {
     if (v.type === 'scalar') {
       const text = copy(v.text);
-      v.text = text;
       // A plain YAML scalar (and every Markdown value) is its own source text: one string for both.
-      if (typeof v.value === 'string') v.value = v.value === text ? text : copy(v.value);
-    } else if (v.type === 'list') {
-      v.items = v.items.slice();
-      for (const item of v.items) value(item);
-    } else {
-      v.fields = v.fields.slice();
-      for (const field of v.fields) fieldOf(field);
+      const typed = typeof v.value === 'string' ? (v.value === v.text ? text : copy(v.value)) : v.value;
+      return indexedScalar(typed, text, v.span, v.derived);
     }
+    // map() allocates exactly what is there.
+    if (v.type === 'list') v.items = v.items.map(value);
+    else v.fields = v.fields.map(fieldOf);
+    return v;
   };
-  const fieldOf = (field: Field): void => {
-    field.keyText = common(field.keyText);
-    field.key = field.key === field.keyText ? field.keyText : common(field.key);
-    value(field.value);
+  const fieldOf = (field: Field): Field => {
+    const keyText = common(field.keyText);
+    const key = field.key === field.keyText ? keyText : common(field.key);
+    const { start, end } = field.keySpan;
+    return new IndexedField(key, keyText, start, end, value(field.value));
   };
   const reference = (ref: Reference): void => {
     ref.text = copy(ref.text);
@@ -79,11 +83,11 @@ export function compactEntities(entities: Entity[]): Entity[] {
     if (entity.title !== undefined) entity.title = copy(entity.title);
     if (entity.headingSlug !== undefined) entity.headingSlug = copy(entity.headingSlug);
     entity.insertion.indent = common(entity.insertion.indent);
-    // slice() allocates exactly what is there.
-    entity.fields = entity.fields.slice();
+    // map() and slice() allocate exactly what is there.
+    entity.fields = entity.fields.map(fieldOf);
     entity.refs = entity.refs.slice();
-    for (const field of entity.fields) fieldOf(field);
     for (const ref of entity.refs) reference(ref);
   }
+  if (templated?.fields.length) templated.fields = templated.fields.map(fieldOf);
   return entities.slice();
 }

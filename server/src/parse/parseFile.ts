@@ -63,7 +63,7 @@ export function parseFile(
     eol,
     participates: parsed.declares,
     // The index keeps entities for the whole run: not the text they were read from, nor spare slots.
-    entities: compactEntities(parsed.entities),
+    entities: compactEntities(parsed.entities, templated?.templated),
     notes: parsed.notes,
     suppressions: parsed.declares ? findSuppressions(text, language, lineMap) : [],
     templateKey: leftOut ? LEFT_OUT : candidatesKey(templates),
