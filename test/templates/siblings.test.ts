@@ -78,6 +78,18 @@ describe('templates: a sibling file supplies fields of the entity', () => {
     assert.equal(hoverAt(readme, README.indexOf('Builds'), engine, (p) => p), null);
   });
 
+  it('reads a README loaded before its main file (neither on disk) as the sibling once the main file comes, without an edit', () => {
+    const wrong = README.replace('Stage: beta', 'Stage: betta');
+    const readmeFirst = { 'proposals/12-faster/README.md': wrong, 'proposals/12-faster/proposal.yaml': YAML };
+    assert.deepEqual(located(lintWorkspace(readmeFirst, options)), [['proposals/12-faster/README.md', 4, 'invalid-value', 'betta']]);
+    // In an editor: the README is open, then the main file is created; the README's findings follow.
+    const ws = new TrackedWorkspace({ 'proposals/12-faster/README.md': wrong }, options);
+    const created = ws.edit('proposals/12-faster/proposal.yaml', YAML);
+    assert.ok(created.changed.has('proposals/12-faster/README.md'), 'the README is now the proposal\'s sibling');
+    const engine = workspace(readmeFirst, options);
+    assert.equal(engine.getFile(`${ROOT}/proposals/12-faster/README.md`)!.templated?.role, 'sibling');
+  });
+
   it('names each file\'s sibling-related files: the sibling of a main file, the main file of a sibling', () => {
     const engine = workspace(files(README), options);
     const rel = (p: string) => siblingRelatedPaths(engine.getFile(`${ROOT}/${p}`), engine.index).map((x) => x.slice(ROOT.length + 1));

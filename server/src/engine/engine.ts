@@ -85,6 +85,8 @@ export class LintEngine {
   load(filePath: string, text: string): ParsedFile {
     const parsed = this.parse(filePath, text);
     this.index.setFile(parsed);
+    const sibling = this.siblingToReread(parsed);
+    if (sibling) this.load(sibling.path, sibling.text);
     return parsed;
   }
 
@@ -95,7 +97,30 @@ export class LintEngine {
    */
   private parse(filePath: string, text: string): ParsedFile {
     const { candidates, leftOut } = this.readersOf(filePath);
-    return this.cache.get(filePath, text, candidates, leftOut);
+    const parsed = this.cache.get(filePath, text, candidates, leftOut);
+    // A file named as a template's sibling (README.md) but read without its main file beside it may
+    // become that sibling when the main file comes: its text is kept until then (few files: the
+    // README.md files of folders that are not a KEP's).
+    if (parsed.templated?.role !== 'sibling' && this.templatesFor(filePath).isSiblingName(posix.basename(filePath))) this.unpairedTexts.set(filePath, text);
+    else this.unpairedTexts.delete(filePath);
+    return parsed;
+  }
+
+  /** The texts of files named as a template's sibling that were read without a main file beside them (see `parse`). */
+  private readonly unpairedTexts = new Map<string, string>();
+
+  /**
+   * The sibling of a main file just indexed, when the index holds it read otherwise (it was loaded
+   * or opened before its main file, which was not on disk then): read again, it becomes the sibling.
+   */
+  private siblingToReread(parsed: ParsedFile | undefined): { path: string; text: string } | undefined {
+    const name = parsed?.templated?.role === 'main' ? parsed.templated.template.siblingFile : undefined;
+    if (!parsed || !name) return undefined;
+    const path = `${posix.dirname(parsed.path)}/${name}`;
+    const text = this.unpairedTexts.get(path);
+    const indexed = this.index.getFile(path);
+    if (text === undefined || !indexed || indexed.templateKey === this.templateKeyFor(path)) return undefined;
+    return { path, text };
   }
 
   private readersOf(filePath: string): { candidates: TemplateCandidate[]; leftOut: boolean } {
@@ -118,6 +143,7 @@ export class LintEngine {
   remove(filePath: string): Set<string> {
     const before = this.index.getFile(filePath);
     this.cache.delete(filePath);
+    this.unpairedTexts.delete(filePath);
     if (!before) return new Set();
     return this.replace(filePath, before, undefined);
   }
@@ -142,6 +168,8 @@ export class LintEngine {
     }
     affected.add(filePath);
     for (const f of [...related, ...siblingRelatedPaths(after, this.index)]) if (this.index.getFile(f)) affected.add(f);
+    const sibling = this.siblingToReread(after);
+    if (sibling) for (const f of this.update(sibling.path, sibling.text)) affected.add(f);
     for (const f of filesWithNearbyNames(before, after, this.index)) affected.add(f);
     for (const f of filesForKeys(changedPeriodKeys(before, after, fy), this.index, fy)) affected.add(f);
     // `unknown-owner` only speaks once the workspace declares an owner: the first or last one changes every file.

@@ -208,6 +208,11 @@ export class TemplateSet {
     return out;
   }
 
+  /** Whether some template reads a file of this name beside its main file (`README.md`). */
+  isSiblingName(name: string): boolean {
+    return this.templates.some((t) => t.siblingFile === name);
+  }
+
   /** Whether some template's globs name the file and its `exclude` removes it. */
   excludes(filePath: string): boolean {
     return this.templates.some((t) => t.excludes(filePath));
