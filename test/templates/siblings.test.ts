@@ -90,6 +90,24 @@ describe('templates: a sibling file supplies fields of the entity', () => {
     assert.equal(engine.getFile(`${ROOT}/proposals/12-faster/README.md`)!.templated?.role, 'sibling');
   });
 
+  it('counts a required link the sibling writes (an owner in README.md), reports a placeholder there once, and re-checks the main file when it changes', () => {
+    const linked: TemplateSpec = { ...PROPOSAL, schema: { required: ['status'] }, links: ['owner'], sibling: { file: 'README.md', fields: { owner: { header: 'Owner' } } } };
+    const opts: WorkspaceOptions = { templates: [linked] };
+    const readme = (owner: string) => `# Proposal 12: Faster builds\n\n${owner}\n\n## Why\n\nBuilds are slow.\n`;
+    assert.deepEqual(located(lintWorkspace(files(readme('- Owner: @sam')), opts)), []);
+    const missing = lintWorkspace(files(readme('')), opts);
+    assert.deepEqual(located(missing), [['proposals/12-faster/proposal.yaml', 1, 'initiative-owner', 'Faster builds']]);
+    // A placeholder in the README: one finding, there, at the placeholder (not again by placeholder-value, nor in the main file).
+    const placeholder = lintWorkspace(files(readme('- Owner: TBD')), opts);
+    assert.deepEqual(located(placeholder), [['proposals/12-faster/README.md', 3, 'initiative-owner', 'TBD']]);
+    assert.deepEqual(placeholder[0]!.finding.fixes ?? [], []);
+    // The main file's own owner wins.
+    assert.deepEqual(located(lintWorkspace(files(readme('- Owner: TBD'), `${YAML}owner: "@kim"\n`), { templates: [{ ...linked, fields: { ...linked.fields, owner: 'owner' } }] })).map((f) => f[2]), ['placeholder-value']);
+    const ws = new TrackedWorkspace(files(readme('')), opts);
+    const added = ws.edit('proposals/12-faster/README.md', readme('- Owner: @sam'));
+    assert.ok(added.changed.has('proposals/12-faster/proposal.yaml'), 'the owner written in the README satisfies the link');
+  });
+
   it('names each file\'s sibling-related files: the sibling of a main file, the main file of a sibling', () => {
     const engine = workspace(files(README), options);
     const rel = (p: string) => siblingRelatedPaths(engine.getFile(`${ROOT}/${p}`), engine.index).map((x) => x.slice(ROOT.length + 1));

@@ -3,7 +3,8 @@ import type { Entity } from '../model/entity.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule } from './rule.js';
 import { capitalise, fieldExample, linkedEntities, setLinkEdit } from './linkSupport.js';
-import { describe, entitiesOf, missingSpan, requiredFieldState, requiresLink } from './support.js';
+import { describe, missingSpan, requiresLink } from './support.js';
+import { linkState, linkSubjects } from './siblingLinks.js';
 import { firstIds, linkedFrom } from './workspaceFacts.js';
 
 const MAX_CANDIDATES = 5;
@@ -21,11 +22,11 @@ export const rule: Rule = {
     docsUrl: docsUrl('initiative-metric'),
   },
   check({ file, index, report }) {
-    for (const initiative of entitiesOf(file.entities, 'initiative')) {
+    for (const initiative of linkSubjects(file, index, 'initiative')) {
       if (!requiresLink(initiative, 'metrics')) continue;
-      const state = requiredFieldState(initiative, 'metrics');
-      if (state.state === 'present') continue;
-      const fixes = metricCandidates(initiative, index).flatMap((id) => optionalFix(`Link metric '${id}'`, setLinkEdit(initiative, state, 'metrics', id, true)));
+      const { state, file: holder } = linkState(initiative, 'metrics', index);
+      if (state.state === 'present' || holder !== file.path) continue;
+      const fixes = (holder === initiative.file ? metricCandidates(initiative, index) : []).flatMap((id) => optionalFix(`Link metric '${id}'`, setLinkEdit(initiative, state, 'metrics', id, true)));
       report({
         span: missingSpan(initiative, state),
         message: `${capitalise(describe(initiative))} has no metric: nobody can tell whether it worked. Add ${fieldExample(initiative, 'metrics', initiative.form === 'heading' ? '<metric id>' : '[<metric id>]')} naming the key result it moves.`,

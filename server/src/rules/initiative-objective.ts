@@ -4,7 +4,8 @@ import { isActiveObjective } from '../model/semantics.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule } from './rule.js';
 import { capitalise, fieldExample, hasImplicitLink, linkedEntities, setLinkEdit } from './linkSupport.js';
-import { describe, entitiesOf, missingSpan, requiredFieldState, requiresLink } from './support.js';
+import { describe, entitiesOf, missingSpan, requiresLink } from './support.js';
+import { linkState, linkSubjects } from './siblingLinks.js';
 import { firstIds } from './workspaceFacts.js';
 
 const MAX_CANDIDATES = 5;
@@ -23,12 +24,12 @@ export const rule: Rule = {
     docsUrl: docsUrl('initiative-objective'),
   },
   check({ file, index, report }) {
-    for (const initiative of entitiesOf(file.entities, 'initiative')) {
+    for (const initiative of linkSubjects(file, index, 'initiative')) {
       if (!requiresLink(initiative, 'objective')) continue;
       if (hasImplicitLink(initiative, 'objective')) continue;
-      const state = requiredFieldState(initiative, 'objective');
-      if (state.state === 'present') continue;
-      const fixes = objectiveCandidates(initiative, index).flatMap((id) => optionalFix(`Link to objective '${id}'`, setLinkEdit(initiative, state, 'objective', id)));
+      const { state, file: holder } = linkState(initiative, 'objective', index);
+      if (state.state === 'present' || holder !== file.path) continue;
+      const fixes = (holder === initiative.file ? objectiveCandidates(initiative, index) : []).flatMap((id) => optionalFix(`Link to objective '${id}'`, setLinkEdit(initiative, state, 'objective', id)));
       report({
         span: missingSpan(initiative, state),
         message: `${capitalise(describe(initiative))} is linked to no objective: nothing says which goal it serves. Add ${fieldExample(initiative, 'objective', '<objective id>')}.`,

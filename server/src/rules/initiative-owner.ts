@@ -3,7 +3,8 @@ import type { Fix } from '../model/finding.js';
 import type { Entity } from '../model/entity.js';
 import { fieldText } from '../model/semantics.js';
 import { docsUrl, type Rule } from './rule.js';
-import { describe, entitiesOf, idsOfKind, missingSpan, requiredFieldState, requiresLink } from './support.js';
+import { describe, idsOfKind, missingSpan, requiresLink } from './support.js';
+import { linkState, linkSubjects } from './siblingLinks.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { capitalise } from '../text/capitalise.js';
 import { fieldExample, setLinkEdit } from './linkSupport.js';
@@ -20,11 +21,12 @@ export const rule: Rule = {
     docsUrl: docsUrl('initiative-owner'),
   },
   check({ file, index, report }) {
-    for (const initiative of entitiesOf(file.entities, 'initiative')) {
+    for (const initiative of linkSubjects(file, index, 'initiative')) {
       if (!requiresLink(initiative, 'owner')) continue;
-      const state = requiredFieldState(initiative, 'owner');
-      if (state.state === 'present') continue;
-      const fixes: Fix[] = ownerCandidates(initiative, index).flatMap((handle) =>
+      const { state, file: holder } = linkState(initiative, 'owner', index);
+      if (state.state === 'present' || holder !== file.path) continue;
+      // A placeholder in the sibling file: the fixes write the entity's own file, so none is offered.
+      const fixes: Fix[] = (holder === initiative.file ? ownerCandidates(initiative, index) : []).flatMap((handle) =>
         optionalFix(state.state === 'placeholder' ? `Set owner to @${handle}` : `Insert owner @${handle}`, setLinkEdit(initiative, state, 'owner', `@${handle}`)),
       );
       report({

@@ -4,6 +4,9 @@ import type { Span } from '../model/span.js';
 import type { CompiledTemplate } from '../templates/compiled.js';
 import { docsUrl, type Rule, type RuleReport } from './rule.js';
 import { describe, requiredFieldState } from './support.js';
+import { linkState } from './siblingLinks.js';
+import { entityOfSibling } from '../templates/siblings.js';
+import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { isPlaceholderScalar, shown, valueOrKeySpan } from './values/plain.js';
 
 /** Fields whose own rule reports a placeholder as missing (§3, §10.1): reporting it here too would say it twice. */
@@ -23,11 +26,11 @@ export const rule: Rule = {
     fixable: false,
     docsUrl: docsUrl('placeholder-value'),
   },
-  check({ file, report }) {
-    if (file.templated?.role === 'sibling') for (const r of templatedPlaceholders(undefined, file.templated.fields, file.templated.template)) report(r);
+  check({ file, index, report }) {
+    if (file.templated?.role === 'sibling') for (const r of templatedPlaceholders(undefined, file.templated.fields, file.templated.template, index, entityOfSibling(file, index))) report(r);
     for (const entity of file.entities) {
       if (entity.template) {
-        for (const r of templatedPlaceholders(entity, entity.fields, entity.template)) report(r);
+        for (const r of templatedPlaceholders(entity, entity.fields, entity.template, index, entity)) report(r);
         continue;
       }
       const reportedElsewhere = fieldsReportedElsewhere(entity);
@@ -47,12 +50,13 @@ export const rule: Rule = {
  * allows placeholders in, those read from sections (`required-section` says when one is empty) and
  * required links left blank (their link rule says so).
  */
-function templatedPlaceholders(entity: Entity | undefined, fields: readonly Field[], template: CompiledTemplate): RuleReport[] {
+function templatedPlaceholders(entity: Entity | undefined, fields: readonly Field[], template: CompiledTemplate, index: WorkspaceIndex, linked: Entity | undefined): RuleReport[] {
   const reports: RuleReport[] = [];
   const spec: FieldSpec = { type: 'text' };
   for (const field of fields) {
     if (template.allowPlaceholders.has(field.key) || template.sectionFields.has(field.key)) continue;
-    if (entity && template.links.has(field.key) && requiredFieldState(entity, field.key).state !== 'present') continue;
+    // `linked`: the entity whose links these fields may write (a sibling's fields: its main file's).
+    if (linked && template.links.has(field.key) && linkState(linked, field.key, index).state.state !== 'present') continue;
     const value = field.value;
     // An optional field left empty (`stage:` on a rejected KEP, `reviewers:`) is simply not filled in;
     // `TBD` in it, or an empty required field, is a placeholder.

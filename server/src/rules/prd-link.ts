@@ -5,7 +5,8 @@ import { fieldText } from '../model/semantics.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { docsUrl, type Rule } from './rule.js';
 import { setLinkEdit } from './linkSupport.js';
-import { entitiesOf, missingSpan, requiredFieldState, requiresLink, type RequiredState } from './support.js';
+import { missingSpan, requiresLink, type RequiredState } from './support.js';
+import { linkState, linkSubjects } from './siblingLinks.js';
 import { BestIds } from './workspaceFacts.js';
 
 const MAX_CANDIDATES = 5;
@@ -25,17 +26,20 @@ export const rule: Rule = {
     docsUrl: docsUrl('prd-link'),
   },
   check({ file, index, report }) {
-    for (const prd of entitiesOf(file.entities, 'prd')) {
+    for (const prd of linkSubjects(file, index, 'prd')) {
       if (!requiresLink(prd, 'initiative') && !requiresLink(prd, 'objective')) continue;
-      const initiative = requiredFieldState(prd, 'initiative');
-      const objective = requiredFieldState(prd, 'objective');
+      const initiativeLink = linkState(prd, 'initiative', index);
+      const objectiveLink = linkState(prd, 'objective', index);
+      const [initiative, objective] = [initiativeLink.state, objectiveLink.state];
       if (initiative.state === 'present' || objective.state === 'present') continue;
-      // Report at the placeholder the author left, if any; else at the PRD's anchor.
-      const placeholder = initiative.state === 'placeholder' ? initiative : objective;
+      // Report at the placeholder the author left, if any (in the sibling file, there); else at the PRD's anchor.
+      const { state: placeholder, file: holder } = initiative.state === 'placeholder' ? initiativeLink : objectiveLink;
+      if (holder !== file.path) continue;
       report({
         span: missingSpan(prd, placeholder),
         message: `PRD '${prd.id || prd.title || '(no id)'}' links to no initiative or objective: nothing says why it is being built. Add \`initiative: <initiative id>\` (or \`objective: <objective id>\`).`,
-        fixes: linkFixes(prd, initiative, objective, index),
+        // The fixes write the PRD's own file: none for a placeholder in its sibling.
+        fixes: holder === prd.file ? linkFixes(prd, initiative, objective, index) : [],
       });
     }
   },
