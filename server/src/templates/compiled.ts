@@ -81,9 +81,17 @@ export class CompiledTemplate {
 
   /** Whether `filePath` (absolute, '/'-separated) is one of the files this template reads. */
   reads(filePath: string): boolean {
-    const rel = relativeInside(this.base, filePath);
-    return rel !== undefined && rel !== '' && this.matches(rel) && !this.excluded(rel);
+    let reads = this.readsMemo.get(filePath);
+    if (reads === undefined) {
+      // Asked several times of each file (its candidates, a sibling's folder, the exclusions): the globs are matched once.
+      const rel = relativeInside(this.base, filePath);
+      reads = rel !== undefined && rel !== '' && this.matches(rel) && !this.excluded(rel);
+      this.readsMemo.set(filePath, reads);
+    }
+    return reads;
   }
+
+  private readonly readsMemo = new Map<string, boolean>();
 
   /**
    * How the author writes a field, for messages: its first source's key (`owning-sig` for a field
