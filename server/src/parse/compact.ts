@@ -31,6 +31,23 @@ function common(s: string): string {
 }
 
 /**
+ * Short values seen so far, shared by every file: statuses, types, owners, dates, small numbers
+ * and ids repeat across thousands of fields (`in-progress` a thousand times in 1k heavy documents),
+ * and V8 copies each short string it cuts out of a text, so each was a string of its own: about a
+ * tenth of the index. Filled until full, then only read, so the strings met first (the common
+ * ones) stay shared and an editor session cannot grow it.
+ */
+const shortValues = new Map<string, string>();
+const SHORT_VALUES_SIZE = 20000;
+
+function sharedShort(s: string): string {
+  const known = shortValues.get(s);
+  if (known !== undefined) return known;
+  if (shortValues.size < SHORT_VALUES_SIZE) shortValues.set(s, s);
+  return s;
+}
+
+/**
  * A string that is not a view into a larger one (short strings never are), nor a rope: a message
  * built with `+` or a template literal is a tree of pieces that costs more than its characters.
  */
@@ -50,7 +67,7 @@ export function compactEntities(entities: Entity[], templated?: { fields: Field[
   // Strings repeated within the file (a reference's id and text, a title and its heading's slug source…).
   const copies = new Map<string, string>();
   const copy = (s: string): string => {
-    if (s.length < SLICE_MIN_LENGTH) return s;
+    if (s.length < SLICE_MIN_LENGTH) return sharedShort(s);
     let own = copies.get(s);
     if (own === undefined) copies.set((own = detached(s)), own);
     return own;
