@@ -3,6 +3,8 @@
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { devNull } from 'node:os';
 import { copySchemasToClient } from './extension-files.mjs';
 
 // A hash of the sources: the lint cache (--cache) trusts only results of the very build that wrote them.
@@ -24,6 +26,9 @@ const serverAtRunTime = {
 };
 await build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/strategy-lint.cjs', plugins: [serverAtRunTime] });
 await build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: `dist/${SERVER_BUNDLE}` });
+// The CLI bundle's code cache, made by a run on the samples (bin/load-bundle.cjs says why).
+const training = spawnSync(process.execPath, ['scripts/write-code-cache.cjs', '--preset', 'kep', '--format', 'json', '--output-file', devNull, 'samples'], { encoding: 'utf8' });
+if (training.status === null || training.status > 1 || !existsSync('dist/strategy-lint.cjs.cache')) console.warn(`build: no code cache for the CLI (${training.stderr || training.status}); it runs without one`);
 
 // The web extension (VS Code for the web): the same server, bundled for a web worker. Node's
 // built-ins that the engine imports are mapped onto small browser modules (server/src/platform/web/):
