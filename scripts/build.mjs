@@ -26,6 +26,8 @@ const serverAtRunTime = {
 };
 await build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/strategy-lint.cjs', plugins: [serverAtRunTime] });
 await build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: `dist/${SERVER_BUNDLE}` });
+// The parsing worker of --concurrency (server/src/parallel/): the CLI starts it from its own folder.
+await build({ ...common, entryPoints: ['server/src/parallel/parseWorker.ts'], outfile: 'dist/strategy-lint-parse-worker.cjs' });
 // The CLI bundle's code cache, made by a run on the samples (bin/load-bundle.cjs says why).
 const training = spawnSync(process.execPath, ['scripts/write-code-cache.cjs', '--preset', 'kep', '--format', 'json', '--output-file', devNull, 'samples'], { encoding: 'utf8' });
 if (training.status === null || training.status > 1 || !existsSync('dist/strategy-lint.cjs.cache')) console.warn(`build: no code cache for the CLI (${training.stderr || training.status}); it runs without one`);

@@ -47,7 +47,8 @@ export function budgetRows(results) {
     if (run.floor) add(`lazy parse floor${facts.length ? ` (${facts.join(', ')})` : ''}`, formatMs(run.floor.medianMs), run.floor.peakRssMb, '—', undefined);
     if (run.cold) {
       const over = run.floor ? ratio(run.cold.medianMs, run.floor.medianMs) : undefined;
-      add('CLI, cold', `${formatMs(run.cold.medianMs)}${over === undefined ? '' : ` (${over}× floor)`}`, run.cold.peakRssMb,
+      const threads = run.cold.concurrency ? ` (--concurrency ${run.cold.concurrency.flag}, ${run.cold.concurrency.cores} cores)` : '';
+      add(`CLI, cold${threads}`, `${formatMs(run.cold.medianMs)}${over === undefined ? '' : ` (${over}× floor)`}`, run.cold.peakRssMb,
         `≤ ${BUDGETS.coldOverFloor}× floor; ${rssBudget}`, (over === undefined || over <= BUDGETS.coldOverFloor) && rssMet(run.cold));
     }
     if (run.warm) add('CLI `--cache`, nothing changed', formatMs(run.warm.medianMs), run.warm.peakRssMb, `≤ ${budgetSeconds(BUDGETS.warmUnchangedMs)}; ${rssBudget}`, run.warm.medianMs <= BUDGETS.warmUnchangedMs && rssMet(run.warm));

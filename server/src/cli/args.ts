@@ -11,6 +11,7 @@ import { VERSION } from './version.js';
 import type { InitArgs } from '../init/command.js';
 import { PRESET_NAMES } from '../presets/index.js';
 import { CACHE_STRATEGIES, type CacheStrategy } from '../cache/cacheKey.js';
+import { DEFAULT_CONCURRENCY, parseConcurrency, type Concurrency } from '../parallel/concurrency.js';
 
 /** Formats of `strategy-lint report` (SPEC §8). */
 export const REPORT_FORMATS = ['markdown', 'mermaid', 'html', 'json'] as const;
@@ -60,6 +61,8 @@ export interface LintArgs extends WorkspaceArgs {
   cache: boolean;
   cacheLocation?: string;
   cacheStrategy: CacheStrategy;
+  /** `--concurrency`: parsing worker threads beside the main thread (docs/cli.md). */
+  concurrency: Concurrency;
 }
 
 export interface ReportArgs extends WorkspaceArgs {
@@ -130,6 +133,7 @@ function buildProgram(output: ArgsOutput, done: (args: CliArgs) => void): Comman
     .option('--cache', 'reuse the results of files unchanged since the last --cache run')
     .option('--cache-location <path>', 'cache file or folder (default: .strategylintcache)')
     .option('--cache-strategy <strategy>', `how changed files are found: ${CACHE_STRATEGIES.join(' or ')} (default: metadata)`, 'metadata')
+    .option('--concurrency <n|auto|off>', `parse files in n worker threads beside the main one; auto: from the cores and the number of files; off: in the main thread only (default: ${String(DEFAULT_CONCURRENCY)})`)
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output (so does the NO_COLOR environment variable)')
     .option('--stdio', 'run the language server over stdio (for editors: VS Code, Neovim, Helix, Emacs)')
@@ -242,6 +246,7 @@ function lintArgs(paths: string[], opts: Record<string, unknown>): LintArgs {
     stats: false,
     cache: opts.cache === true,
     cacheStrategy: parseCacheStrategy(String(opts.cacheStrategy)),
+    concurrency: typeof opts.concurrency === 'string' ? parseConcurrency(opts.concurrency) : DEFAULT_CONCURRENCY,
   };
   if (typeof opts.suppressionsLocation === 'string') args.suppressionsLocation = opts.suppressionsLocation;
   if (typeof opts.cacheLocation === 'string') args.cacheLocation = opts.cacheLocation;

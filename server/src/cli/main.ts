@@ -32,7 +32,7 @@ async function main(argv: readonly string[], io: CliIO): Promise<number> {
     case 'done':
       return EXIT.ok;
     case 'lint':
-      return runLint(args, io);
+      return await runLint(args, io);
     case 'report':
       return runReportCommand(args, io);
     case 'init': {

@@ -21,7 +21,7 @@ import { listRules, printConfig } from './explain.js';
 import { plural } from './formatters/shared.js';
 import { isInteractive, Progress } from './progress.js';
 import { formatMs, PhaseClock, renderStats } from './stats.js';
-import { discoverWorkspace, loadWorkspace, type LoadedWorkspace, type WorkspaceRequest } from './workspace.js';
+import { discoverWorkspace, loadWorkspaceConcurrently, type LoadedWorkspace, type WorkspaceRequest } from './workspace.js';
 
 /** Where the CLI writes; the real process streams, or buffers in tests. */
 export interface CliIO {
@@ -48,7 +48,7 @@ export const processIO: CliIO = {
  * `strategy-lint [options] [paths...]` (SPEC §8): find and read the files, lint them all once,
  * apply or preview safe fixes, print the findings in the chosen format, and return the exit code.
  */
-export function runLint(args: LintArgs, io: CliIO): number {
+export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const formatter = getChunkedFormatter(args.format);
   if (!formatter) throw new CliError(`unknown format "${args.format}"`);
   if (args.printConfig !== undefined) return printConfig(args, args.printConfig, io);
@@ -75,7 +75,7 @@ export function runLint(args: LintArgs, io: CliIO): number {
   } else {
     // Without --cache a cache left by an earlier run is deleted (ESLint does the same), so that it cannot be trusted later by mistake.
     if (!args.cache && !args.stdin) deleteCacheFile(cacheFilePath(args.cacheLocation, cwd));
-    linted = lintEverything(request, args, io, clock, progress);
+    linted = await lintEverything(request, args, io, clock, progress);
   }
   for (const skipped of linted.skipped) io.stderr(`strategy-lint: warning: ${displayPath(skipped.path, cwd)} not linted: ${skipped.reason}\n`);
 
@@ -161,8 +161,8 @@ function lintEach(files: readonly string[], engine: LoadedWorkspace['engine'], p
 type LintedWorkspace = LintedFiles & { root: string; skipped: SkippedPath[]; stdinPath?: string; fixedTexts?: Map<string, string> };
 
 /** A run without the cache: read and parse everything, lint once, apply or preview the safe fixes. */
-function lintEverything(request: WorkspaceRequest, args: LintArgs, io: CliIO, clock: PhaseClock, progress: Progress): LintedWorkspace {
-  const workspace = loadWorkspace(request);
+async function lintEverything(request: WorkspaceRequest, args: LintArgs, io: CliIO, clock: PhaseClock, progress: Progress): Promise<LintedWorkspace> {
+  const workspace = await loadWorkspaceConcurrently(request, { concurrency: args.concurrency, warn: (m) => io.stderr(`strategy-lint: warning: ${m}\n`) });
   clock.lap('read and parse');
   const { engine, cwd } = workspace;
   // One lint of everything, unless other files were loaded only to resolve references.

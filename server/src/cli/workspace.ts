@@ -15,6 +15,9 @@ import type { RuleSetting } from '../model/finding.js';
 import type { WorkspaceArgs } from './args.js';
 import { CliError } from './errors.js';
 import { assertTemplatesMatch } from '../templates/unmatched.js';
+import { loadInParallel, workerCountFor, workersAvailable } from '../parallel/parallelLoad.js';
+import type { Concurrency } from '../parallel/concurrency.js';
+import type { ConfigSource } from '../parallel/protocol.js';
 
 export interface WorkspaceRequest extends WorkspaceArgs {
   rules?: Record<string, RuleSetting>;
@@ -29,6 +32,13 @@ export interface WorkspaceRequest extends WorkspaceArgs {
   onDiscovered?: () => void;
   /** Called as each file is read and parsed (progress in a terminal). */
   onFileLoaded?: (done: number, total: number) => void;
+}
+
+/** How `loadWorkspaceConcurrently` parses: `--concurrency`. */
+export interface ParallelRequest {
+  concurrency: Concurrency;
+  /** Told when a worker stops early (its files are parsed in the main thread). */
+  warn(message: string): void;
 }
 
 /** Everything a command needs once the files are found, read and loaded into the engine. */
@@ -69,6 +79,8 @@ export interface DiscoveredWorkspace {
   stdinPath?: string;
   skipped: SkippedPath[];
   unreadable: SkippedPath[];
+  /** How the configs were found: what a parsing worker needs to read the same ones. */
+  configSource: ConfigSource;
 }
 
 /**
@@ -78,12 +90,11 @@ export interface DiscoveredWorkspace {
  * tight synchronous loop: for thousands of small files that is faster than promises, and parsing
  * dominates anyway.
  */
-export function loadWorkspace(request: WorkspaceRequest): LoadedWorkspace {
-  const found = discoverWorkspace(request);
-  const { cwd, root, cascade, stdinPath } = found;
-  const engine = new LintEngine(cascade);
+export function loadWorkspace(request: WorkspaceRequest, found = discoverWorkspace(request)): LoadedWorkspace {
+  const engine = new LintEngine(found.cascade);
   const texts = new Map<string, string>();
   const unreadable = [...found.unreadable];
+  const { cwd, stdinPath } = found;
   const selected = new Set(found.selected);
   let attempted = 0;
   engine.expect(found.files);
@@ -102,8 +113,36 @@ export function loadWorkspace(request: WorkspaceRequest): LoadedWorkspace {
     request.onFileLoaded?.(attempted, found.files.length);
   }
   engine.expect();
+  return loaded(found, engine, texts, unreadable);
+}
+
+/**
+ * As loadWorkspace, with the files parsed by worker threads as well as the main thread
+ * (`--concurrency`, docs/cli.md): the same engine, loaded in the same order. Not for stdin nor
+ * --fix (which keeps the texts): those load in the main thread, as do small workspaces under `auto`.
+ */
+export async function loadWorkspaceConcurrently(request: WorkspaceRequest, parallel: ParallelRequest): Promise<LoadedWorkspace> {
+  const found = discoverWorkspace(request);
+  const workers = workersAvailable() && !found.stdinPath && request.keepTexts !== true ? workerCountFor(parallel.concurrency, found.files.length) : 0;
+  if (workers === 0) return loadWorkspace(request, found);
+  const engine = new LintEngine(found.cascade);
+  const crashOn = process.env.STRATEGY_LINT_TEST_WORKER_CRASH;
+  engine.expect(found.files);
+  const unreadable = await loadInParallel(found.files, engine, {
+    workers,
+    config: found.configSource,
+    warn: parallel.warn,
+    ...(request.onFileLoaded ? { onFileLoaded: request.onFileLoaded } : {}),
+    ...(crashOn ? { crashOn } : {}),
+  });
+  engine.expect();
+  return loaded(found, engine, new Map(), [...found.unreadable, ...unreadable]);
+}
+
+function loaded(found: DiscoveredWorkspace, engine: LintEngine, texts: Map<string, string>, unreadable: SkippedPath[]): LoadedWorkspace {
+  const { cwd, root, stdinPath } = found;
   const reported = found.selected.filter((f) => engine.getFile(f));
-  return { cwd, root, config: cascade.root, engine, reported, contextOnly: attempted > reported.length, texts, ...(stdinPath ? { stdinPath } : {}), skipped: found.skipped, unreadable };
+  return { cwd, root, config: found.cascade.root, engine, reported, contextOnly: found.files.length > reported.length, texts, ...(stdinPath ? { stdinPath } : {}), skipped: found.skipped, unreadable };
 }
 
 /** Finds the workspace, its configs (§10.12) and the files (§2, §10.14, §10.15) of a command, without reading them. */
@@ -120,7 +159,8 @@ export function discoverWorkspace(request: WorkspaceRequest): DiscoveredWorkspac
     ...(request.rules ? { rules: request.rules } : {}),
     ...(request.presets ? { presets: request.presets } : {}),
   };
-  const { root, cascade } = loadConfig({ ...(request.config ? { explicitPath: absolutePosix(request.config, cwd) } : {}), start, overrides });
+  const configSource: ConfigSource = { ...(request.config ? { explicitPath: absolutePosix(request.config, cwd) } : {}), start, overrides };
+  const { root, cascade } = loadConfig(configSource);
 
   const discoveryOptions = {
     cwd,
@@ -144,7 +184,7 @@ export function discoverWorkspace(request: WorkspaceRequest): DiscoveredWorkspac
   const selected = named.files.filter((f) => f === stdinPath || !isExcluded(f));
   const files = [...new Set([...selected, ...named.files, ...(context?.files ?? [])])];
   if (!stdinPath) assertTemplatesMatch(new Set(files.flatMap((f) => cascade.configFor(f).templates).concat(cascade.root.templates)), files);
-  return { cwd, root, cascade, selected, files, ...(stdinPath ? { stdinPath } : {}), skipped: named.skipped, unreadable };
+  return { cwd, root, cascade, selected, files, ...(stdinPath ? { stdinPath } : {}), skipped: named.skipped, unreadable, configSource };
 }
 
 /** §8: a path argument starting with `!` leaves out what it matches. */

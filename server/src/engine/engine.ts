@@ -91,6 +91,16 @@ export class LintEngine {
   }
 
   /**
+   * A file's parse as `load` makes it, not indexed yet: files parsed out of order (--concurrency)
+   * are indexed in load order afterwards, with `restore`. Unlike `load`, no sibling is read again
+   * once its main file comes: the CLI parses only files on disk, and `expect` names them all, so a
+   * sibling finds its main file when it is parsed.
+   */
+  parseOnly(filePath: string, text: string): ParsedFile {
+    return this.parse(filePath, text);
+  }
+
+  /**
    * A file's parse (cached by content): by the templates that may read it, else by the SPEC forms.
    * A file only a template's globs brought in (`kep.yaml`: no Markdown or *.strategy.yaml name)
    * that the template's `exclude` removes takes no part: it is not a strategy file either.
@@ -123,7 +133,8 @@ export class LintEngine {
     return { path, text };
   }
 
-  private readersOf(filePath: string): { candidates: TemplateCandidate[]; leftOut: boolean } {
+  /** The templates that may read a file, and whether a template's `exclude` leaves it out (what its parse depends on besides its text). */
+  readersOf(filePath: string): { candidates: TemplateCandidate[]; leftOut: boolean } {
     const candidates = this.candidatesFor(filePath);
     const leftOut = !candidates.length && languageOf(filePath) === undefined && this.templatesFor(filePath).excludes(filePath);
     return { candidates, leftOut };

@@ -1,0 +1,177 @@
+import path from 'node:path';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { decodeParse } from '../cache/parseCodec.js';
+import type { LintEngine } from '../engine/engine.js';
+import type { SkippedPath } from '../files/discover.js';
+import { FileReadError, readTextFile } from '../files/read.js';
+import type { ParsedFile } from '../model/file.js';
+import { LineMap } from '../text/lineMap.js';
+import type { Concurrency } from './concurrency.js';
+import type { ConfigSource, ParsedRecord, ParseResponse, WorkerSetup } from './protocol.js';
+
+
+/** The worker's bundle, built beside the CLI's (scripts/build.mjs). */
+export const WORKER_BUNDLE = 'strategy-lint-parse-worker.cjs';
+
+/** Files per message: large enough that posting costs little, small enough that no thread waits long for the last ones. */
+const BATCH_SIZE = 32;
+/** Batches a worker holds at a time, so that it never waits while the main thread parses a batch of its own. */
+const IN_FLIGHT = 3;
+/**
+ * `auto` starts no worker below this many files: a worker loads the parser and the config again
+ * (~0.2 s of CPU), which a small workspace does not win back.
+ */
+export const AUTO_MIN_FILES = 400;
+
+/**
+ * How many workers parse beside the main thread (which parses too, then indexes and checks).
+ * `auto`: one fewer than the cores (the main thread is busy as well), none on one core or for a
+ * small workspace. A number is taken as asked, but never more workers than batches of files.
+ */
+export function workerCountFor(concurrency: Concurrency, fileCount: number, cores = availableParallelism()): number {
+  const batches = Math.ceil(fileCount / BATCH_SIZE);
+  if (concurrency === 'off') return 0;
+  if (concurrency === 'auto') return fileCount < AUTO_MIN_FILES ? 0 : Math.min(cores - 1, batches - 1);
+  return Math.min(concurrency, batches - 1);
+}
+
+export interface ParallelLoadOptions {
+  workers: number;
+  config: ConfigSource;
+  /** Told once when a worker stops before its work is done (its files are then parsed in the main thread). */
+  warn(message: string): void;
+  onFileLoaded?: (done: number, total: number) => void;
+  /** STRATEGY_LINT_TEST_WORKER_CRASH: see WorkerSetup.crashOn. */
+  crashOn?: string;
+  /** Files per batch (tests split a small workspace between the threads). */
+  batchSize?: number;
+  /** The worker's bundle (tests that import the modules rather than run the CLI's bundle). */
+  workerFile?: string;
+}
+
+/** A file of a batch, ready to be indexed in load order. */
+type Loaded = { parsed: ParsedFile } | { unreadable: SkippedPath };
+
+interface WorkerState {
+  worker: Worker;
+  /** Batches sent and not answered yet. */
+  batches: Set<number>;
+  stopped: boolean;
+}
+
+/**
+ * Reads and parses `files` in worker threads and in the main thread at once, and adds them to the
+ * engine in the order given, as `engine.load` one by one would: the same parse results (a worker's
+ * come encoded as the lint cache stores them, and are decoded here), the same index, the same
+ * findings. Returns the files that could not be read. A worker that stops (a crash, a bundle that
+ * cannot be found) loses nothing: its batches are parsed in the main thread, and `warn` says so.
+ */
+export async function loadInParallel(files: readonly string[], engine: LintEngine, options: ParallelLoadOptions): Promise<SkippedPath[]> {
+  const batches: string[][] = [];
+  const batchSize = options.batchSize ?? BATCH_SIZE;
+  for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize));
+  const done: (Loaded[] | undefined)[] = new Array(batches.length);
+  const unreadable: SkippedPath[] = [];
+  const retry: number[] = [];
+  let next = 0;
+  let committed = 0;
+  let loadedFiles = 0;
+  let failure: { error: unknown } | undefined;
+  let warned = false;
+  let wake: () => void = () => {};
+
+  const loadHere = (file: string): Loaded => {
+    try {
+      return { parsed: engine.parseOnly(file, readTextFile(file)) };
+    } catch (error) {
+      if (!(error instanceof FileReadError)) throw error;
+      return { unreadable: { path: file, reason: error.reason } };
+    }
+  };
+  const fromWorker = (r: ParsedRecord): Loaded => {
+    if ('unreadable' in r) return { unreadable: { path: r.path, reason: r.unreadable } };
+    if ('inProcess' in r) return loadHere(r.path);
+    const frame = { path: r.path, hash: r.hash, templateKey: r.templateKey, lineMap: LineMap.fromTable({ starts: r.lineStarts, length: r.length }) };
+    const parsed = decodeParse(r.record, frame, (identity) => engine.templatesFor(r.path).byIdentity(identity));
+    return parsed ? { parsed } : loadHere(r.path);
+  };
+  // Indexed strictly in load order, whichever thread finished first.
+  const commit = () => {
+    for (; committed < batches.length && done[committed]; committed++) {
+      for (const item of done[committed]!) {
+        if ('parsed' in item) engine.restore(item.parsed);
+        else unreadable.push(item.unreadable);
+        options.onFileLoaded?.(++loadedFiles, files.length);
+      }
+      done[committed] = [];
+    }
+  };
+  const send = (state: WorkerState) => {
+    while (!state.stopped && state.batches.size < IN_FLIGHT && next < batches.length) {
+      const batch = next++;
+      state.batches.add(batch);
+      state.worker.postMessage({ batch, files: batches[batch]! });
+    }
+  };
+  const stop = (state: WorkerState, reason: string) => {
+    if (state.stopped) return;
+    state.stopped = true;
+    for (const batch of state.batches) if (!done[batch]) retry.push(batch);
+    state.batches.clear();
+    if (!warned) options.warn(`a parsing worker stopped (${reason}); the main thread parses its files instead`);
+    warned = true;
+    wake();
+  };
+
+  const setup: WorkerSetup = { config: options.config, files, ...(options.crashOn !== undefined ? { crashOn: options.crashOn } : {}) };
+  const pool: WorkerState[] = [];
+  for (let i = 0; i < options.workers; i++) {
+    const state: WorkerState = { worker: new Worker(options.workerFile ?? workerPath(), { workerData: setup }), batches: new Set(), stopped: false };
+    state.worker.on('message', (response: ParseResponse) => {
+      if (state.stopped) return;
+      try {
+        done[response.batch] = response.records.map(fromWorker);
+      } catch (error) {
+        failure ??= { error };
+      }
+      state.batches.delete(response.batch);
+      send(state);
+      wake();
+    });
+    state.worker.on('error', (error) => stop(state, error.message));
+    state.worker.on('exit', (code) => stop(state, `exit code ${code}`));
+    pool.push(state);
+    send(state);
+  }
+
+  try {
+    for (;;) {
+      if (failure) throw failure.error;
+      commit();
+      if (committed === batches.length) break;
+      const mine = retry.length ? retry.shift()! : next < batches.length ? next++ : undefined;
+      if (mine !== undefined) {
+        done[mine] = batches[mine]!.map(loadHere);
+        // Let the workers' answers in between the main thread's own batches.
+        await new Promise((resolve) => setImmediate(resolve));
+      } else {
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    }
+  } finally {
+    for (const state of pool) state.stopped = true;
+    await Promise.all(pool.map((s) => s.worker.terminate()));
+  }
+  return unreadable;
+}
+
+/** The worker bundle, beside the running bundle. */
+export function workerPath(): string {
+  return path.join(__dirname, WORKER_BUNDLE);
+}
+
+/** Whether workers can be started at all: the CLI runs from its bundle (tests importing the modules do not). */
+export function workersAvailable(): boolean {
+  return typeof __dirname === 'string';
+}

@@ -1,0 +1,46 @@
+import type { ConfigOverrides } from '../config/load.js';
+
+/**
+ * What a parsing worker needs to build the parser configuration of the main thread: the same
+ * config files, read again in the worker (a resolved config holds compiled templates, which do
+ * not cross threads). Template identities are hashes of their specs, so the main thread finds
+ * the templates a worker's parse names among its own.
+ */
+export interface ConfigSource {
+  /** `--config FILE`, absolute. */
+  explicitPath?: string;
+  /** Where the search for the workspace's configs starts (§10.12). */
+  start: string;
+  overrides: ConfigOverrides;
+}
+
+export interface WorkerSetup {
+  config: ConfigSource;
+  /** Every file of the run (LintEngine.expect): a sibling finds its main file among them. */
+  files: readonly string[];
+  /**
+   * The tests' way to stop a worker as a crash would (STRATEGY_LINT_TEST_WORKER_CRASH): it dies,
+   * uncaught, on reaching a file of this name.
+   */
+  crashOn?: string;
+}
+
+/** A batch of files to read and parse, by their index in the run's load order. */
+export interface ParseRequest {
+  batch: number;
+  files: string[];
+}
+
+/** One file of a batch, as the worker left it. */
+export type ParsedRecord =
+  /** Parsed and encoded: the main thread decodes the record (parseCodec) with this frame. */
+  | { path: string; record: string; hash: string; templateKey: string; lineStarts: Uint32Array; length: number }
+  /** Not readable as text: reported as the in-process run would. */
+  | { path: string; unreadable: string }
+  /** The worker could not parse or encode it: the main thread parses it itself. */
+  | { path: string; inProcess: true };
+
+export interface ParseResponse {
+  batch: number;
+  records: ParsedRecord[];
+}

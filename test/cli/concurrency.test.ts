@@ -1,0 +1,81 @@
+import { strict as assert } from 'node:assert';
+import { cpSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT, runCli, workspace, writeFiles } from './cli.js';
+
+/**
+ * `--concurrency`: files parsed in worker threads give the very report of a run without them.
+ * The workspace is large enough for several batches (32 files each), so that the workers and the
+ * main thread each parse some: every sample (templates and presets in a cascade of configs), plus
+ * generated documents in every form, some with syntax errors, one that is not UTF-8.
+ */
+function mixedWorkspace(): string {
+  const files: Record<string, string | Buffer> = { '.strategylint.yaml': 'today: 2027-02-01\nrules:\n  focus-limit: [warning, { max: 2 }]\n' };
+  for (let i = 0; i < 60; i++) {
+    files[`plans/p${i}.strategy.yaml`] =
+      i % 13 === 5
+        ? `objectives:\n  - id: OBJ-${i}\n    title: [unclosed\n`
+        : `objectives:\n  - id: OBJ-${i}\n    title: Objective ${i}\n    parent: OBJ-${i % 7}\ninitiatives:\n  - id: INIT-${i}\n    title: Initiative ${i}\n    objective: OBJ-${(i * 3) % 61}\n    owner: "@team-${i % 4}"\n    status: ${i % 3 ? 'active' : 'done'}\n`;
+    files[`docs/d${i}.md`] =
+      i % 11 === 3
+        ? `---\nid: INIT-D${i}\ntype: initiative\nobjective: [OBJ-1\n---\n# Broken front matter\n`
+        : `# Notes ${i}\n\n## Initiative INIT-H${i}: Heading form ${i}\n\n- objective: OBJ-${i % 9}\n- owner: @team-${i % 5}\n- metric: KR-${i}\n\nSee [the plan](../plans/p${i}.strategy.yaml) and [[OBJ-${i + 100}]].\n`;
+  }
+  files['docs/latin1.md'] = Buffer.from([0x23, 0x20, 0xe9, 0x74, 0xe9, 0x0a]);
+  const root = workspace(files);
+  for (const sample of readdirSync(path.join(REPO_ROOT, 'samples'))) cpSync(path.join(REPO_ROOT, 'samples', sample), path.join(root, 'samples', sample), { recursive: true });
+  return root;
+}
+
+describe('--concurrency (parsing in worker threads)', () => {
+  it('reports exactly what a run without workers reports (json), whatever the number of workers', () => {
+    const root = mixedWorkspace();
+    const off = runCli(['--format', 'json', '--concurrency', 'off'], { cwd: root });
+    assert.equal(off.status, 2, off.stderr); // the file that is not UTF-8
+    assert.match(off.stderr, /latin1\.md: the file is not valid UTF-8 text/);
+    const messages = (JSON.parse(off.stdout) as { messages: unknown[] }[]).reduce((n, r) => n + r.messages.length, 0);
+    assert.ok(messages > 100, `a workspace with findings (${messages})`);
+    for (const concurrency of ['1', '2', '3', 'auto']) {
+      const on = runCli(['--format', 'json', '--concurrency', concurrency], { cwd: root });
+      assert.equal(on.status, off.status, `--concurrency ${concurrency}: ${on.stderr}`);
+      assert.equal(on.stdout, off.stdout, `--concurrency ${concurrency}`);
+      assert.equal(on.stderr, off.stderr, `--concurrency ${concurrency}`);
+    }
+  });
+
+  it('a worker that crashes loses no file: the main thread parses its files, and says so once', () => {
+    const root = mixedWorkspace();
+    const off = runCli(['--format', 'json', '--concurrency', 'off'], { cwd: root });
+    // Every worker dies on the first batch it gets that holds d20.md.
+    const crashed = runCli(['--format', 'json', '--concurrency', '2'], { cwd: root, env: { STRATEGY_LINT_TEST_WORKER_CRASH: 'd20.md' } });
+    assert.equal(crashed.stdout, off.stdout);
+    assert.equal(crashed.status, off.status);
+    const warnings = crashed.stderr.split('\n').filter((l) => l.includes('parsing worker'));
+    assert.equal(warnings.length, 1, crashed.stderr);
+    assert.match(warnings[0]!, /^strategy-lint: warning: a parsing worker stopped \(crashing on .*d20\.md, as the test asked\); the main thread parses its files instead$/);
+  });
+
+  it('--fix, --fix-dry-run, --stdin and --cache give the same results with workers asked for', () => {
+    const root = mixedWorkspace();
+    writeFiles(root, { 'docs/latin1.md': '# Now UTF-8\n' });
+    const dryOff = runCli(['--fix-dry-run', '--concurrency', 'off', '--format', 'json'], { cwd: root });
+    const dryOn = runCli(['--fix-dry-run', '--concurrency', '2', '--format', 'json'], { cwd: root });
+    assert.equal(dryOn.stdout, dryOff.stdout);
+    const stdin = (c: string) => runCli(['--stdin', '--stdin-filename', 'docs/d1.md', '--format', 'json', '--concurrency', c], { cwd: root, input: '# X\n\n## Initiative INIT-S: From stdin\n\n- objective: OBJ-404\n' });
+    assert.equal(stdin('2').stdout, stdin('off').stdout);
+    const cold = runCli(['--cache', '--concurrency', '2', '--format', 'json'], { cwd: root });
+    const warm = runCli(['--cache', '--concurrency', '2', '--format', 'json'], { cwd: root });
+    const plain = runCli(['--concurrency', 'off', '--format', 'json'], { cwd: root });
+    assert.equal(cold.stdout, plain.stdout);
+    assert.equal(warm.stdout, plain.stdout);
+  });
+
+  it('a value that is not a number of threads, auto or off is exit 2 with a precise message', () => {
+    const root = workspace({ 'a.md': '# A\n' });
+    for (const value of ['0', 'two', '1.5', '-1', '65']) {
+      const run = runCli(['--concurrency', value], { cwd: root });
+      assert.equal(run.status, 2, value);
+      assert.equal(run.stderr, `strategy-lint: --concurrency: "${value}" is not a number of threads; use a whole number from 1 to 64, auto or off\n`);
+    }
+  });
+});
