@@ -172,6 +172,24 @@ describe('incremental re-checking', () => {
       assert.deepEqual([...affected].sort(), ['a.md', 'owners.strategy.yaml']);
     });
 
+    it("an edit below an objective re-checks the files declaring it and its ancestors, not the other files that link to them", () => {
+      const ws = new TrackedWorkspace({
+        'goals.strategy.yaml': 'objectives:\n  - id: OBJ-top\n    title: Top\n',
+        'a.md': '## Objective: A\n- id: OBJ-a\n- Parent: OBJ-top\n',
+        'b.md': '## Objective: B\n- id: OBJ-b\n- Parent: OBJ-top\n',
+        'plan.strategy.yaml': 'initiatives:\n  - id: I1\n    objective: OBJ-top\n  - id: I2\n    objective: OBJ-a\n',
+        'c.md': '## Objective: C\n- id: OBJ-c\n- Parent: OBJ-a\n',
+      });
+      const owned = ws.edit('c.md', '## Objective: C\n- id: OBJ-c\n- Parent: OBJ-a\n- Owner: @sam\n');
+      assert.deepEqual([...owned.affected].sort(), ['a.md', 'c.md', 'goals.strategy.yaml']);
+      // Work under C covers A and the top objective through their children: their files change.
+      const work = ws.edit('c.md', '## Objective: C\n- id: OBJ-c\n- Parent: OBJ-a\n\n### KR: Done\n- Type: leading\n\n### Initiative: Ship\n- Owner: @x\n- Metrics: done\n');
+      assert.deepEqual([...work.affected].sort(), ['a.md', 'c.md', 'goals.strategy.yaml']);
+      // A's own initiative and the file linking to it: renaming A re-checks what links to A.
+      const renamed = ws.edit('a.md', '## Objective: A\n- id: OBJ-a2\n- Parent: OBJ-top\n');
+      assert.ok(renamed.changed.has('plan.strategy.yaml') && renamed.changed.has('c.md'));
+    });
+
     it("retitling an objective does not re-check its period's other objectives; changing its period does", () => {
       const ws = new TrackedWorkspace(
         { 'a.md': '## Objective: A\n- id: OBJ-a\n- Period: 2027\n', 'b.md': '## Objective: B\n- id: OBJ-b\n- Period: 2027\n' },

@@ -13,26 +13,28 @@ const UPWARD_FIELDS = new Set(['objective', 'parent', 'depends-on', 'initiative'
 
 /**
  * The keys a file's findings (and the findings of others about it) can depend on: the ids it declares
- * and references, the documents and anchors it can be linked by, and every ancestor reachable
- * upwards (so "through child objectives" and cycles re-check correctly). Periods: see changedPeriodKeys.
+ * and references, the documents and anchors it can be linked by, and the declarations of every
+ * ancestor reachable upwards (so "through child objectives" and cycles re-check correctly). Periods:
+ * see changedPeriodKeys.
+ *
+ * What the file links to, and every ancestor above that, concerns only its declaration (`decl:`):
+ * what a link changes there (the target's initiatives and key results, coverage through children,
+ * a cycle through it, the related locations listing what links to it) is reported where the target
+ * is declared. No rule judges one file's link by the other links to the same target (an undeclared
+ * owner is the exception: see ownerKeys), so the other files that link to it (a parent objective's
+ * other children, the portfolio files naming it) are not re-checked on every keystroke below it.
  */
 export function touchedKeys(file: ParsedFile, index: WorkspaceIndex, _fiscalYearStart: number): Set<string> {
   const keys = new Set<string>();
-  const visited = new Set<Entity>();
+  const climbed = new Set<Entity>();
   const climb = (entity: Entity) => {
-    if (visited.has(entity)) return;
-    visited.add(entity);
-    keys.add(`id:${entity.id}`);
     for (const ref of entity.refs) {
-      if (ref.field === 'owner') {
-        ownerKeys(ref, index, keys);
-        continue;
-      }
-      keys.add(refKey(ref));
-      if (!UPWARD_FIELDS.has(ref.field) && ref.field !== 'metrics') continue;
+      if (!UPWARD_FIELDS.has(ref.field)) continue;
       for (const target of index.resolve(ref)) {
-        keys.add(`id:${target.id}`);
-        if (UPWARD_FIELDS.has(ref.field)) climb(target);
+        if (climbed.has(target)) continue;
+        climbed.add(target);
+        keys.add(`decl:${target.id}`);
+        climb(target);
       }
     }
   };
@@ -40,8 +42,16 @@ export function touchedKeys(file: ParsedFile, index: WorkspaceIndex, _fiscalYear
     keys.add(`doc:${entity.file}`);
     keys.add(`anchor:${entity.file}#${entity.id.toLowerCase()}`);
     if (entity.headingSlug) keys.add(`anchor:${entity.file}#${entity.headingSlug}`);
-    climb(entity);
+    keys.add(`id:${entity.id}`);
+    for (const ref of entity.refs) {
+      if (ref.field === 'owner') {
+        ownerKeys(ref, index, keys);
+        continue;
+      }
+      for (const target of index.resolve(ref)) keys.add(`decl:${target.id}`);
+    }
   }
+  for (const entity of file.entities) climb(entity);
   return keys;
 }
 
