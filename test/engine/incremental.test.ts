@@ -135,6 +135,18 @@ describe('incremental re-checking', () => {
       assert.match(ws.findings().get('plan.md')!, /'Growth' is the title of objective 'OBJ-b'/);
     });
 
+    it('an id declared in a new file, then the file deleted, changes the hint of a misspelt reference both ways', () => {
+      const ws = new TrackedWorkspace({ 'plan.md': '## Initiative: X\n- Objective: OBJ-smbb\n', 'other.strategy.yaml': 'objectives:\n  - id: OBJ-zzz\n' });
+      assert.doesNotMatch(ws.findings().get('plan.md')!, /Did you mean/);
+      assert.ok(ws.edit('goals.strategy.yaml', 'objectives:\n  - id: OBJ-smb\n').changed.has('plan.md'));
+      assert.match(ws.findings().get('plan.md')!, /Did you mean 'OBJ-smb'/);
+      // Another file edited with the same ids: the hint stands.
+      ws.edit('other.strategy.yaml', 'objectives:\n  - id: OBJ-zzz\n    title: Z\n');
+      assert.match(ws.findings().get('plan.md')!, /Did you mean 'OBJ-smb'/);
+      assert.ok(ws.edit('goals.strategy.yaml', null).changed.has('plan.md'));
+      assert.doesNotMatch(ws.findings().get('plan.md')!, /Did you mean/);
+    });
+
     it('a new document close to a broken link re-checks the link', () => {
       const ws = new TrackedWorkspace({ 'plan.md': '## Initiative: X\n- Objective: [Goals](goal.md)\n' });
       const { changed } = ws.edit('goals.md', '---\nkind: objective\n---\n# Goals\n');
