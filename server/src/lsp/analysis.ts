@@ -62,6 +62,8 @@ export class Analyzer {
   /** In run-on-save mode, files affected by edits that were applied for a request but not linted. */
   private readonly deferred = new Map<string, Map<string, FolderState>>();
   private timer: NodeJS.Timeout | undefined;
+  /** When the debounce timer is due (performance.now()). */
+  private dueAt = 0;
   private running = false;
   /** A drain is scheduled for the next turn of the event loop. */
   private kicked = false;
@@ -158,12 +160,17 @@ export class Analyzer {
 
   private schedule(delay: number): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.begin('edit');
-      for (const uri of [...this.pending]) this.apply(uri, true);
-      void this.drain();
-    }, delay);
+    this.dueAt = performance.now() + delay;
+    this.timer = setTimeout(() => this.applyPending(), delay);
+  }
+
+  /** The debounce is over: the pending documents' texts go to the engine, and what they affect is linted. */
+  private applyPending(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.begin('edit');
+    for (const uri of [...this.pending]) this.apply(uri, true);
+    void this.drain();
   }
 
   /** Gives the engine a document's current text; marks what it affects for linting (or defers that). */
@@ -218,6 +225,9 @@ export class Analyzer {
     const started = performance.now();
     try {
       while (this.dirty.size) {
+        // An edit whose debounce is over goes before the next slice of what earlier edits affect: its
+        // timer would otherwise fire only after that slice (the user waits for files they are not in).
+        if (this.timer && performance.now() >= this.dueAt) this.applyPending();
         if (this.edited.size) {
           // What the user is typing in first, and sent at once (the connection writes on a later turn):
           // an edit that affects an owners file with thousands of related locations must not wait for it.
