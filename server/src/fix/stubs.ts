@@ -28,23 +28,43 @@ function markdownStub(file: ParsedFile, kind: EntityKind, id: string): TextEdit 
 }
 
 function yamlStub(file: ParsedFile, kind: EntityKind, id: string): TextEdit | undefined {
-  const topLevel = file.entities.filter((e) => e.form === 'yaml' && !e.enclosing);
-  // A file holding one entity with `kind:` has no lists to add to.
-  if (topLevel.some((e) => e.fields.some((f) => f.key === 'kind'))) return undefined;
+  const place = yamlStubPlace(file, kind);
+  if (!place) return undefined;
   const { eol } = file;
   const value = yamlScalar(id);
-  const siblings = topLevel.filter((e) => e.kind === kind);
-  if (siblings.length) {
-    const last = siblings.reduce((a, b) => (b.extent.end > a.extent.end ? b : a));
-    if (last.insertion.style !== 'yaml-block') return undefined;
-    // The item's `- ` sits two columns before the mapping's first key.
-    const dash = ' '.repeat(Math.max(0, last.insertion.indent.length - 2));
-    const at = last.insertion.offset;
-    return { file: file.path, start: at, end: at, newText: `${eol}${dash}- id: ${value}${eol}${dash}  title: ${value}` };
-  }
+  if (place !== 'new-list') return { file: file.path, start: place.at, end: place.at, newText: `${eol}${place.dash}- id: ${value}${eol}${place.dash}  title: ${value}` };
   const end = file.lineMap.length;
   const prefix = end === 0 || endsWithNewline(file) ? '' : eol;
   return { file: file.path, start: end, end, newText: `${prefix}${YAML_LIST[kind]}:${eol}  - id: ${value}${eol}    title: ${value}${eol}` };
+}
+
+/** After the last item of the kind's list (its `- ` `dash` columns in), a new list at the end, or nowhere. */
+type YamlStubPlace = { at: number; dash: string } | 'new-list' | undefined;
+
+/**
+ * Where a YAML file takes a stub of each kind, worked out once per parse: a file with hundreds of
+ * references that name nothing (a portfolio file re-checked on a keystroke elsewhere) offers a stub
+ * for each, and each would otherwise scan every entity of the file again.
+ */
+const yamlStubPlaces = new WeakMap<ParsedFile, Map<EntityKind, YamlStubPlace>>();
+
+function yamlStubPlace(file: ParsedFile, kind: EntityKind): YamlStubPlace {
+  let places = yamlStubPlaces.get(file);
+  if (!places) yamlStubPlaces.set(file, (places = new Map()));
+  if (!places.has(kind)) places.set(kind, findYamlStubPlace(file, kind));
+  return places.get(kind);
+}
+
+function findYamlStubPlace(file: ParsedFile, kind: EntityKind): YamlStubPlace {
+  const topLevel = file.entities.filter((e) => e.form === 'yaml' && !e.enclosing);
+  // A file holding one entity with `kind:` has no lists to add to.
+  if (topLevel.some((e) => e.fields.some((f) => f.key === 'kind'))) return undefined;
+  const siblings = topLevel.filter((e) => e.kind === kind);
+  if (!siblings.length) return 'new-list';
+  const last = siblings.reduce((a, b) => (b.extent.end > a.extent.end ? b : a));
+  if (last.insertion.style !== 'yaml-block') return undefined;
+  // The item's `- ` sits two columns before the mapping's first key.
+  return { at: last.insertion.offset, dash: ' '.repeat(Math.max(0, last.insertion.indent.length - 2)) };
 }
 
 function endsWithNewline(file: ParsedFile): boolean {
