@@ -1,7 +1,7 @@
 import type { Entity, EntityKind, Field, FieldInsertion, FieldValue, Reference } from '../model/entity.js';
 import type { ParsedFile, ParseNote, SuppressionComment, TemplatedFile } from '../model/file.js';
 import type { Span } from '../model/span.js';
-import { IndexedField, IndexedScalar, indexedScalar } from '../model/indexed.js';
+import { IndexedField, IndexedReference, IndexedScalar, indexedScalar } from '../model/indexed.js';
 import type { CompiledTemplate } from '../templates/compiled.js';
 import type { SectionFact } from '../templates/markdownFacts.js';
 import type { LineMap } from '../text/lineMap.js';
@@ -24,12 +24,12 @@ type Encoded = unknown[];
 const FILE_KEYS = keys('path language hash lineMap hasBom eol participates entities notes suppressions templateKey templated');
 const ENTITY_KEYS = keys('kind form file id idSpan title anchor extent headingSlug fields refs insertion enclosing template');
 const INSERTION_KEYS = keys('offset style indent eol suffix inner');
-// A field or scalar as a parser writes it (a Span) or as the index keeps it (model/indexed.ts: two numbers).
+// A field, scalar or reference as a parser writes it (a Span) or as the index keeps it (model/indexed.ts: two numbers).
 const FIELD_KEYS = keys('key keyText keySpan keyStart keyEnd value');
 const SCALAR_KEYS = keys('type value text span start end derived');
 const LIST_KEYS = keys('type span items');
 const MAP_KEYS = keys('type span fields');
-const REF_KEYS = keys('field expected form text span id path anchor implicitTarget external');
+const REF_KEYS = keys('field expected form text span start end id path anchor implicitTarget external');
 const TEMPLATED_KEYS = keys('template role sections anchor fields');
 const SPAN_KEYS = keys('start end');
 
@@ -231,7 +231,7 @@ function encodeRef(r: Reference, link: (e: Entity | undefined) => number): Encod
 
 function decodeRef(r: Encoded): Reference {
   const [field, expected, form, text, start, end, id, path, anchor, , external] = r as [string, EntityKind, Reference['form'], string, number, number, string | 0 | null, string | null, string | null, number, number];
-  const ref: Reference = { field, expected, text, span: { start, end }, form };
+  const ref = new IndexedReference(field, expected, form, text, start, end);
   if (id !== null) ref.id = id === 0 ? text : id;
   if (path !== null) ref.path = path;
   if (anchor !== null) ref.anchor = anchor;

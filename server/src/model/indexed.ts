@@ -1,9 +1,10 @@
-import type { Field, FieldValue, ScalarValue } from './entity.js';
+import type { Entity, EntityKind, Field, FieldValue, Reference, ReferenceForm, ScalarValue } from './entity.js';
 import type { Span } from './span.js';
 
 /**
- * The forms in which the index keeps the two most numerous objects of a parse: a field and its
- * scalar value (about seven of each per entity, half a million of each at 10k heavy documents).
+ * The forms in which the index keeps the most numerous objects of a parse: a field and its scalar
+ * value (about seven of each per entity, half a million of each at 10k heavy documents), and a
+ * reference (two per entity).
  * Each holds its range as two numbers and makes a Span only when one is read: a Span object of its
  * own costs 40 bytes on a 64-bit heap and one more object for every garbage collection to visit,
  * two per field, which made them the largest single part of the index. They are what the model's
@@ -13,7 +14,8 @@ import type { Span } from './span.js';
  * A Span read from them is a new object each time: compare ranges by their offsets, never by identity.
  */
 export class IndexedScalar implements ScalarValue {
-  readonly type = 'scalar';
+  /** On the prototype (below): the same for every scalar, so not a slot in each. */
+  declare readonly type: 'scalar';
   /** Set only when true (docs/templates.md: a value read through a pattern). */
   declare derived?: boolean;
 
@@ -33,6 +35,8 @@ export class IndexedScalar implements ScalarValue {
     this.end = span.end;
   }
 }
+
+Object.defineProperty(IndexedScalar.prototype, 'type', { value: 'scalar', enumerable: true });
 
 export class IndexedField implements Field {
   constructor(
@@ -58,4 +62,31 @@ export function indexedScalar(value: ScalarValue['value'], text: string, span: S
   const scalar = new IndexedScalar(value, text, span.start, span.end);
   if (derived) scalar.derived = true;
   return scalar;
+}
+
+export class IndexedReference implements Reference {
+  // Set only when there is one, as the parsers write them.
+  declare id?: string;
+  declare path?: string;
+  declare anchor?: string;
+  declare implicitTarget?: Entity;
+  declare external?: boolean;
+
+  constructor(
+    public field: string,
+    public expected: EntityKind,
+    public form: ReferenceForm,
+    public text: string,
+    public start: number,
+    public end: number,
+  ) {}
+
+  get span(): Span {
+    return { start: this.start, end: this.end };
+  }
+
+  set span(span: Span) {
+    this.start = span.start;
+    this.end = span.end;
+  }
 }

@@ -1,5 +1,5 @@
 import type { Entity, Field, FieldValue, Reference } from '../model/entity.js';
-import { IndexedField, indexedScalar } from '../model/indexed.js';
+import { IndexedField, IndexedReference, indexedScalar } from '../model/indexed.js';
 
 /**
  * What the index keeps of a file stays in memory for the whole run (and for the editor session),
@@ -11,8 +11,8 @@ import { IndexedField, indexedScalar } from '../model/indexed.js';
  * - Every field key (`id`, `owner`, `status`, …), list indent and short value was a string of its
  *   own, for a handful of distinct ones; a YAML scalar held its value and its source text apart.
  * - Arrays built by push() reserve 17 slots, for lists of fields and references of a few items.
- * And each field and scalar value had a Span object of its own, two per field: they become the
- * indexed forms (model/indexed.ts), which hold their ranges as numbers.
+ * And each field, scalar value and reference had a Span object of its own, two per field: they
+ * become the indexed forms (model/indexed.ts), which hold their ranges as numbers.
  */
 const SLICE_MIN_LENGTH = 13;
 
@@ -59,8 +59,9 @@ export function detached(s: string): string {
 /**
  * Copies the strings the entities (their fields and references) took from the text, so that the
  * text can be freed, shares the repeated ones, trims arrays to size and puts fields and scalar
- * values in their indexed forms, as well as those of a templated file's own fields (`templated`, a
- * sibling's). In place (entities keep their identity, fields and scalars do not); returns
+ * values and references in their indexed forms, as well as a templated file's own fields
+ * (`templated`, a sibling's). In place (entities keep their identity, fields, scalars and
+ * references do not); returns
  * `entities` trimmed.
  */
 export function compactEntities(entities: Entity[], templated?: { fields: Field[] }): Entity[] {
@@ -90,20 +91,24 @@ export function compactEntities(entities: Entity[], templated?: { fields: Field[
     const { start, end } = field.keySpan;
     return new IndexedField(key, keyText, start, end, value(field.value));
   };
-  const reference = (ref: Reference): void => {
-    ref.text = copy(ref.text);
-    if (ref.id !== undefined) ref.id = ref.id === ref.text ? ref.text : copy(ref.id);
-    if (ref.anchor !== undefined) ref.anchor = copy(ref.anchor);
+  const reference = (ref: Reference): Reference => {
+    const text = copy(ref.text);
+    const own = new IndexedReference(ref.field, ref.expected, ref.form, text, ref.span.start, ref.span.end);
+    if (ref.id !== undefined) own.id = ref.id === ref.text ? text : copy(ref.id);
+    if (ref.path !== undefined) own.path = ref.path;
+    if (ref.anchor !== undefined) own.anchor = copy(ref.anchor);
+    if (ref.implicitTarget !== undefined) own.implicitTarget = ref.implicitTarget;
+    if (ref.external !== undefined) own.external = ref.external;
+    return own;
   };
   for (const entity of entities) {
     entity.id = copy(entity.id);
     if (entity.title !== undefined) entity.title = copy(entity.title);
     if (entity.headingSlug !== undefined) entity.headingSlug = copy(entity.headingSlug);
     entity.insertion.indent = common(entity.insertion.indent);
-    // map() and slice() allocate exactly what is there.
+    // map() allocates exactly what is there.
     entity.fields = entity.fields.map(fieldOf);
-    entity.refs = entity.refs.slice();
-    for (const ref of entity.refs) reference(ref);
+    entity.refs = entity.refs.map(reference);
   }
   if (templated?.fields.length) templated.fields = templated.fields.map(fieldOf);
   return entities.slice();
