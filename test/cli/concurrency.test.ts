@@ -70,6 +70,17 @@ describe('--concurrency (parsing in worker threads)', () => {
     assert.equal(warm.stdout, plain.stdout);
   });
 
+  it('strategy-lint report gives the same report with workers', () => {
+    const root = mixedWorkspace();
+    writeFiles(root, { 'docs/latin1.md': '# Now UTF-8\n' });
+    const off = runCli(['report', '--format', 'json', '--concurrency', 'off'], { cwd: root });
+    assert.equal(off.status, 0, off.stderr);
+    const on = runCli(['report', '--format', 'json', '--concurrency', '2'], { cwd: root });
+    assert.equal(on.status, 0, on.stderr);
+    assert.equal(on.stdout, off.stdout);
+    assert.ok(on.stdout.includes('OBJ-1'), 'the report names the objectives');
+  });
+
   it('a value that is not a number of threads, auto or off is exit 2 with a precise message', () => {
     const root = workspace({ 'a.md': '# A\n' });
     for (const value of ['0', 'two', '1.5', '-1', '65']) {

@@ -70,6 +70,8 @@ export interface ReportArgs extends WorkspaceArgs {
   format: (typeof REPORT_FORMATS)[number];
   /** `--compare GIT-REF`: what changed since that revision (markdown or json). */
   compare?: string;
+  /** `--concurrency`, as for a lint run (the report reads and parses the same files). */
+  concurrency: Concurrency;
 }
 
 /** `--help` / `--version` were printed: nothing else to do. */
@@ -172,6 +174,7 @@ function buildProgram(output: ArgsOutput, done: (args: CliArgs) => void): Comman
     .option('-c, --config <path>', 'use this config file instead of the nearest .strategylint.yaml|yml|json')
     .option('--preset <name>', 'read documents with a built-in preset\'s templates; repeatable', collect)
     .option('--today <YYYY-MM-DD>', 'date for time-based figures')
+    .option('--concurrency <n|auto|off>', `parse files in n worker threads beside the main one (default: ${String(DEFAULT_CONCURRENCY)})`)
     .option('--compare <git-ref>', 'what changed since that revision (markdown or json): coverage before → after, new and resolved orphans and findings, entities added, removed, re-parented, re-owned')
     .option('--ignore-path <path>', 'extra ignore file in .gitignore syntax')
     .option('--no-error-on-unmatched-pattern', 'a path or pattern that yields no file is not an error')
@@ -300,7 +303,12 @@ function parseCacheStrategy(value: string): CacheStrategy {
 function reportArgs(paths: string[], opts: Record<string, unknown>): ReportArgs {
   const format = String(opts.format);
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new CliError(`unknown report format "${format}"${suggest(format, REPORT_FORMATS)}; use one of ${REPORT_FORMATS.join(', ')}`);
-  const args: ReportArgs = { ...workspaceArgs(paths, opts), command: 'report', format: format as ReportArgs['format'] };
+  const args: ReportArgs = {
+    ...workspaceArgs(paths, opts),
+    command: 'report',
+    format: format as ReportArgs['format'],
+    concurrency: typeof opts.concurrency === 'string' ? parseConcurrency(opts.concurrency) : DEFAULT_CONCURRENCY,
+  };
   if (typeof opts.compare === 'string') {
     if (format !== 'markdown' && format !== 'json') throw new CliError(`report --compare prints markdown or json, not ${format}`);
     args.compare = opts.compare;

@@ -6,7 +6,7 @@ import { parseArgs, type ReportArgs } from './args.js';
 import { describeFailure, EXIT } from './errors.js';
 import { limitHeapGrowth } from './heap.js';
 import { processIO, runLint, writeOutputFile, type CliIO } from './run.js';
-import { loadWorkspace } from './workspace.js';
+import { loadWorkspaceConcurrently } from './workspace.js';
 
 async function main(argv: readonly string[], io: CliIO): Promise<number> {
   if (argv.includes('--stdio')) {
@@ -47,7 +47,7 @@ async function runReportCommand(args: ReportArgs, io: CliIO): Promise<number> {
     const { runCompare } = await import('./compare.js');
     return runCompare(args, args.compare, io);
   }
-  const workspace = loadWorkspace(args);
+  const workspace = await loadWorkspaceConcurrently(args, { concurrency: args.concurrency, warn: (m) => io.stderr(`strategy-lint: warning: ${m}\n`) });
   const { runReport } = await import('../report/index.js');
   const output = runReport({ engine: workspace.engine, format: args.format, cwd: workspace.cwd });
   if (args.outputFile) writeOutputFile(args.outputFile, output);
