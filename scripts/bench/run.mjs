@@ -80,13 +80,18 @@ async function benchWorkspace(mix, size) {
 
   // Taken in turn, so the ratio compares runs under the same load. A run without --cache deletes a
   // cache it finds: every cold run starts from none.
-  [run.floor, run.cold] = timeAlternating([
+  // Up to 10k documents the cold run without parsing workers is timed too, in turn with the others:
+  // what --concurrency gains (or costs) on this machine, for choosing its default.
+  const withoutWorkers = size <= 10000 ? [{ label: 'CLI, cold, --concurrency off', command: process.execPath, commandArgs: cli('--output-file', out, '--concurrency', 'off'), options: opts }] : [];
+  [run.floor, run.cold, run.coldOff] = timeAlternating([
     { label: 'lazy parse floor', command: process.execPath, commandArgs: ['--require', RSS_HOOK, join(benchDir, 'floor.cjs'), ws.dir], options: opts },
     { label: 'CLI, cold', command: process.execPath, commandArgs: cli('--output-file', out, '--concurrency', COLD_CONCURRENCY), options: opts },
+    ...withoutWorkers,
   ], runs);
   run.cold.concurrency = { flag: COLD_CONCURRENCY, cores: availableParallelism() };
   console.log(seconds(run.floor));
   console.log(seconds(run.cold));
+  if (run.coldOff) console.log(seconds(run.coldOff));
 
   if (!skipLsp) {
     rmSync(join(ws.dir, CACHE), { force: true });
@@ -133,7 +138,7 @@ async function benchWorkspace(mix, size) {
     run.markdownlint = time('markdownlint-cli2', process.execPath, ['--require', RSS_HOOK, ensureMarkdownlint(), '**/*.md', '#node_modules'], { ...opts, okStatus: 1 });
     console.log(seconds(run.markdownlint));
   }
-  for (const key of ['floor', 'cold', 'warm', 'warmChanged', 'markdownlint']) if (run[key]) run[key] = keep(run[key]);
+  for (const key of ['floor', 'cold', 'coldOff', 'warm', 'warmChanged', 'markdownlint']) if (run[key]) run[key] = keep(run[key]);
   return run;
 }
 

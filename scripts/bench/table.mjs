@@ -51,6 +51,11 @@ export function budgetRows(results) {
       add(`CLI, cold${threads}`, `${formatMs(run.cold.medianMs)}${over === undefined ? '' : ` (${over}× floor)`}`, run.cold.peakRssMb,
         `≤ ${BUDGETS.coldOverFloor}× floor; ${rssBudget}`, (over === undefined || over <= BUDGETS.coldOverFloor) && rssMet(run.cold));
     }
+    // The same run without parsing workers: no budget of its own, it shows what --concurrency does here.
+    if (run.coldOff) {
+      const versus = run.cold ? ` (with workers: ${ratio(run.cold.medianMs, run.coldOff.medianMs)}× this)` : '';
+      add('CLI, cold, --concurrency off', `${formatMs(run.coldOff.medianMs)}${versus}`, run.coldOff.peakRssMb, '—', undefined);
+    }
     if (run.warm) add('CLI `--cache`, nothing changed', formatMs(run.warm.medianMs), run.warm.peakRssMb, `≤ ${budgetSeconds(BUDGETS.warmUnchangedMs)}; ${rssBudget}`, run.warm.medianMs <= BUDGETS.warmUnchangedMs && rssMet(run.warm));
     if (run.warmChanged) add('CLI `--cache`, one file changed', formatMs(run.warmChanged.medianMs), run.warmChanged.peakRssMb, `≤ ${budgetSeconds(BUDGETS.warmChangedMs)}; ${rssBudget}`, run.warmChanged.medianMs <= BUDGETS.warmChangedMs && rssMet(run.warmChanged));
     if (run.markdownlint) {

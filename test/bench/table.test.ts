@@ -10,7 +10,7 @@ const m = (medianMs: number, peakRssMb?: number) => ({ medianMs, samplesMs: [med
 
 const heavy10k = {
   mix: 'heavy', size: 10000, mib: 55.3, takingPart: 6921, findings: 40123,
-  floor: m(10000, 170), cold: m(12400, 290), warm: m(900, 120), warmChanged: m(2100, 200),
+  floor: m(10000, 170), cold: m(12400, 290), coldOff: m(13100, 280), warm: m(900, 120), warmChanged: m(2100, 200),
   markdownlint: m(36000, 380),
   serverCold: { scanMs: 12500, signal: 'progress', peakRssMb: 310 }, serverWarm: { scanMs: 1500, signal: 'idle', peakRssMb: 200 },
   keystrokes: { p50Ms: 8, p95Ms: 26 },
@@ -23,6 +23,7 @@ describe('bench table', () => {
     assert.deepEqual(verdicts, {
       'lazy parse floor': undefined, // the yardstick has no budget of its own
       'CLI, cold': true, // 1.24× the floor, 290 MB
+      'CLI, cold, --concurrency off': undefined, // shows what the workers gain; no budget
       'CLI `--cache`, nothing changed': true,
       'CLI `--cache`, one file changed': false, // 2.1 s > 2 s
       'markdownlint-cli2': false, // 2.9× the cold CLI, not 3×
@@ -64,11 +65,12 @@ describe('bench table', () => {
     const { renderTable } = await table();
     const { serverCold: _s, serverWarm: _w, keystrokes: _k, markdownlint: _m, ...cliOnly } = heavy10k;
     const lines = renderTable({ runs: [cliOnly], kep: { generated: true, floor: m(2000, 100), cli: m(2400, 150) } }).split('\n');
-    assert.equal(lines.length, 2 + 4 + 2);
+    assert.equal(lines.length, 2 + 5 + 2);
     assert.ok(lines.every((l: string) => l.startsWith('|') && l.endsWith('|')));
     assert.match(lines[2], /^\| heavy, 10k docs \| lazy parse floor \(55\.3 MiB, 6,921 taking part, 40,123 findings\) \| 10\.0 s \| 170 MB \| — \| {2}\|$/);
     assert.match(lines[3], /\| CLI, cold \| 12\.4 s \(1\.24× floor\) \| 290 MB \| ≤ 1\.25× floor; RSS ≤ 300 MB \| met \|$/);
-    assert.match(lines[7], /^\| `--preset kep`, generated KEPs \| CLI, cold \| 2\.40 s \(1\.2× floor\) \| 150 MB \| .* \| met \|$/);
+    assert.match(lines[4], /\| CLI, cold, --concurrency off \| 13\.1 s \(with workers: 0\.95× this\) \| 280 MB \| — \| {2}\|$/);
+    assert.match(lines[8], /^\| `--preset kep`, generated KEPs \| CLI, cold \| 2\.40 s \(1\.2× floor\) \| 150 MB \| .* \| met \|$/);
     assert.ok(!lines.some((l: string) => /markdownlint|server|keystroke/.test(l)));
   });
 });
