@@ -19,6 +19,11 @@ export interface CacheOptions {
   strategy: CacheStrategy;
   /** Told about a cache that could not be written (the run itself still succeeds). */
   warn(message: string): void;
+  /**
+   * An engine already holding the workspace's files, parsed by worker threads (--concurrency) when
+   * there was no cache file: a first run starts from it instead of reading and parsing every file.
+   */
+  loaded?: LintEngine;
 }
 
 /** What a lint run hands to the formatters, however its findings were obtained. */
@@ -62,8 +67,9 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
   const read = loadCache(location, key);
   const stats: LintedFiles['stats'] = { parsed: 0, linted: 0, rechecked: 0, cache: read.ok ? 'used' : read.reason };
   const unreadable = [...found.unreadable];
-  const engine = new LintEngine(found.cascade);
-  let cache = read.ok ? read.cache : undefined;
+  const engine = options.loaded ?? new LintEngine(found.cascade);
+  // An engine loaded ahead is a run without a cache (one that appeared since is written over).
+  let cache = read.ok && !options.loaded ? read.cache : undefined;
   const files = identify(found.files, cache, options.strategy, unreadable, engine);
   const save = (records: CacheRecord[], from?: LintCache) => {
     try {
@@ -110,7 +116,8 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
     if (file.unchanged) continue;
     // Without a cache nothing was read yet: each text is read, parsed and dropped in turn.
     if (!cache) {
-      if (!load(engine, file, unreadable, stats)) files.delete(file.path);
+      if (options.loaded?.getFile(file.path)) stats.parsed++;
+      else if (!load(engine, file, unreadable, stats)) files.delete(file.path);
       continue;
     }
     const text = file.text ?? readOrNote(file.path, unreadable);

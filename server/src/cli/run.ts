@@ -21,7 +21,7 @@ import { listRules, printConfig } from './explain.js';
 import { plural } from './formatters/shared.js';
 import { isInteractive, Progress } from './progress.js';
 import { formatMs, PhaseClock, renderStats } from './stats.js';
-import { discoverWorkspace, loadWorkspaceConcurrently, type LoadedWorkspace, type WorkspaceRequest } from './workspace.js';
+import { discoverWorkspace, loadWorkspaceConcurrently, parseInParallel, type LoadedWorkspace, type WorkspaceRequest } from './workspace.js';
 
 /** Where the CLI writes; the real process streams, or buffers in tests. */
 export interface CliIO {
@@ -65,11 +65,14 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     onFileLoaded: (done, total) => progress.update('reading', done, total),
   };
   const cwd = toPosix(process.cwd());
+  const warn = (message: string) => io.stderr(`strategy-lint: warning: ${message}\n`);
   let linted: LintedWorkspace;
   // ESLint's rules: the cache serves plain lint runs; --fix and stdin lint from the files themselves.
   if (args.cache && !fixing && !args.stdin) {
     const found = discoverWorkspace(request);
-    const cached = lintWithCache(found, { ...(args.cacheLocation ? { location: args.cacheLocation } : {}), strategy: args.cacheStrategy, warn: (m) => io.stderr(`strategy-lint: warning: ${m}\n`) });
+    // A first --cache run (no cache file yet) parses every file: in worker threads too, as a run without --cache does.
+    const first = existsSync(cacheFilePath(args.cacheLocation, found.cwd)) ? undefined : await parseInParallel(found, request, { concurrency: args.concurrency, warn });
+    const cached = lintWithCache(found, { ...(args.cacheLocation ? { location: args.cacheLocation } : {}), strategy: args.cacheStrategy, warn, ...(first ? { loaded: first.engine } : {}) });
     linted = { ...cached, root: found.root, skipped: found.skipped };
     clock.lap('cache, read, parse and lint');
   } else {

@@ -123,8 +123,19 @@ export function loadWorkspace(request: WorkspaceRequest, found = discoverWorkspa
  */
 export async function loadWorkspaceConcurrently(request: WorkspaceRequest, parallel: ParallelRequest): Promise<LoadedWorkspace> {
   const found = discoverWorkspace(request);
-  const workers = workersAvailable() && !found.stdinPath && request.keepTexts !== true ? workerCountFor(parallel.concurrency, found.files.length) : 0;
-  if (workers === 0) return loadWorkspace(request, found);
+  const inParallel = request.keepTexts === true ? undefined : await parseInParallel(found, request, parallel);
+  if (!inParallel) return loadWorkspace(request, found);
+  return loaded(found, inParallel.engine, new Map(), [...found.unreadable, ...inParallel.unreadable]);
+}
+
+/**
+ * An engine holding the discovered files, parsed by worker threads and the main thread in load
+ * order; undefined when no worker would start (`off`, `auto` on one core or for a small
+ * workspace, stdin, tests that do not run from the bundle): then the caller loads as usual.
+ */
+export async function parseInParallel(found: DiscoveredWorkspace, request: Pick<WorkspaceRequest, 'onFileLoaded'>, parallel: ParallelRequest): Promise<{ engine: LintEngine; unreadable: SkippedPath[] } | undefined> {
+  const workers = workersAvailable() && !found.stdinPath ? workerCountFor(parallel.concurrency, found.files.length) : 0;
+  if (workers === 0) return undefined;
   const engine = new LintEngine(found.cascade);
   const crashOn = process.env.STRATEGY_LINT_TEST_WORKER_CRASH;
   engine.expect(found.files);
@@ -136,7 +147,7 @@ export async function loadWorkspaceConcurrently(request: WorkspaceRequest, paral
     ...(crashOn ? { crashOn } : {}),
   });
   engine.expect();
-  return loaded(found, engine, new Map(), [...found.unreadable, ...unreadable]);
+  return { engine, unreadable };
 }
 
 function loaded(found: DiscoveredWorkspace, engine: LintEngine, texts: Map<string, string>, unreadable: SkippedPath[]): LoadedWorkspace {
