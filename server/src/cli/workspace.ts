@@ -91,7 +91,8 @@ export interface DiscoveredWorkspace {
  * dominates anyway.
  */
 export function loadWorkspace(request: WorkspaceRequest, found = discoverWorkspace(request)): LoadedWorkspace {
-  const engine = new LintEngine(found.cascade);
+  // A run without --cache (cachedLint.ts makes its own engine) never asks a parse's content hash.
+  const engine = new LintEngine(found.cascade, { contentHashes: false });
   const texts = new Map<string, string>();
   const unreadable = [...found.unreadable];
   const { cwd, stdinPath } = found;

@@ -26,13 +26,17 @@ interface Compiled {
 
 export class LintEngine {
   readonly index = new WorkspaceIndex();
-  private readonly cache = new ParseCache();
+  private readonly cache: ParseCache;
   private cascade!: ConfigCascade;
   /** The rules and settings of each distinct resolved config (folders that share settings share one). */
   private perConfig = new WeakMap<ResolvedConfig, Compiled>();
 
-  /** One config for every file, or a cascade giving each file its own (§10.12). */
-  constructor(config: ResolvedConfig | ConfigCascade) {
+  /**
+   * One config for every file, or a cascade giving each file its own (§10.12). `contentHashes:
+   * false` for a run that never asks a parse's hash (ParsedFile.hash is then '', see ParseCache).
+   */
+  constructor(config: ResolvedConfig | ConfigCascade, options: { contentHashes?: boolean } = {}) {
+    this.cache = new ParseCache(options.contentHashes ?? true);
     this.configure(config);
   }
 

@@ -34,7 +34,7 @@ export interface ParsedFile {
   /** Absolute, '/'-separated path. */
   path: string;
   language: FileLanguage;
-  /** Content hash of the text the parse came from (cache key). */
+  /** Content hash of the text the parse came from (cache key); '' from an engine that keeps none (a CLI run without --cache). */
   hash: string;
   lineMap: LineMap;
   hasBom: boolean;
