@@ -6,6 +6,7 @@ import { parseConfigText } from '../../server/src/config/parse.js';
 import { buildConfigSchema } from '../../server/src/config/schema.js';
 import { resolveConfig } from '../../server/src/config/load.js';
 import { RULES } from '../../server/src/rules/registry.js';
+import { GENERATED_CONFIG_VALIDATOR_PATH, generateConfigValidator } from '../../scripts/write-config-validator.js';
 
 /** `line:column message` of each problem. */
 function problems(text: string, file = '.strategylint.yaml'): string[] {
@@ -109,6 +110,10 @@ describe('config schema file (schemas/strategylint.schema.json)', () => {
   it('is the schema the validator uses (run `npm run build` to regenerate it)', () => {
     const onDisk = JSON.parse(readFileSync(path.join(root, 'schemas', 'strategylint.schema.json'), 'utf8')) as unknown;
     assert.deepEqual(onDisk, buildConfigSchema());
+  });
+
+  it('has its ahead-of-time compiled validator checked in, generated from this schema (npm run build regenerates it)', () => {
+    assert.equal(readFileSync(path.join(root, GENERATED_CONFIG_VALIDATOR_PATH), 'utf8'), generateConfigValidator());
   });
 
   it('lists every rule, with its description and docs link', () => {

@@ -1,30 +1,21 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import compiledValidator from '../schema/generated/configValidator.cjs';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { didYouMean } from './suggest.js';
 import type { LineMap } from '../text/lineMap.js';
 import { isValidDate } from '../model/semantics.js';
 import { RULES_BY_ID } from '../rules/registry.js';
 import { problemAt, type ConfigProblem } from './problems.js';
-import { buildConfigSchema, SETTINGS, SEVERITIES } from './schema.js';
+import { SETTINGS, SEVERITIES } from './schema.js';
 import { templateProblems } from '../templates/checkConfig.js';
-
-let compiled: ValidateFunction | undefined;
-
-/** The schema validator, compiled once per process (compiling costs more than validating). */
-function validator(): ValidateFunction {
-  // strictTuples off: `[severity]` alone is as valid as `[severity, { options }]`.
-  // markdownDescription is for editors (VS Code hovers); it validates nothing.
-  // inlineRefs off: the shared rule definition is compiled once and called, which halves compile time.
-  compiled ??= new Ajv({ allErrors: true, verbose: true, strictTuples: false, inlineRefs: false, keywords: ['markdownDescription'] }).compile(buildConfigSchema());
-  return compiled;
-}
 
 /**
  * Validates parsed config data against the schema and turns every schema error into a message
  * that names the setting, says what is wrong and what is allowed, at the offending key or value.
  */
 export function validateConfigData(data: unknown, doc: Document, lineMap: LineMap): ConfigProblem[] {
-  const validate = validator();
+  // Compiled ahead of time (scripts/write-config-validator.ts): compiling it cost more than a run's validations.
+  const validate = compiledValidator;
   const problems: ConfigProblem[] = [];
   const seen = new Set<string>();
   const add = (segments: string[], onKey: boolean, message: string) => {
