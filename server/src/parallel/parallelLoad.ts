@@ -19,20 +19,26 @@ const BATCH_SIZE = 32;
 /** Batches a worker holds at a time, so that it never waits while the main thread parses a batch of its own. */
 const IN_FLIGHT = 3;
 /**
- * `auto` starts no worker below this many files: a worker loads the parser and the config again
- * (~0.2 s of CPU), which a small workspace does not win back.
+ * `auto` starts a worker per this many files: a worker loads the parser and the config again
+ * (~0.2 s of CPU) and keeps a heap of its own (~50 MB), which a small workspace does not win back.
  */
-export const AUTO_MIN_FILES = 400;
+export const AUTO_FILES_PER_WORKER = 400;
+/**
+ * The most workers `auto` starts: past a few, the main thread (decoding, indexing, checking) is what
+ * the run waits for, and each more worker only adds its heap.
+ */
+export const AUTO_MAX_WORKERS = 4;
 
 /**
  * How many workers parse beside the main thread (which parses too, then indexes and checks).
- * `auto`: one fewer than the cores (the main thread is busy as well), none on one core or for a
- * small workspace. A number is taken as asked, but never more workers than batches of files.
+ * `auto`: one fewer than the cores (the main thread is busy as well), one per 400 files, at most
+ * four; none on one core or for a small workspace. A number is taken as asked, but never more
+ * workers than batches of files.
  */
 export function workerCountFor(concurrency: Concurrency, fileCount: number, cores = availableParallelism()): number {
   const batches = Math.ceil(fileCount / BATCH_SIZE);
   if (concurrency === 'off') return 0;
-  if (concurrency === 'auto') return fileCount < AUTO_MIN_FILES ? 0 : Math.min(cores - 1, batches - 1);
+  if (concurrency === 'auto') return Math.max(0, Math.min(cores - 1, Math.floor(fileCount / AUTO_FILES_PER_WORKER), AUTO_MAX_WORKERS, batches - 1));
   return Math.min(concurrency, batches - 1);
 }
 
