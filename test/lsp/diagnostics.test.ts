@@ -156,7 +156,7 @@ describe('language server: diagnostics', function () {
     await client.waitForIdle();
     assert.ok(client.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'), 'registers file watchers');
     const watchers = (client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')!.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern);
-    for (const glob of ['**/*.{md,markdown}', '**/*.strategy.{yaml,yml}', '**/.strategylint.{yaml,yml,json}', '**/.gitignore']) assert.ok(watchers.includes(glob), glob);
+    for (const glob of ['**/*.{md,markdown}', '**/*.{yaml,yml}', '**/.strategylint.{yaml,yml,json}', '**/.gitignore']) assert.ok(watchers.includes(glob), glob);
 
     ws.write('docs/new.md', '## Initiative: Fresh\n- Owner: @maria\n- Objective: OBJ-smb\n');
     client.fileChanged([{ uri: ws.uri('docs/new.md'), type: 1 }]);

@@ -75,6 +75,18 @@ describe('language server: templated documents', function () {
     await client.waitForDiagnostics(uri, (d) => d.length === 0, 'the fixed status clears the diagnostic');
   });
 
+  it('follows a templated file changed on disk (a kep.yaml is not a default name)', async () => {
+    const uri = ws.uri('keps/sig-node/2-swap/kep.yaml');
+    await client.waitForDiagnostics(uri, (d) => d.length === 1 && d[0]!.code === 'invalid-value');
+    ws.write('keps/sig-node/2-swap/kep.yaml', SWAP.replace('implementble', 'implementable'));
+    client.fileChanged([{ uri, type: 2 }]);
+    await client.waitForDiagnostics(uri, (d) => d.length === 0, 'the status fixed on disk clears the diagnostic');
+    // A new KEP written to disk (git pull) is read too.
+    ws.write('keps/sig-node/3-new/kep.yaml', SWAP.replace('Node swap', 'New one'));
+    client.fileChanged([{ uri: ws.uri('keps/sig-node/3-new/kep.yaml'), type: 1 }]);
+    await client.waitForDiagnostics(ws.uri('keps/sig-node/3-new/kep.yaml'), (d) => d.some((x) => x.code === 'invalid-value'));
+  });
+
   it('hover, definition and references work on a templated reference and declaration', async () => {
     const uri = ws.uri('keps/sig-node/2-swap/kep.yaml');
     client.open(uri, SWAP);

@@ -73,7 +73,7 @@ export class FileEventHandler {
           dirs = undefined;
         }
         dirty.add(file);
-      } else if (languageOf(file)) candidates.push(file);
+      } else if (mayTakePart(file) || engine.getFile(file)) candidates.push(file);
       else if (type === FileChangeType.Created && !relist && (await isDirectory(file))) relist = true;
     }
     const accepted = candidates.length ? takingPart(folder.root, engine.configs, candidates.filter((p) => !this.insideNested(folder, p))) : new Set<string>();
@@ -115,3 +115,10 @@ async function isDirectory(p: string): Promise<boolean> {
 }
 
 const isConfigPath = (file: string) => isConfigFileName(path.posix.basename(file));
+
+/**
+ * A file whose change on disk may concern the folder: a default name (Markdown, *.strategy.yaml) or
+ * any YAML file, which a template (a KEP's kep.yaml) or a config `include` can take in; discovery
+ * then decides, as for the CLI. (A file already indexed under another name is one too.)
+ */
+const mayTakePart = (file: string) => languageOf(file) !== undefined || /\.ya?ml$/i.test(file);

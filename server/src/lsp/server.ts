@@ -47,7 +47,8 @@ const TREE_CHANGED_DELAY_MS = 300;
 
 /** Files the server must hear about: what takes part, the root configs and the ignore files. */
 const CONFIG_NAMES_GLOB = '.strategylint.{yaml,yml,json}';
-const WATCHED_GLOBS = ['**/*.{md,markdown}', '**/*.strategy.{yaml,yml}', '**/.strategylint.{yaml,yml,json}', '**/.gitignore', `**/${SUPPRESSIONS_FILE_NAME}`];
+// Any YAML file: a template (a KEP's kep.yaml) or a config `include` may take it in.
+const WATCHED_GLOBS = ['**/*.{md,markdown}', '**/*.{yaml,yml}', '**/.strategylint.{yaml,yml,json}', '**/.gitignore', `**/${SUPPRESSIONS_FILE_NAME}`];
 
 /**
  * The language server (`strategy-lint --stdio`): one engine per workspace folder, diagnostics for
