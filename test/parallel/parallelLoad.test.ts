@@ -45,11 +45,11 @@ describe('loadInParallel', () => {
     );
   });
 
-  it('auto starts no worker on one core or for a small workspace; else one fewer than the cores, one per 400 files, at most 4', () => {
+  it('auto starts no worker on one core or for a small workspace; else one fewer than the cores, one per 2,000 files, at most 4', () => {
     assert.equal(workerCountFor('auto', 10_000, 1), 0);
-    assert.equal(workerCountFor('auto', 399, 8), 0);
+    assert.equal(workerCountFor('auto', 1_999, 8), 0);
     assert.equal(workerCountFor('auto', 10_000, 2), 1);
-    assert.equal(workerCountFor('auto', 1_000, 8), 2);
+    assert.equal(workerCountFor('auto', 5_000, 8), 2);
     assert.equal(workerCountFor('auto', 10_000, 8), 4);
     assert.equal(workerCountFor('auto', 10_000, 64), 4);
     assert.equal(workerCountFor('off', 10_000, 8), 0);
