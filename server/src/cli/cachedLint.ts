@@ -85,7 +85,6 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
     if (stats.cache === 'corrupt') cache = undefined;
   }
   const removed = cache ? cache.entries.filter((entry) => !files.has(entry.path)) : [];
-  const templateOf = (path: string) => (identity: string) => engine.templatesFor(path).byIdentity(identity);
   // The index keeps this run's order whatever order files come in (where ids tie, candidates and
   // related locations go by index order): a replaced file keeps its place, an added one takes its own.
   engine.index.setOrder(found.files);
@@ -98,7 +97,7 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
   // The rules whose workspace candidates the changes may have moved (see candidateRulesMoved).
   const moved = new Set<string>();
   const restore = (file: { path: string; entry?: CacheEntry; inputsChanged?: true }) => {
-    const old = file.entry && cache!.parse(file.entry, templateOf(file.path));
+    const old = file.entry && cache!.parse(file.entry, engine.templateLookup(file.path));
     if (old) engine.restore(old, !file.inputsChanged);
     return old !== undefined;
   };
@@ -235,7 +234,7 @@ function reuseEverything(found: DiscoveredWorkspace, files: Map<string, Current>
     if (!file) return undefined;
     if (!decoded.has(path)) {
       // A parse result the cache could not store (or damaged) is made again from the file.
-      let result = cache.parse(file.entry!, (identity) => engine.templatesFor(path).byIdentity(identity));
+      let result = cache.parse(file.entry!, engine.templateLookup(path));
       if (!result && load(engine, file, unreadable, stats)) result = engine.getFile(path);
       decoded.set(path, result);
     }

@@ -9,7 +9,7 @@ import { ConfigCascade } from '../config/cascade.js';
 import type { ResolvedConfig } from './config.js';
 import { changedPeriodKeys, descendantKeys, filesForKeys, filesWithNearbyNames, healthChanges, healthPeriodKeys, touchedKeys } from './dependencies.js';
 import { lintFile, type ActiveRule } from './lintFile.js';
-import { candidatesKey, TemplateSet, type TemplateCandidate } from '../templates/compiled.js';
+import { candidatesKey, TemplateSet, type CompiledTemplate, type TemplateCandidate } from '../templates/compiled.js';
 import { siblingRelatedPaths } from '../templates/siblings.js';
 import { pairedFiles } from '../templates/paired.js';
 
@@ -265,6 +265,14 @@ export class LintEngine {
   /** The compiled templates of the config that governs a file (the editor completes their enum values). */
   templatesFor(filePath: string): TemplateSet {
     return this.compiled(this.cascade.configFor(filePath)).templates;
+  }
+
+  /**
+   * How an encoded parse of a file (the lint cache's, a parsing worker's) finds its templates again:
+   * by identity, among those of the config that governs the file.
+   */
+  templateLookup(filePath: string): (identity: string) => CompiledTemplate | undefined {
+    return (identity) => this.templatesFor(filePath).byIdentity(identity);
   }
 
   getFile(filePath: string): ParsedFile | undefined {

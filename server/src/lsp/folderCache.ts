@@ -45,7 +45,6 @@ export function openFolderCache(root: string, cascade: ConfigCascade, engine: Li
   }
   if (!cache) return undefined;
   const loaded = cache;
-  const templateOf = (path: string) => (identity: string) => engine.templatesFor(path).byIdentity(identity);
   const sameTemplates = (entry: CacheEntry) => entry.templateKey === engine.templateKeyFor(entry.path);
   return {
     paths: loaded.entries.map((e) => e.path),
@@ -59,7 +58,7 @@ export function openFolderCache(root: string, cascade: ConfigCascade, engine: Li
         return undefined;
       }
       const findings = loaded.findings(entry);
-      return findings && { findings, lineMap: loaded.lineMap(entry), parsed: () => loaded.parse(entry, templateOf(path)) };
+      return findings && { findings, lineMap: loaded.lineMap(entry), parsed: () => loaded.parse(entry, engine.templateLookup(path)) };
     },
     lineMapOf(path) {
       const entry = loaded.get(path);
@@ -68,7 +67,7 @@ export function openFolderCache(root: string, cascade: ConfigCascade, engine: Li
     parseOf(path, text) {
       const entry = loaded.get(path);
       if (!entry?.hasParse || entry.hash !== contentHash(text) || !sameTemplates(entry)) return undefined;
-      return loaded.parse(entry, templateOf(path));
+      return loaded.parse(entry, engine.templateLookup(path));
     },
   };
 }

@@ -102,7 +102,7 @@ export async function loadInParallel(files: readonly string[], engine: LintEngin
     if ('unreadable' in r) return { unreadable: { path: r.path, reason: r.unreadable } };
     if ('inProcess' in r) return loadHere(r.path);
     const frame = { path: r.path, hash: r.hash, templateKey: r.templateKey, lineMap: LineMap.fromTable({ starts: r.lineStarts, length: r.length }) };
-    const parsed = decodeParse(r.record, frame, (identity) => engine.templatesFor(r.path).byIdentity(identity));
+    const parsed = decodeParse(r.record, frame, engine.templateLookup(r.path));
     return parsed ? { parsed } : loadHere(r.path);
   };
   // Indexed strictly in load order, whichever thread finished first.
