@@ -22,8 +22,6 @@ export class FolderState {
    * else where `strategyLint.suppressionsLocation` says.
    */
   suppressionsFile: string;
-  /** What the paths in that file are relative to: its folder (as in a CLI run). */
-  suppressionsRoot: string;
   /** The top of the folder's config cascade (the workspace root of a CLI run from the folder). */
   configTop: string;
   /** Invalid config texts already announced with showMessage, by path (announce once per change). */
@@ -49,14 +47,17 @@ export class FolderState {
     this.engine = new LintEngine(defaultConfig(root || '/'));
     this.configTop = root;
     this.suppressionsFile = suppressionsFileOf(root, root, '');
-    this.suppressionsRoot = root;
     this.ready = loose;
+  }
+
+  /** What the paths in the suppressions file are relative to: its folder (as in a CLI run). */
+  get suppressionsRoot(): string {
+    return parentDir(this.suppressionsFile);
   }
 
   /** Reads the bulk suppressions file again (after a config change, a change of the file or of the setting). */
   async loadSuppressions(location: string, log: (message: string) => void): Promise<void> {
     this.suppressionsFile = suppressionsFileOf(this.root, this.configTop, location);
-    this.suppressionsRoot = parentDir(this.suppressionsFile);
     this.suppressions = await loadFolderSuppressions(this.suppressionsFile, log);
   }
 

@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VERSION } from '../cli/version.js';
+import { parentDir } from '../files/paths.js';
 import { SUPPRESSIONS_FILE_NAME } from '../files/suppressionsFile.js';
 import { Analyzer } from './analysis.js';
 import { CODE_ACTION_KINDS } from './codeActions.js';
@@ -339,13 +340,7 @@ export function redirectConsole(connection: Connection): void {
 function foldersAbove(roots: readonly string[]): string[] {
   const dirs = new Set<string>();
   for (const root of roots) {
-    for (let dir = parentOf(root); dir !== undefined && !dirs.has(dir); dir = parentOf(dir)) dirs.add(dir);
+    for (let dir = root, up = parentDir(dir); up !== dir && !dirs.has(up); dir = up, up = parentDir(dir)) dirs.add(up);
   }
   return [...dirs];
-}
-
-function parentOf(dir: string): string | undefined {
-  const cut = dir.replace(/\/+$/, '').lastIndexOf('/');
-  if (cut < 0 || dir === '/') return undefined;
-  return cut === 0 ? '/' : dir.slice(0, cut);
 }
