@@ -5,7 +5,7 @@ import { displayPath } from '../files/paths.js';
 import { parseArgs, type ReportArgs } from './args.js';
 import { describeFailure, EXIT } from './errors.js';
 import { limitHeapGrowth } from './heap.js';
-import { processIO, runLint, writeOutputFile, type CliIO } from './run.js';
+import { processIO, runLint, warnOn, writeOutputFile, type CliIO } from './run.js';
 import { loadWorkspaceConcurrently } from './workspace.js';
 
 async function main(argv: readonly string[], io: CliIO): Promise<number> {
@@ -47,7 +47,7 @@ async function runReportCommand(args: ReportArgs, io: CliIO): Promise<number> {
     const { runCompare } = await import('./compare.js');
     return runCompare(args, args.compare, io);
   }
-  const workspace = await loadWorkspaceConcurrently(args, { concurrency: args.concurrency, warn: (m) => io.stderr(`strategy-lint: warning: ${m}\n`) });
+  const workspace = await loadWorkspaceConcurrently(args, { concurrency: args.concurrency, warn: warnOn(io) });
   const { runReport } = await import('../report/index.js');
   const output = runReport({ engine: workspace.engine, format: args.format, cwd: workspace.cwd });
   if (args.outputFile) writeOutputFile(args.outputFile, output);

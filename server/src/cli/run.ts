@@ -35,6 +35,11 @@ export interface CliIO {
   stderrIsTTY: boolean;
 }
 
+/** A warning on stderr, in the CLI's own words (a run goes on after it). */
+export function warnOn(io: Pick<CliIO, 'stderr'>): (message: string) => void {
+  return (message) => io.stderr(`strategy-lint: warning: ${message}\n`);
+}
+
 export const processIO: CliIO = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
@@ -65,7 +70,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     onFileLoaded: (done, total) => progress.update('reading', done, total),
   };
   const cwd = toPosix(process.cwd());
-  const warn = (message: string) => io.stderr(`strategy-lint: warning: ${message}\n`);
+  const warn = warnOn(io);
   let linted: LintedWorkspace;
   // ESLint's rules: the cache serves plain lint runs; --fix and stdin lint from the files themselves.
   if (args.cache && !fixing && !args.stdin) {
@@ -80,7 +85,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     if (!args.cache && !args.stdin) deleteCacheFile(cacheFilePath(args.cacheLocation, cwd));
     linted = await lintEverything(request, args, io, clock, progress);
   }
-  for (const skipped of linted.skipped) io.stderr(`strategy-lint: warning: ${displayPath(skipped.path, cwd)} not linted: ${skipped.reason}\n`);
+  for (const skipped of linted.skipped) warn(`${displayPath(skipped.path, cwd)} not linted: ${skipped.reason}`);
 
   const suppression = { ...(args.suppressionsLocation ? { location: args.suppressionsLocation } : {}), all: args.suppressAll, rules: args.suppressRules, prune: args.pruneSuppressions };
   const suppressionsFile = suppressionsFileOf(suppression, cwd, linted.root);
@@ -165,7 +170,7 @@ type LintedWorkspace = LintedFiles & { root: string; skipped: SkippedPath[]; std
 
 /** A run without the cache: read and parse everything, lint once, apply or preview the safe fixes. */
 async function lintEverything(request: WorkspaceRequest, args: LintArgs, io: CliIO, clock: PhaseClock, progress: Progress): Promise<LintedWorkspace> {
-  const workspace = await loadWorkspaceConcurrently(request, { concurrency: args.concurrency, warn: (m) => io.stderr(`strategy-lint: warning: ${m}\n`) });
+  const workspace = await loadWorkspaceConcurrently(request, { concurrency: args.concurrency, warn: warnOn(io) });
   clock.lap('read and parse');
   const { engine, cwd } = workspace;
   // One lint of everything, unless other files were loaded only to resolve references.
