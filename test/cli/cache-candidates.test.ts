@@ -87,4 +87,15 @@ describe('CLI --cache: fixes listing workspace candidates', () => {
     assert.deepEqual(prose.findings, coldFindings(root));
     assert.deepEqual([prose.stats.parsed, prose.stats.rechecked], [1, 0]);
   });
+
+  it('an edit that only moves what a file declares (a line inserted above it) re-checks no candidates', () => {
+    const work = '# Work\n\n## Initiative: Faster search\n- id: INIT-search\n- Owner: @ana\n- Objective: OBJ-growth\n- Status: planned\n';
+    const root = workspace({ ...files, 'work.md': work });
+    cachedRun(root);
+    edit(root, 'work.md', '# Work\n', '# Work\n\nWhat the search team does this half, in more words than before.\n');
+    const moved = cachedRun(root);
+    assert.deepEqual(moved.findings, coldFindings(root));
+    // The orphan's owner candidates and the PRD's link candidates stand: only the edited file and what it links to are linted.
+    assert.deepEqual([moved.stats.parsed, moved.stats.linted, moved.stats.rechecked], [1, 3, 0]);
+  });
 });

@@ -408,4 +408,6 @@ function aspects(parsed: ParsedFile | undefined): { ids: string; anchors: string
     }),
   };
 }
-const POSITION_KEYS = new Set(['span', 'keySpan', 'idSpan', 'anchor', 'extent', 'insertion', 'enclosing', 'implicitTarget']);
+// Ranges as parsers write them (Span objects) and as the index keeps them (model/indexed.ts: two
+// numbers each), so that an edit which only moves text below it (a longer title) moves no rule.
+const POSITION_KEYS = new Set(['span', 'keySpan', 'idSpan', 'start', 'end', 'keyStart', 'keyEnd', 'anchor', 'extent', 'insertion', 'enclosing', 'implicitTarget']);
