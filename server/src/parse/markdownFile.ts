@@ -8,6 +8,7 @@ import { isStrategyKindOrNearMiss } from '../model/kinds.js';
 import { blankOut, findFrontMatter } from './frontMatter.js';
 import { HeadingEntityReader, MAYBE_ENTITY_HEADING } from './markdownHeadings.js';
 import { MAX_NESTING, tooDeeplyNested } from './nesting.js';
+import { SectionedMarkdownParser } from './markdownSections.js';
 import { YamlEntityReader } from './yamlEntities.js';
 import { syntaxNotes } from './yamlSyntax.js';
 import type { Root } from 'mdast';
@@ -17,6 +18,9 @@ import { toString } from 'mdast-util-to-string';
 // footnotes) is inline or a table, and none of them can declare an entity or a field, while
 // remark-gfm adds ~12% to every parse. Fields are read from the source text, not from inline nodes.
 const processor = unified().use(remarkParse).freeze();
+const parseWhole = (text: string) => processor.parse(text) as Root;
+/** For documents being edited: a keystroke re-parses the section it changed (markdownSections.ts). */
+const sectioned = new SectionedMarkdownParser(parseWhole);
 
 export interface MarkdownParse {
   entities: Entity[];
@@ -27,8 +31,10 @@ export interface MarkdownParse {
 /**
  * Markdown: front matter with `kind` (§4.2) and entity headings (§4.3).
  * remark runs only when a cheap scan finds a possible entity heading; other Markdown needs no tree.
+ * `editing`: the text is a new version of a document parsed before (the editor's keystrokes): its
+ * unchanged sections are not parsed again (same tree).
  */
-export function parseMarkdown(filePath: string, text: string, eol: string): MarkdownParse {
+export function parseMarkdown(filePath: string, text: string, eol: string, editing = false): MarkdownParse {
   const entities: Entity[] = [];
   const notes: ParseNote[] = [];
   let declares = false;
@@ -78,7 +84,7 @@ export function parseMarkdown(filePath: string, text: string, eol: string): Mark
       span: { start: tooDeep.start, end: Math.max(tooDeep.end, tooDeep.start) },
     });
   } else if (mayDeclare) {
-    tree = processor.parse(body) as Root;
+    tree = editing ? sectioned.parse(body) : parseWhole(body);
     const reader = new HeadingEntityReader(filePath, text, eol);
     reader.read(tree);
     if (reader.entities.length) declares = true;

@@ -41,6 +41,8 @@ export function parseFile(
   templates: readonly TemplateCandidate[] = [],
   leftOut = false,
   hash = contentHash(rawText),
+  /** A new version of a file parsed before (an edit): see parseMarkdown. */
+  editing = false,
 ): ParsedFile {
   const hasBom = rawText.charCodeAt(0) === 0xfeff;
   const text = hasBom ? rawText.slice(1) : rawText;
@@ -54,7 +56,7 @@ export function parseFile(
       ? { entities: [], notes: [], declares: false }
       : language === 'yaml'
       ? { ...parseStrategyYaml(filePath, text, eol), declares: true }
-      : parseMarkdown(filePath, text, eol);
+      : parseMarkdown(filePath, text, eol, editing);
   return {
     path: filePath,
     language,
@@ -88,7 +90,7 @@ export class ParseCache {
     const cached = this.files.get(filePath);
     const hash = this.hashes ? contentHash(rawText) : '';
     if (cached && this.hashes && cached.hash === hash && cached.templateKey === (leftOut ? LEFT_OUT : candidatesKey(templates))) return cached;
-    const parsed = parseFile(filePath, rawText, undefined, templates, leftOut, hash);
+    const parsed = parseFile(filePath, rawText, undefined, templates, leftOut, hash, cached !== undefined && this.hashes);
     this.files.set(filePath, parsed);
     return parsed;
   }
