@@ -58,6 +58,8 @@ if (existsSync('client/src/extension.ts')) {
   mkdirSync('client/dist', { recursive: true });
   // The extension starts the server bundle itself (`node server.cjs --stdio`), without the CLI in front.
   copyFileSync(`dist/${SERVER_BUNDLE}`, 'client/dist/server.cjs');
+  // Its first scan of a large folder parses in worker threads (strategyLint.concurrency), from this bundle beside it.
+  copyFileSync('dist/strategy-lint-parse-worker.cjs', 'client/dist/strategy-lint-parse-worker.cjs');
   copySchemasToClient({ strict: false }); // `npm run package` insists on them
 }
 // The web extension's entry (package.json → browser), for the web extension host (a web worker).

@@ -82,4 +82,6 @@ export interface ServerSettings {
   cacheLocation: string;
   /** The bulk suppressions file (`--suppressions-location`, relative to the folder's root); '' for the default. */
   suppressionsLocation: string;
+  /** Parsing worker threads for a folder's first scan, as `--concurrency`: 'auto', 'off' or a number ('1'..'64'). */
+  concurrency: string;
 }

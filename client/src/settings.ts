@@ -30,7 +30,17 @@ export function serverSettings(config = section()): ServerSettings {
     const value = config.get<string>(key);
     return typeof value === 'string' ? value.trim() : '';
   };
-  return { run, debounceMs, suppressedFindings, cache: config.get<boolean>('cache') !== false, cacheLocation: text('cacheLocation'), suppressionsLocation: text('suppressionsLocation') };
+  // A number typed into settings.json is taken as the string the schema asks for; the server checks the value.
+  const concurrency = config.get<unknown>('concurrency');
+  return {
+    run,
+    debounceMs,
+    suppressedFindings,
+    cache: config.get<boolean>('cache') !== false,
+    cacheLocation: text('cacheLocation'),
+    suppressionsLocation: text('suppressionsLocation'),
+    concurrency: typeof concurrency === 'number' || typeof concurrency === 'string' ? String(concurrency).trim() || 'auto' : 'auto',
+  };
 }
 
 export function readSettings(): ExtensionSettings {

@@ -1,29 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { cpSync, readdirSync } from 'node:fs';
-import path from 'node:path';
+import { copySamples, mixedWorkspaceFiles } from '../helpers/mixedWorkspace.js';
 import { REPO_ROOT, runCli, workspace, writeFiles } from './cli.js';
 
 /**
- * `--concurrency`: files parsed in worker threads give the very report of a run without them.
- * The workspace is large enough for several batches (32 files each), so that the workers and the
- * main thread each parse some: every sample (templates and presets in a cascade of configs), plus
- * generated documents in every form, some with syntax errors, one that is not UTF-8.
+ * `--concurrency`: files parsed in worker threads give the very report of a run without them, on a
+ * workspace large enough for several batches (see mixedWorkspaceFiles).
  */
 function mixedWorkspace(): string {
-  const files: Record<string, string | Buffer> = { '.strategylint.yaml': 'today: 2027-02-01\nrules:\n  focus-limit: [warning, { max: 2 }]\n' };
-  for (let i = 0; i < 60; i++) {
-    files[`plans/p${i}.strategy.yaml`] =
-      i % 13 === 5
-        ? `objectives:\n  - id: OBJ-${i}\n    title: [unclosed\n`
-        : `objectives:\n  - id: OBJ-${i}\n    title: Objective ${i}\n    parent: OBJ-${i % 7}\ninitiatives:\n  - id: INIT-${i}\n    title: Initiative ${i}\n    objective: OBJ-${(i * 3) % 61}\n    owner: "@team-${i % 4}"\n    status: ${i % 3 ? 'active' : 'done'}\n`;
-    files[`docs/d${i}.md`] =
-      i % 11 === 3
-        ? `---\nid: INIT-D${i}\ntype: initiative\nobjective: [OBJ-1\n---\n# Broken front matter\n`
-        : `# Notes ${i}\n\n## Initiative INIT-H${i}: Heading form ${i}\n\n- objective: OBJ-${i % 9}\n- owner: @team-${i % 5}\n- metric: KR-${i}\n\nSee [the plan](../plans/p${i}.strategy.yaml) and [[OBJ-${i + 100}]].\n`;
-  }
-  files['docs/latin1.md'] = Buffer.from([0x23, 0x20, 0xe9, 0x74, 0xe9, 0x0a]);
-  const root = workspace(files);
-  for (const sample of readdirSync(path.join(REPO_ROOT, 'samples'))) cpSync(path.join(REPO_ROOT, 'samples', sample), path.join(root, 'samples', sample), { recursive: true });
+  const root = workspace(mixedWorkspaceFiles());
+  copySamples(REPO_ROOT, root);
   return root;
 }
 

@@ -68,6 +68,8 @@ export interface StartOptions {
   watchFiles?: boolean;
   /** Advertise `window.workDoneProgress` (VS Code does): the server may show progress. */
   workDoneProgress?: boolean;
+  /** Environment variables to add to the server's. */
+  env?: Record<string, string>;
 }
 
 /** A $/progress notification, with how many publishDiagnostics had arrived before it. */
@@ -152,7 +154,7 @@ export class LspClient {
   }
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(options.env ? { env: { ...process.env, ...options.env } } : {}) });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? null));

@@ -1,44 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { applyWorkspaceEdit, LspClient, REPO_ROOT, SERVER_BIN, TempWorkspace, uriOf } from '../helpers/lspClient.js';
-
-interface CliMessage {
-  ruleId: string;
-  severity: number;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
-/** `strategy-lint --format json .` run from `folder`, as `relative path → messages`. */
-function cliFindings(folder: string): Map<string, string[]> {
-  const run = spawnSync(process.execPath, [SERVER_BIN, '--format', 'json', '.'], { cwd: folder, encoding: 'utf8' });
-  assert.ok(run.status === 0 || run.status === 1, `CLI exit ${run.status}: ${run.stderr}`);
-  const results = JSON.parse(run.stdout) as { filePath: string; messages: CliMessage[] }[];
-  const byFile = new Map<string, string[]>();
-  for (const result of results) {
-    if (!result.messages.length) continue;
-    byFile.set(relative(folder, result.filePath), result.messages.map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.severity} ${m.ruleId} ${m.message}`).sort());
-  }
-  return byFile;
-}
-
-/** The server's diagnostics in the CLI's terms (1-based; severity 2 error, 1 warning, 0 info). */
-function serverFindings(client: LspClient, folder: string): Map<string, string[]> {
-  const cliSeverity: Record<number, number> = { 1: 2, 2: 1, 3: 0 };
-  const byFile = new Map<string, string[]>();
-  for (const [uri, diagnostics] of client.diagnostics) {
-    if (!diagnostics.length || !uri.startsWith(uriOf(folder) + '/')) continue;
-    const rel = decodeURIComponent(uri.slice(uriOf(folder).length + 1));
-    byFile.set(rel, diagnostics.map((d: Diagnostic) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${cliSeverity[d.severity!]} ${d.code} ${d.message}`).sort());
-  }
-  return byFile;
-}
+import type { CodeAction } from 'vscode-languageserver-protocol';
+import { cliFindings, serverFindings } from '../helpers/findingTerms.js';
+import { applyWorkspaceEdit, LspClient, REPO_ROOT, SERVER_BIN, TempWorkspace } from '../helpers/lspClient.js';
 
 function filesUnder(root: string, dir = root): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(root, join(dir, e.name)) : [relative(root, join(dir, e.name))]));

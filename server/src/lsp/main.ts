@@ -3,6 +3,7 @@
 // `strategy-lint --stdio` loads it from the CLI bundle's folder, so a lint run never compiles it.
 import { limitHeapGrowth, restoreHeapGrowth } from '../cli/heap.js';
 import { openFolderCache } from './folderCache.js';
+import { scanInParallel } from './parallelScan.js';
 import { startServer } from './server.js';
 
 startServer(
@@ -10,6 +11,8 @@ startServer(
   {
     // While folders are parsed in bulk the heap grows as a lint run's does (no further): see heap.ts.
     bulkParsing: (busy) => (busy ? limitHeapGrowth() : restoreHeapGrowth()),
+    // A folder's first scan parses in the CLI's worker threads too (strategyLint.concurrency).
+    loadInParallel: scanInParallel,
     // The lint cache is read from disk (the web worker has none).
     openCache: openFolderCache,
   },

@@ -36,6 +36,7 @@ import { workDoneScanProgress, type ScanProgress } from './scanProgress.js';
 import type { ConfigCascade } from '../config/cascade.js';
 import type { LintEngine } from '../engine/engine.js';
 import type { FolderCache } from './folderCache.js';
+import type { ParallelScan } from './parallelScan.js';
 import { isInside, pathToUri, registerUntitled, uriToPath } from './uri.js';
 
 export interface ServerStreams {
@@ -77,6 +78,8 @@ export interface ServerPlatform {
   readFile?(filePath: string): Promise<string | undefined>;
   /** Told when a first scan starts parsing files in bulk (true) and when the last such scan has published its diagnostics (false). */
   bulkParsing?(busy: boolean): void;
+  /** Parsing worker threads for a folder's first scan (see parallelScan.ts); absent where there are none (the web worker). */
+  loadInParallel?(scan: ParallelScan): Promise<boolean>;
   /** The lint cache for a folder's first scan (see folderCache.ts); absent where there is no disk. */
   openCache?(root: string, cascade: ConfigCascade, engine: LintEngine, location: string): FolderCache | undefined;
 }
@@ -141,6 +144,7 @@ export function serve(connection: Connection, platform: ServerPlatform = {}): Co
     scanProgress,
     bulkParsing,
     suppressionsLocation: () => settings.suppressionsLocation,
+    ...(platform.loadInParallel ? { loadInParallel: (scan: Omit<ParallelScan, 'concurrency' | 'log'>) => platform.loadInParallel!({ ...scan, concurrency: settings.concurrency, log }) } : {}),
     ...(platform.openCache ? { openCache: (folder: FolderState) => (settings.cache ? openCacheLogged(folder) : undefined) } : {}),
     log,
   };

@@ -1,3 +1,5 @@
+import { parseConcurrency, type Concurrency } from '../parallel/concurrency.js';
+
 /**
  * Editor-side settings of the server (section `strategyLint` of the client's configuration, also
  * accepted in initializationOptions): how soon after a keystroke to re-check, and whether to
@@ -18,9 +20,11 @@ export interface ServerSettings {
    * `strategy-lint-suppressions.json` at the top of the folder's config cascade).
    */
   suppressionsLocation: string;
+  /** How many worker threads parse a folder's files on its first scan, as `--concurrency` says it (`auto`: as the CLI picks). */
+  concurrency: Concurrency;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { debounceMs: 150, run: 'onType', suppressedFindings: 'hint', cache: true, cacheLocation: '', suppressionsLocation: '' };
+export const DEFAULT_SETTINGS: ServerSettings = { debounceMs: 150, run: 'onType', suppressedFindings: 'hint', cache: true, cacheLocation: '', suppressionsLocation: '', concurrency: 'auto' };
 
 /** Merges whatever the client sent over `base`, ignoring values of the wrong type. */
 export function readSettings(raw: unknown, base: ServerSettings = DEFAULT_SETTINGS): ServerSettings {
@@ -34,5 +38,15 @@ export function readSettings(raw: unknown, base: ServerSettings = DEFAULT_SETTIN
   if (typeof value.cache === 'boolean') result.cache = value.cache;
   if (typeof value.cacheLocation === 'string') result.cacheLocation = value.cacheLocation;
   if (typeof value.suppressionsLocation === 'string') result.suppressionsLocation = value.suppressionsLocation.trim();
+  if (typeof value.concurrency === 'string' || typeof value.concurrency === 'number') result.concurrency = concurrencyOr(String(value.concurrency), result.concurrency);
   return result;
+}
+
+/** `--concurrency`'s values; anything else keeps what was set. */
+function concurrencyOr(value: string, fallback: Concurrency): Concurrency {
+  try {
+    return parseConcurrency(value);
+  } catch {
+    return fallback;
+  }
 }

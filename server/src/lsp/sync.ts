@@ -5,6 +5,7 @@ import { listFolderFiles } from './folderFiles.js';
 import { loadFolderConfig, type FolderConfig } from './folderConfig.js';
 import type { FolderCache } from './folderCache.js';
 import type { FolderState, Folders } from './folders.js';
+import type { ParallelScan } from './parallelScan.js';
 import type { ScanProgress } from './scanProgress.js';
 import { isInside } from './uri.js';
 
@@ -28,6 +29,11 @@ export interface SyncContext {
   bulkParsing?(): () => void;
   /** `strategyLint.suppressionsLocation` ('': the default file at the workspace root). */
   suppressionsLocation(): string;
+  /**
+   * Loads a folder's files with parsing worker threads as well (Node only; ParallelScan without
+   * the server's settings): false when no worker would start, having loaded nothing.
+   */
+  loadInParallel?(scan: Omit<ParallelScan, 'concurrency' | 'log'>): Promise<boolean>;
   /** The lint cache for a folder's first scan (Node only, and unless the settings turn it off). */
   openCache?(folder: FolderState): FolderCache | undefined;
   log(message: string): void;
@@ -131,7 +137,17 @@ async function sync(folder: FolderState, mode: SyncMode, context: SyncContext, d
     if (bulk) engine.load(file, text);
     else for (const p of engine.update(file, text)) dirty.add(p);
   };
-  await readFiles(toRead, folder, context, take, (done) => progress?.reading(done, toRead.length));
+  const reading = (done: number) => progress?.reading(done, toRead.length);
+  // A folder's first scan (documents opened meanwhile are all it holds) or one loaded from nothing,
+  // without a cache: parsed by the CLI's workers too, when the folder is large enough for them (the
+  // main thread indexes in the listing's order either way). Later scans re-read files the engine
+  // mostly has parsed already (its parse cache answers them).
+  let inParallel = false;
+  if ((mode === 'initial' || known.size === 0) && !cache && context.loadInParallel) {
+    done.endParsing ??= context.bulkParsing?.();
+    inParallel = await context.loadInParallel({ root: folder.root, files: toRead, engine, textOf: context.openText, cancelled: () => folder.disposed, sliceMs: SLICE_MS, onFileLoaded: reading });
+  }
+  if (!inParallel) await readFiles(toRead, folder, context, take, reading);
   if (folder.disposed) return false;
   if (cache && cache.paths.some((p) => !engine.getFile(p))) differs = true;
   if (relintAll || bulk) for (const file of folder.filePaths()) if (differs || !shown.has(file)) dirty.add(file);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { decodeParse } from '../cache/parseCodec.js';
@@ -51,6 +52,18 @@ export interface ParallelLoadOptions {
   /** Told once when a worker stops before its work is done (its files are then parsed in the main thread). */
   warn(message: string): void;
   onFileLoaded?: (done: number, total: number) => void;
+  /**
+   * A text to parse instead of the file on disk (the editor's unsaved text of an open document):
+   * such a file is parsed in the main thread, whatever a worker made of the disk's text.
+   */
+  textOf?: (file: string) => string | undefined;
+  /** Asked between batches and slices: true stops the load (a folder removed mid-scan); what was loaded stays. */
+  cancelled?: () => boolean;
+  /**
+   * How long the main thread parses before it lets the event loop run (the language server answers
+   * requests and sends progress meanwhile). Without it, it yields after each batch of its own.
+   */
+  sliceMs?: number;
   /** STRATEGY_LINT_TEST_WORKER_CRASH: see WorkerSetup.crashOn. */
   crashOn?: string;
   /** Files per batch (tests split a small workspace between the threads). */
@@ -61,6 +74,8 @@ export interface ParallelLoadOptions {
 
 /** A file of a batch, ready to be indexed in load order. */
 type Loaded = { parsed: ParsedFile } | { unreadable: SkippedPath };
+
+const pathOf = (item: Loaded): string => ('parsed' in item ? item.parsed.path : item.unreadable.path);
 
 interface WorkerState {
   worker: Worker;
@@ -75,6 +90,8 @@ interface WorkerState {
  * come encoded as the lint cache stores them, and are decoded here), the same index, the same
  * findings. Returns the files that could not be read. A worker that stops (a crash, a bundle that
  * cannot be found) loses nothing: its batches are parsed in the main thread, and `warn` says so.
+ * The language server's first scan of a folder runs it too (lsp/parallelScan.ts), with `textOf`,
+ * `cancelled` and `sliceMs`; a cancelled load returns at once, with the files indexed so far.
  */
 export async function loadInParallel(files: readonly string[], engine: LintEngine, options: ParallelLoadOptions): Promise<SkippedPath[]> {
   const batches: string[][] = [];
@@ -92,7 +109,7 @@ export async function loadInParallel(files: readonly string[], engine: LintEngin
 
   const loadHere = (file: string): Loaded => {
     try {
-      return { parsed: engine.parseOnly(file, readTextFile(file)) };
+      return { parsed: engine.parseOnly(file, options.textOf?.(file) ?? readTextFile(file)) };
     } catch (error) {
       if (!(error instanceof FileReadError)) throw error;
       return { unreadable: { path: file, reason: error.reason } };
@@ -108,7 +125,10 @@ export async function loadInParallel(files: readonly string[], engine: LintEngin
   // Indexed strictly in load order, whichever thread finished first.
   const commit = () => {
     for (; committed < batches.length && done[committed]; committed++) {
-      for (const item of done[committed]!) {
+      for (let item of done[committed]!) {
+        // A document opened since its file was parsed (here or in a worker): its text wins. Asked
+        // as the file is indexed, since the event loop ran in between (unchanged: a cache hit).
+        if (options.textOf?.(pathOf(item)) !== undefined) item = loadHere(pathOf(item));
         if ('parsed' in item) engine.restore(item.parsed);
         else unreadable.push(item.unreadable);
         options.onFileLoaded?.(++loadedFiles, files.length);
@@ -154,16 +174,35 @@ export async function loadInParallel(files: readonly string[], engine: LintEngin
     send(state);
   }
 
+  const yieldTurn = () => new Promise((resolve) => setImmediate(resolve));
+  /** The main thread's own batch; with sliceMs, in slices of the event loop. */
+  const parseHere = async (batch: readonly string[]): Promise<Loaded[] | undefined> => {
+    if (options.sliceMs === undefined) return batch.map(loadHere);
+    const loaded: Loaded[] = [];
+    let sliceEnd = performance.now() + options.sliceMs;
+    for (const file of batch) {
+      loaded.push(loadHere(file));
+      if (performance.now() < sliceEnd) continue;
+      await yieldTurn();
+      if (options.cancelled?.()) return undefined;
+      sliceEnd = performance.now() + options.sliceMs;
+    }
+    return loaded;
+  };
+
   try {
     for (;;) {
       if (failure) throw failure.error;
+      if (options.cancelled?.()) break;
       commit();
       if (committed === batches.length) break;
       const mine = retry.length ? retry.shift()! : next < batches.length ? next++ : undefined;
       if (mine !== undefined) {
-        done[mine] = batches[mine]!.map(loadHere);
+        const loaded = await parseHere(batches[mine]!);
+        if (!loaded) break;
+        done[mine] = loaded;
         // Let the workers' answers in between the main thread's own batches.
-        await new Promise((resolve) => setImmediate(resolve));
+        await yieldTurn();
       } else {
         await new Promise<void>((resolve) => (wake = resolve));
       }

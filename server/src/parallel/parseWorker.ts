@@ -7,11 +7,14 @@ import { encodeParse } from '../cache/parseCodec.js';
 import { loadConfig } from '../config/load.js';
 import { LintEngine } from '../engine/engine.js';
 import { FileReadError, readTextFile } from '../files/read.js';
+import { loadFolderConfig } from '../lsp/folderConfig.js';
 import { parseFile } from '../parse/parseFile.js';
 import type { ParsedRecord, ParseRequest, ParseResponse, WorkerSetup } from './protocol.js';
 
 const setup = workerData as WorkerSetup;
-const { cascade } = loadConfig({ ...(setup.config.explicitPath ? { explicitPath: setup.config.explicitPath } : {}), start: setup.config.start, overrides: setup.config.overrides });
+const { cascade } = setup.config.editorFolder
+  ? loadFolderConfig(setup.config.start)
+  : loadConfig({ ...(setup.config.explicitPath ? { explicitPath: setup.config.explicitPath } : {}), start: setup.config.start, overrides: setup.config.overrides });
 // Only for the templates each file's config gives it; nothing is indexed here.
 const engine = new LintEngine(cascade);
 engine.expect(setup.files);

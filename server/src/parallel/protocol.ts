@@ -12,6 +12,12 @@ export interface ConfigSource {
   /** Where the search for the workspace's configs starts (§10.12). */
   start: string;
   overrides: ConfigOverrides;
+  /**
+   * The language server's reading of a workspace folder's configs (lsp/folderConfig.ts): `start` is
+   * the folder, and an invalid config is skipped (its folder keeps the settings around it) where
+   * the CLI stops with an error.
+   */
+  editorFolder?: true;
 }
 
 export interface WorkerSetup {

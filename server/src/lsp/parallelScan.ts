@@ -1,0 +1,52 @@
+import type { LintEngine } from '../engine/engine.js';
+import type { Concurrency } from '../parallel/concurrency.js';
+import { loadInParallel, workerCountFor, workersAvailable } from '../parallel/parallelLoad.js';
+
+/** A folder's first scan, read and parsed by the CLI's parsing workers as well as the main thread. */
+export interface ParallelScan {
+  /** The workspace folder: the workers read its configs as the server does (lsp/folderConfig.ts). */
+  root: string;
+  /** The files to load, in load order; the engine is configured for the folder and holds none yet. */
+  files: readonly string[];
+  engine: LintEngine;
+  /** `strategyLint.concurrency`: how many workers, as `--concurrency` says it. */
+  concurrency: Concurrency;
+  /** An open document's text, which wins over the disk. */
+  textOf(file: string): string | undefined;
+  /** The folder was removed: stop. */
+  cancelled(): boolean;
+  /** How long the main thread parses before requests and progress get their turn. */
+  sliceMs: number;
+  onFileLoaded(done: number, total: number): void;
+  log(message: string): void;
+}
+
+/**
+ * Loads the files with worker threads beside the main thread (server/src/parallel/, what the CLI's
+ * `--concurrency` runs), in the order given. Returns false, having loaded nothing, when no worker
+ * would start (`off`, `auto` on one core or for a folder under 2,000 files): then the caller reads
+ * the files itself. A worker that stops loses no file (the main thread parses its files) and is
+ * logged once.
+ */
+export async function scanInParallel(scan: ParallelScan): Promise<boolean> {
+  const workers = workersAvailable() ? workerCountFor(scan.concurrency, scan.files.length) : 0;
+  if (workers === 0) return false;
+  const crashOn = process.env.STRATEGY_LINT_TEST_WORKER_CRASH;
+  scan.log(`${scan.root}: parsing ${scan.files.length} files with ${workers} worker ${workers === 1 ? 'thread' : 'threads'} beside the server's own (strategyLint.concurrency: ${scan.concurrency})`);
+  scan.engine.expect(scan.files);
+  try {
+    await loadInParallel(scan.files, scan.engine, {
+      workers,
+      config: { start: scan.root, overrides: {}, editorFolder: true },
+      warn: (message) => scan.log(`${scan.root}: ${message}`),
+      onFileLoaded: scan.onFileLoaded,
+      textOf: scan.textOf,
+      cancelled: scan.cancelled,
+      sliceMs: scan.sliceMs,
+      ...(crashOn ? { crashOn } : {}),
+    });
+  } finally {
+    scan.engine.expect();
+  }
+  return true;
+}
