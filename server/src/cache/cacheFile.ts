@@ -14,21 +14,26 @@ import { decodeParse, encodeParse } from './parseCodec.js';
  * to a temporary file and renamed, trusted only when every check passes:
  *
  *     strategy-lint cache\n
- *     {"format":3,"key":"…","endian":"LE","manifest":[bytes,crc32],"findings":bytes,"lines":[bytes,crc32],"parses":bytes}\n
- *     manifest: JSON, one row per file (its identity, flags, and where its other parts lie)
+ *     {"format":4,"key":"…","endian":"LE"}\n
  *     findings: each file's findings, JSON, one after the other
- *     lines:    each file's line starts, Uint32 in the machine's byte order
  *     parses:   each file's parse result, JSON (parseCodec), one after the other
+ *     lines:    each file's line starts, Uint32 in the machine's byte order
+ *     manifest: JSON, one row per file (its identity, flags, and where its other parts lie)
+ *     trailer:  {"manifest":[offset,bytes,crc32],"lines":[offset,bytes,crc32]}, spaces up to 128 bytes, \n
  *
- * The sections are apart so that each run reads only what it needs: a run where nothing changed
- * reads the manifest, the findings it prints and the line maps, never a parse result. Each file's
- * findings and parse result carry their own CRC-32 (in the manifest), so a run that rewrites the
- * cache copies the bytes of unchanged files as they are, without encoding or hashing them again,
- * and a damaged part is never decoded into something half right.
+ * A run reads the header, the trailer, the file list and the line maps; a file's findings and parse
+ * result are read when asked for, through a window that moves along the file (they are asked for in
+ * the order they were written), so that no run holds the whole cache in memory: a run where nothing
+ * changed reads only the findings it prints. Each file's findings and parse result carry their own
+ * CRC-32 (in the manifest): a run that rewrites the cache copies the bytes of unchanged files as they
+ * are, checked but not decoded, streaming them from the old file to the new one, and writes the file
+ * list and the trailer last, once every part has its place. A damaged part is never decoded into
+ * something half right.
  */
 const MAGIC = 'strategy-lint cache\n';
-const FORMAT = 3;
+const FORMAT = 4;
 const ENDIAN = endianness();
+const TRAILER_BYTES = 128;
 
 /** What a file is, as the cache compares it: where, its metadata, its content and what its parse read. */
 export interface FileIdentity {
@@ -56,9 +61,13 @@ export interface CacheEntry extends Readonly<FileIdentity> {
   readonly hasFindings: boolean;
   /** Whether the file's parse result is stored (one the codec could not write is parsed again). */
   readonly hasParse: boolean;
-  /** @internal where the parts lie: [offset, bytes, crc32] of findings and parse, [offset, count, text length] of the line starts. */
-  readonly at: { findings: [number, number, number]; lines: [number, number, number]; parse: [number, number, number] };
+  /** @internal where the parts lie in the file: [offset, bytes, crc32] of findings and parse, [index, count, text length] of the line starts. */
+  readonly at: { findings: Part; lines: [number, number, number]; parse: Part };
 }
+
+/** [offset in the file, bytes, crc32] of a stored part; bytes 0: none stored. */
+type Part = [number, number, number];
+const NO_PART: Part = [0, 0, 0];
 
 export type CacheReadResult = { ok: true; cache: LintCache } | { ok: false; reason: 'missing' | 'corrupt' | 'stale' };
 
@@ -66,27 +75,26 @@ interface Header {
   format: number;
   key: string;
   endian: string;
-  manifest: [number, number];
-  findings: number;
-  lines: [number, number];
-  parses: number;
 }
 
-/** [path, size, mtimeMs, hash, templateKey, inputsKey, flags, follow rules, findings offset, bytes, crc, lines offset, count, text length, parse offset, bytes, crc] */
+interface Trailer {
+  manifest: Part;
+  lines: Part;
+}
+
+/** [path, size, mtimeMs, hash, templateKey, inputsKey, flags, follow rules, findings offset, bytes, crc, lines index, count, text length, parse offset, bytes, crc] */
 type ManifestRow = [string, number, number, string, string, string, number, string, number, number, number, number, number, number, number, number, number];
 const PARTICIPATES = 1;
 
-/** A cache read from disk: its entries, and their parts decoded on demand. */
+/** A cache read from disk: its entries, and their parts read and decoded on demand. */
 export class LintCache {
   private readonly byPath: Map<string, CacheEntry>;
-  private parses: Buffer | undefined | false;
 
   /** @internal */
   constructor(
     readonly entries: readonly CacheEntry[],
-    private readonly findingsBytes: Buffer,
     private readonly lineStarts: Uint32Array,
-    private readonly source: { location: string; parsesAt: number; parsesBytes: number },
+    private readonly parts: PartReader,
   ) {
     this.byPath = new Map(entries.map((e) => [e.path, e]));
   }
@@ -112,8 +120,8 @@ export class LintCache {
   }
 
   /**
-   * The file's parse result; undefined when none is stored, its bytes are damaged, or it names a
-   * template `templateOf` does not know. The parse results are read from disk on first use.
+   * The file's parse result; undefined when none is stored, its bytes are damaged (or the cache file
+   * was replaced since it was opened), or it names a template `templateOf` does not know.
    */
   parse(entry: CacheEntry, templateOf: (identity: string) => CompiledTemplate | undefined): ParsedFile | undefined {
     const bytes = this.parseBytesOf(entry);
@@ -121,40 +129,90 @@ export class LintCache {
     return decodeParse(bytes.toString('utf8'), { path: entry.path, hash: entry.hash, templateKey: entry.templateKey, lineMap: this.lineMap(entry) }, templateOf);
   }
 
-  /** @internal the stored findings, checked */
+  /** @internal the stored findings, checked (a view into a buffer the next read may replace: use it at once) */
   findingsBytesOf(entry: CacheEntry): Buffer | undefined {
-    const [offset, length, crc] = entry.at.findings;
-    if (!entry.hasFindings) return undefined;
-    const bytes = this.findingsBytes.subarray(offset, offset + length);
-    return bytes.length === length && crc32(bytes) === crc ? bytes : undefined;
+    return entry.hasFindings ? this.parts.read(entry.at.findings) : undefined;
   }
 
-  /** @internal the stored parse result, checked */
+  /** @internal the stored parse result, checked (as findingsBytesOf) */
   parseBytesOf(entry: CacheEntry): Buffer | undefined {
-    if (!entry.hasParse) return undefined;
-    const all = this.loadParses();
-    if (!all) return undefined;
-    const [offset, length, crc] = entry.at.parse;
-    const bytes = all.subarray(offset, offset + length);
-    return bytes.length === length && crc32(bytes) === crc ? bytes : undefined;
+    return entry.hasParse ? this.parts.read(entry.at.parse) : undefined;
+  }
+}
+
+/** The file a cache was read from, as fstat saw it: a part is read only from that same file. */
+interface FileStamp {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+/** The most a window holds, and the least it starts with. */
+const WINDOW_BYTES = 4 << 20;
+const FIRST_WINDOW_BYTES = 64 << 10;
+
+/**
+ * Reads stored parts through a window of the file. Parts asked for one after the other (as a run
+ * asks for them: in the order they were written) come from one read, which doubles in size up to
+ * 4 MiB while the reads stay in order; a jump elsewhere starts again from 64 KiB, so that parts read
+ * out of order cost little more than themselves. The file is opened for each window and must still
+ * be the one the manifest was read from (a run may replace it: then nothing more is read from it).
+ */
+class PartReader {
+  private window: Buffer | undefined;
+  private windowAt = 0;
+  private nextBytes = FIRST_WINDOW_BYTES;
+  private gone = false;
+
+  constructor(
+    private readonly location: string,
+    private readonly stamp: FileStamp,
+    /** Where the parts end (the line starts follow them). */
+    private readonly partsEnd: number,
+  ) {}
+
+  /** The part's bytes, checked against its CRC-32; undefined when they are damaged or cannot be read. */
+  read([at, bytes, crc]: Part): Buffer | undefined {
+    if (!(at >= 0 && bytes > 0 && at + bytes <= this.partsEnd)) return undefined;
+    const view = this.windowed(at, bytes);
+    return view && crc32(view) === crc ? view : undefined;
   }
 
-  private loadParses(): Buffer | undefined {
-    if (this.parses === undefined) {
-      try {
-        this.parses = readRange(this.source.location, this.source.parsesAt, this.source.parsesBytes);
-      } catch {
-        this.parses = false;
+  private windowed(at: number, bytes: number): Buffer | undefined {
+    const window = this.window;
+    if (window && at >= this.windowAt && at + bytes <= this.windowAt + window.length) return window.subarray(at - this.windowAt, at - this.windowAt + bytes);
+    if (this.gone) return undefined;
+    // In order (at or just past the window's end): a larger window; out of order: a small one.
+    const inOrder = window !== undefined && at >= this.windowAt + window.length && at < this.windowAt + window.length + WINDOW_BYTES;
+    this.nextBytes = inOrder ? Math.min(this.nextBytes * 2, WINDOW_BYTES) : FIRST_WINDOW_BYTES;
+    const length = Math.min(Math.max(this.nextBytes, bytes), this.partsEnd - at);
+    let fd: number | undefined;
+    try {
+      fd = openSync(this.location, 'r');
+      const stat = fstatSync(fd);
+      if (stat.dev !== this.stamp.dev || stat.ino !== this.stamp.ino || stat.size !== this.stamp.size || stat.mtimeMs !== this.stamp.mtimeMs) {
+        this.gone = true;
+        return undefined;
       }
+      const buffer = Buffer.allocUnsafe(length);
+      if (readSync(fd, buffer, 0, length, at) !== length) return undefined;
+      this.window = buffer;
+      this.windowAt = at;
+      return buffer.subarray(0, bytes);
+    } catch {
+      this.gone = true;
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
-    return this.parses || undefined;
   }
 }
 
 /**
  * Reads the cache at `location` written under `key` (cacheKey: tool, configuration, strategy);
  * anything else (missing, damaged, foreign, written for another key or format) is not used.
- * Reads the file list, the findings and the line maps; parse results are read when first asked for.
+ * Reads the file list and the line maps; findings and parse results are read when first asked for.
  */
 export function loadCache(location: string, key: string): CacheReadResult {
   let fd: number;
@@ -164,7 +222,8 @@ export function loadCache(location: string, key: string): CacheReadResult {
     return { ok: false, reason: 'missing' };
   }
   try {
-    const size = fstatSync(fd).size;
+    const stat = fstatSync(fd);
+    const size = stat.size;
     const head = Buffer.alloc(Math.min(size, 4096));
     readSync(fd, head, 0, head.length, 0);
     if (head.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) return { ok: false, reason: 'corrupt' };
@@ -172,18 +231,19 @@ export function loadCache(location: string, key: string): CacheReadResult {
     if (headerEnd === -1) return { ok: false, reason: 'corrupt' };
     const header = JSON.parse(head.subarray(MAGIC.length, headerEnd).toString('utf8')) as Partial<Header>;
     if (header.format !== FORMAT || header.key !== key || header.endian !== ENDIAN) return { ok: false, reason: 'stale' };
-    const [manifestBytes, manifestCrc] = header.manifest ?? [NaN, NaN];
-    const [linesBytes, linesCrc] = header.lines ?? [NaN, NaN];
-    const start = headerEnd + 1;
-    const findingsAt = start + manifestBytes;
-    const linesAt = findingsAt + Number(header.findings);
-    const parsesAt = linesAt + linesBytes;
-    const end = parsesAt + Number(header.parses);
-    if (!Number.isSafeInteger(end) || end !== size || linesBytes % 4 !== 0) return { ok: false, reason: 'corrupt' };
-    const front = Buffer.allocUnsafe(parsesAt - start);
-    if (readSync(fd, front, 0, front.length, start) !== front.length) return { ok: false, reason: 'corrupt' };
-    const manifest = front.subarray(0, manifestBytes);
-    const lines = front.subarray(parsesAt - start - linesBytes);
+    const partsStart = headerEnd + 1;
+    if (size < partsStart + TRAILER_BYTES) return { ok: false, reason: 'corrupt' };
+    const tail = Buffer.alloc(TRAILER_BYTES);
+    if (readSync(fd, tail, 0, TRAILER_BYTES, size - TRAILER_BYTES) !== TRAILER_BYTES || tail[TRAILER_BYTES - 1] !== 0x0a) return { ok: false, reason: 'corrupt' };
+    const trailer = JSON.parse(tail.toString('utf8')) as Partial<Trailer>;
+    const [linesAt, linesBytes, linesCrc] = trailer.lines ?? [NaN, NaN, NaN];
+    const [manifestAt, manifestBytes, manifestCrc] = trailer.manifest ?? [NaN, NaN, NaN];
+    // The line starts, then the file list, then the trailer: nothing between them.
+    if (!(Number.isSafeInteger(linesAt) && linesAt >= partsStart && linesBytes % 4 === 0 && manifestAt === linesAt + linesBytes && manifestAt + manifestBytes === size - TRAILER_BYTES)) return { ok: false, reason: 'corrupt' };
+    const back = Buffer.allocUnsafe(linesBytes + manifestBytes);
+    if (readSync(fd, back, 0, back.length, linesAt) !== back.length) return { ok: false, reason: 'corrupt' };
+    const lines = back.subarray(0, linesBytes);
+    const manifest = back.subarray(linesBytes);
     if (crc32(manifest) !== manifestCrc || crc32(lines) !== linesCrc) return { ok: false, reason: 'corrupt' };
     const rows = JSON.parse(manifest.toString('utf8')) as ManifestRow[];
     if (!Array.isArray(rows)) return { ok: false, reason: 'corrupt' };
@@ -191,7 +251,8 @@ export function loadCache(location: string, key: string): CacheReadResult {
     const lineStarts = new Uint32Array(linesBytes / 4);
     Buffer.from(lineStarts.buffer).set(lines);
     const entries = rows.map(entryOf);
-    return { ok: true, cache: new LintCache(entries, front.subarray(manifestBytes, manifestBytes + Number(header.findings)), lineStarts, { location, parsesAt, parsesBytes: Number(header.parses) }) };
+    const stamp = { dev: stat.dev, ino: stat.ino, size, mtimeMs: stat.mtimeMs };
+    return { ok: true, cache: new LintCache(entries, lineStarts, new PartReader(location, stamp, linesAt)) };
   } catch {
     return { ok: false, reason: 'corrupt' };
   } finally {
@@ -216,17 +277,6 @@ function entryOf(row: ManifestRow): CacheEntry {
   };
 }
 
-function readRange(location: string, at: number, bytes: number): Buffer {
-  const fd = openSync(location, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(bytes);
-    if (readSync(fd, buffer, 0, bytes, at) !== bytes) throw new Error('short read');
-    return buffer;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** One file as saveCache writes it. Parts given as a cache entry are copied from `previous` as they are. */
 export interface CacheRecord extends FileIdentity {
   participates: boolean;
@@ -239,79 +289,93 @@ export interface CacheRecord extends FileIdentity {
 
 /**
  * Writes the cache for `records` to `location` (folders made as needed), replacing any file there
- * at once (a temporary file renamed). Parts given as entries of `previous` are copied unread.
- * Throws when the file cannot be written.
+ * at once (a temporary file renamed). Parts given as entries of `previous` are copied unread (checked
+ * on the way: a damaged one is left out). Throws when the file cannot be written.
  */
 export function saveCache(location: string, key: string, records: readonly CacheRecord[], previous?: LintCache): void {
-  const findings = new Chunks();
-  const parses = new Chunks();
-  const lineTables: Uint32Array[] = [];
-  let lineCount = 0;
-  const rows: ManifestRow[] = [];
-  for (const r of records) {
-    let f: [number, number, number] = [0, 0, 0];
-    if (r.findings && isEntry(r.findings)) {
-      const bytes = previous?.findingsBytesOf(r.findings);
-      if (bytes) f = findings.add(bytes, r.findings.at.findings[2]);
-    } else if (r.findings) {
-      f = findings.add(Buffer.from(JSON.stringify(r.findings), 'utf8'));
+  mkdirSync(path.dirname(location), { recursive: true });
+  replaceFile(location, (temp) => {
+    const out = new FileWriter(openSync(temp, 'wx', 0o666));
+    try {
+      const header: Header = { format: FORMAT, key, endian: ENDIAN };
+      out.write(Buffer.from(MAGIC + JSON.stringify(header) + '\n', 'utf8'));
+      // Each kind of part in a run of its own, in the records' order: the order a later run reads them in.
+      const findings = records.map((r): Part => {
+        if (!r.findings) return NO_PART;
+        if (isEntry(r.findings)) return out.part(previous?.findingsBytesOf(r.findings), r.findings.at.findings[2]);
+        return out.part(Buffer.from(JSON.stringify(r.findings), 'utf8'));
+      });
+      const parses = records.map((r): Part => {
+        if (isEntry(r.parse)) return out.part(previous?.parseBytesOf(r.parse), r.parse.at.parse[2]);
+        const text = encodeParse(r.parse);
+        return out.part(text === undefined ? undefined : Buffer.from(text, 'utf8'));
+      });
+      const tables = records.map((r) => r.lineMap.table());
+      const lineStarts = new Uint32Array(tables.reduce((n, t) => n + t.starts.length, 0));
+      const rows: ManifestRow[] = [];
+      let lineCount = 0;
+      records.forEach((r, i) => {
+        const table = tables[i]!;
+        lineStarts.set(table.starts, lineCount);
+        rows.push([r.path, r.size, r.mtimeMs, r.hash, r.templateKey, r.inputsKey, r.participates ? PARTICIPATES : 0, r.followRules.join(','), ...findings[i]!, lineCount, table.starts.length, table.length, ...parses[i]!]);
+        lineCount += table.starts.length;
+      });
+      const lines = out.part(Buffer.from(lineStarts.buffer, lineStarts.byteOffset, lineStarts.byteLength));
+      const manifest = out.part(Buffer.from(JSON.stringify(rows), 'utf8'));
+      const trailer: Trailer = { manifest, lines };
+      out.write(Buffer.from(JSON.stringify(trailer).padEnd(TRAILER_BYTES - 1) + '\n', 'utf8'));
+      out.flush();
+    } finally {
+      out.close();
     }
-    let p: [number, number, number] = [0, 0, 0];
-    if (isEntry(r.parse)) {
-      const bytes = previous?.parseBytesOf(r.parse);
-      if (bytes) p = parses.add(bytes, r.parse.at.parse[2]);
-    } else {
-      const text = encodeParse(r.parse);
-      if (text !== undefined) p = parses.add(Buffer.from(text, 'utf8'));
-    }
-    const table = r.lineMap.table();
-    lineTables.push(table.starts);
-    const flags = r.participates ? PARTICIPATES : 0;
-    rows.push([r.path, r.size, r.mtimeMs, r.hash, r.templateKey, r.inputsKey, flags, r.followRules.join(','), ...f, lineCount, table.starts.length, table.length, ...p]);
-    lineCount += table.starts.length;
-  }
-  const lineStarts = new Uint32Array(lineCount);
-  let at = 0;
-  for (const starts of lineTables) {
-    lineStarts.set(starts, at);
-    at += starts.length;
-  }
-  const lines = Buffer.from(lineStarts.buffer, lineStarts.byteOffset, lineStarts.byteLength);
-  const manifest = Buffer.from(JSON.stringify(rows), 'utf8');
-  const header: Header = { format: FORMAT, key, endian: ENDIAN, manifest: [manifest.length, crc32(manifest)], findings: findings.bytes, lines: [lines.length, crc32(lines)], parses: parses.bytes };
-  writeAtomically(location, [Buffer.from(MAGIC + JSON.stringify(header) + '\n', 'utf8'), manifest, ...findings.list, lines, ...parses.list]);
+  });
 }
 
 function isEntry(value: object): value is CacheEntry {
   return 'at' in value && 'hasParse' in value;
 }
 
-/** Parts laid one after the other: each gets its offset, length and CRC-32. */
-class Chunks {
-  readonly list: Buffer[] = [];
-  bytes = 0;
-  add(bytes: Buffer, crc = crc32(bytes)): [number, number, number] {
-    const at = this.bytes;
-    this.list.push(bytes);
-    this.bytes += bytes.length;
-    return [at, bytes.length, crc];
+/** A file written from the start, through a buffer (parts copied from the old cache are small and many). */
+class FileWriter {
+  private readonly buffer = Buffer.allocUnsafe(1 << 20);
+  private buffered = 0;
+  /** Bytes written so far (buffered or not): the offset of the next part. */
+  private offset = 0;
+
+  constructor(private readonly fd: number) {}
+
+  /** Writes a part and says where it lies; no bytes (a part not stored): NO_PART. */
+  part(bytes: Uint8Array | undefined, crc?: number): Part {
+    if (!bytes?.length) return NO_PART;
+    const at = this.offset;
+    this.write(bytes);
+    return [at, bytes.length, crc ?? crc32(bytes)];
+  }
+
+  write(bytes: Uint8Array): void {
+    this.offset += bytes.length;
+    if (bytes.length > this.buffer.length - this.buffered) this.flush();
+    if (bytes.length >= this.buffer.length) {
+      writeAll(this.fd, bytes);
+      return;
+    }
+    this.buffer.set(bytes, this.buffered);
+    this.buffered += bytes.length;
+  }
+
+  flush(): void {
+    writeAll(this.fd, this.buffer.subarray(0, this.buffered));
+    this.buffered = 0;
+  }
+
+  close(): void {
+    closeSync(this.fd);
   }
 }
 
-function writeAtomically(location: string, chunks: readonly Uint8Array[]): void {
-  mkdirSync(path.dirname(location), { recursive: true });
-  // Written chunk by chunk: joining them first would hold the whole cache in memory twice.
-  replaceFile(location, (temp) => {
-    const fd = openSync(temp, 'wx', 0o666);
-    try {
-      for (const chunk of chunks) {
-        let done = 0;
-        while (done < chunk.length) done += writeSync(fd, chunk, done, chunk.length - done);
-      }
-    } finally {
-      closeSync(fd);
-    }
-  });
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let done = 0;
+  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 /** Whether the file at `location` is a strategy-lint cache (of any version): only such a file may be deleted. */
