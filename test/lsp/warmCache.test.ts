@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { LspClient, SERVER_BIN, TempWorkspace } from '../helpers/lspClient.js';
 
@@ -53,6 +53,27 @@ describe('language server: starting from the lint cache', function () {
     client.open(ws.uri('plan.strategy.yaml'), PLAN);
     client.change(ws.uri('plan.strategy.yaml'), `${PLAN}  - id: OBJ-new\n    title: Another objective\n`);
     await client.waitForDiagnostics(ws.uri('docs/backlog.md'), (d) => !codes(d).includes('unresolved-reference'), 'the reference resolved by the edit');
+  });
+
+  it('starts from the cache when the folder is opened through a symbolic link, publishing under the paths the editor opened', async () => {
+    ws = new TempWorkspace({ 'real/.strategylint.yaml': CONFIG, 'real/plan.strategy.yaml': PLAN, 'real/docs/backlog.md': BACKLOG });
+    symlinkSync(ws.path('real'), ws.path('link'), 'dir');
+    // Run from the link, the CLI works in the real path (its working folder comes resolved) and caches under it.
+    lintWithCache(ws.path('link'));
+    client = await LspClient.start({ folders: [ws.path('link')], workDoneProgress: true });
+    await client.waitFor(() => client!.progress.some((p) => p.value.kind === 'end'), 'the end of the scan');
+    await client.waitForIdle();
+    assert.ok(startedFromCache(client), client.logs.map((l) => l.message).join('\n'));
+    const backlog = ws.uri('link/docs/backlog.md');
+    assert.deepEqual(codes(client.diagnostics.get(backlog)), ['initiative-metric', 'initiative-owner', 'unresolved-reference']);
+    assert.deepEqual(client.published.filter((p) => !p.uri.startsWith(`${ws.uri('link')}/`)).map((p) => p.uri), [], 'everything is published under the link');
+    const stats = await client.request<{ analyses: number; files: number }>('strategyLint/stats', null);
+    assert.equal(stats.analyses, 0, 'no file was linted: the cached findings stand');
+
+    // An edit through the link reaches the files loaded from the cache.
+    client.open(ws.uri('link/plan.strategy.yaml'), PLAN);
+    client.change(ws.uri('link/plan.strategy.yaml'), `${PLAN}  - id: OBJ-new\n    title: Another objective\n`);
+    await client.waitForDiagnostics(backlog, (d) => !codes(d).includes('unresolved-reference'), 'the reference resolved by the edit');
   });
 
   it('ends with the findings of the files as they are when the cache is stale: a file changed behind an unchanged size and mtime, another file affected by it', async () => {

@@ -1,10 +1,12 @@
 // Entry of the language server bundle (dist/strategy-lint-server.cjs, shipped in the extension as
 // client/dist/server.cjs): loading it starts the server on the transport named in argv (--stdio).
 // `strategy-lint --stdio` loads it from the CLI bundle's folder, so a lint run never compiles it.
+import { realpathSync } from 'node:fs';
 import { limitHeapGrowth, restoreHeapGrowth } from '../cli/heap.js';
 import { openFolderCache } from './folderCache.js';
 import { scanInParallel } from './parallelScan.js';
 import { startServer } from './server.js';
+import { normalisePath } from './uri.js';
 
 startServer(
   {},
@@ -13,6 +15,14 @@ startServer(
     bulkParsing: (busy) => (busy ? limitHeapGrowth() : restoreHeapGrowth()),
     // A folder's first scan parses in the CLI's worker threads too (strategyLint.concurrency).
     loadInParallel: scanInParallel,
+    // A folder opened through a symbolic link is worked on in its real path, as the CLI does.
+    realPath: (folderPath) => {
+      try {
+        return normalisePath(realpathSync(folderPath));
+      } catch {
+        return undefined;
+      }
+    },
     // The lint cache is read from disk (the web worker has none).
     openCache: openFolderCache,
   },

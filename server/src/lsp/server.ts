@@ -37,7 +37,7 @@ import type { ConfigCascade } from '../config/cascade.js';
 import type { LintEngine } from '../engine/engine.js';
 import type { FolderCache } from './folderCache.js';
 import type { ParallelScan } from './parallelScan.js';
-import { isInside, pathToUri, registerUntitled, uriToPath } from './uri.js';
+import { isInside, pathToUri, registerLinkedRoot, registerUntitled, uriToPath } from './uri.js';
 
 export interface ServerStreams {
   input?: NodeJS.ReadableStream;
@@ -80,6 +80,8 @@ export interface ServerPlatform {
   bulkParsing?(busy: boolean): void;
   /** Parsing worker threads for a folder's first scan (see parallelScan.ts); absent where there are none (the web worker). */
   loadInParallel?(scan: ParallelScan): Promise<boolean>;
+  /** A folder's path with symbolic links resolved, or undefined (where there is no disk, or it cannot be resolved). */
+  realPath?(folderPath: string): string | undefined;
   /** The lint cache for a folder's first scan (see folderCache.ts); absent where there is no disk. */
   openCache?(root: string, cascade: ConfigCascade, engine: LintEngine, location: string): FolderCache | undefined;
 }
@@ -159,9 +161,17 @@ export function serve(connection: Connection, platform: ServerPlatform = {}): Co
     }
   };
   const addFolder = (folder: WorkspaceFolder) => {
-    const root = uriToPath(folder.uri);
-    if (!root) return;
-    const state = new FolderState(root.replace(/\/$/, '') || '/', folder.uri, folder.name);
+    const opened = uriToPath(folder.uri);
+    if (!opened) return;
+    let root = opened.replace(/\/$/, '') || '/';
+    // Opened through a symbolic link: worked on in its real path, as the CLI does (see uri.ts).
+    const real = platform.realPath?.(root);
+    if (real && real !== root) {
+      registerLinkedRoot(root, real);
+      log(`${root} is a link to ${real}: its files are read there, as the CLI reads them`);
+      root = real;
+    }
+    const state = new FolderState(root, folder.uri, folder.name);
     folders.add(state);
     if (initialized) scan(state);
   };

@@ -12,7 +12,32 @@ export function uriToPath(uri: string): string | undefined {
     return undefined;
   }
   if (parsed.scheme !== 'file') return untitledPaths.get(uri);
-  return normalisePath(parsed.fsPath);
+  return toReal(normalisePath(parsed.fsPath));
+}
+
+/**
+ * Workspace folders opened through a symbolic link: the server works in the folder's real path,
+ * as the CLI does (its working folder comes resolved), so that the configs, the lint cache and
+ * every path the engine holds are the ones a CLI run from the folder sees; the client keeps the
+ * paths it opened, through the link.
+ */
+const linkedRoots: { link: string; real: string }[] = [];
+
+/** From now on, paths under `link` are read as under `real`, and paths under `real` are sent to the client under `link`. */
+export function registerLinkedRoot(link: string, real: string): void {
+  if (link === real || linkedRoots.some((r) => r.link === link)) return;
+  linkedRoots.push({ link, real });
+  uriOfPath.clear();
+}
+
+function toReal(filePath: string): string {
+  for (const { link, real } of linkedRoots) if (isInside(filePath, link)) return real + filePath.slice(link.length);
+  return filePath;
+}
+
+function toLink(filePath: string): string {
+  for (const { link, real } of linkedRoots) if (isInside(filePath, real)) return link + filePath.slice(real.length);
+  return filePath;
 }
 
 /**
@@ -42,7 +67,7 @@ export function pathToUri(filePath: string): string {
   let uri = uriOfPath.get(filePath) ?? untitledUris.get(filePath);
   if (uri === undefined) {
     if (uriOfPath.size >= MAX_CACHED_URIS) uriOfPath.clear();
-    uriOfPath.set(filePath, (uri = URI.file(filePath).toString()));
+    uriOfPath.set(filePath, (uri = URI.file(toLink(filePath)).toString()));
   }
   return uri;
 }
