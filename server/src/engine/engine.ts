@@ -8,7 +8,7 @@ import type { LintSettings } from '../rules/rule.js';
 import { ConfigCascade } from '../config/cascade.js';
 import type { ResolvedConfig } from './config.js';
 import { changedPeriodKeys, descendantKeys, filesForKeys, filesWithNearbyNames, healthChanges, healthPeriodKeys, touchedKeys } from './dependencies.js';
-import { lintFile, type ActiveRule } from './lintFile.js';
+import { lintFile, lintFileInSteps, type ActiveRule } from './lintFile.js';
 import { candidatesKey, TemplateSet, type CompiledTemplate, type TemplateCandidate } from '../templates/compiled.js';
 import { siblingRelatedPaths } from '../templates/siblings.js';
 import { pairedFiles } from '../templates/paired.js';
@@ -201,6 +201,17 @@ export class LintEngine {
     return file ? this.lintParsed(file, only) : [];
   }
 
+  /**
+   * `lint`, one rule per step (see lintFileInSteps). The steps read the index as it is when each
+   * runs: a caller that lets the index change between steps must start again.
+   */
+  lintInSteps(filePath: string): Generator<void, Finding[]> {
+    const file = this.index.getFile(filePath);
+    if (!file) return noFindings();
+    const { rules, settings } = this.compiled(this.cascade.configFor(file.path));
+    return lintFileInSteps(file, this.index, rules, settings);
+  }
+
   lintAll(): Map<string, Finding[]> {
     const results = new Map<string, Finding[]>();
     for (const file of this.index.allFiles()) results.set(file.path, this.lintParsed(file));
@@ -278,6 +289,10 @@ export class LintEngine {
   getFile(filePath: string): ParsedFile | undefined {
     return this.index.getFile(filePath);
   }
+}
+
+function* noFindings(): Generator<void, Finding[]> {
+  return [];
 }
 
 /** The rules a config leaves on, with their severities and options. */

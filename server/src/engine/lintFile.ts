@@ -16,6 +16,18 @@ export interface ActiveRule {
  * only its `syntax` findings (as ESLint does), while its recoverable entities stay in the index.
  */
 export function lintFile(file: ParsedFile, index: WorkspaceIndex, rules: readonly ActiveRule[], settings: LintSettings): Finding[] {
+  const steps = lintFileInSteps(file, index, rules, settings);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, one rule at a time: the language server re-checks a file with hundreds of entities
+ * across turns of its event loop, so that a keystroke does not wait for all of its rules.
+ */
+export function* lintFileInSteps(file: ParsedFile, index: WorkspaceIndex, rules: readonly ActiveRule[], settings: LintSettings): Generator<void, Finding[]> {
   if (!file.participates) return [];
   const broken = file.notes.some((n) => n.ruleId === 'syntax');
   const findings: Finding[] = [];
@@ -36,6 +48,7 @@ export function lintFile(file: ParsedFile, index: WorkspaceIndex, rules: readonl
         findings.push(finding);
       },
     });
+    yield;
   }
   return applySuppressions(file, findings).sort(compareFindings);
 }

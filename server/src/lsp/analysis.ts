@@ -35,6 +35,20 @@ export interface LintWatcher {
   finished(): void;
 }
 
+/**
+ * A background re-check under way: a file's rules run a few at a time across slices (an owners
+ * file's or a portfolio's take several milliseconds), valid while the index it reads is unchanged.
+ */
+interface LintJob {
+  folder: FolderState;
+  file: string;
+  steps: Generator<void, Finding[]>;
+  /** The index's version and the engine's configuration generation when the job started. */
+  version: number;
+  generation: number;
+  lintMs: number;
+}
+
 export interface AnalyzerHooks {
   /** Called once diagnostics have settled (nothing left to lint), with whether the Strategy view changed. */
   onSettled(treeChanged: boolean): void;
@@ -78,6 +92,8 @@ export class Analyzer {
   private runs = 0;
   /** Watched markDirty calls whose files are not all linted yet, with those files. */
   private readonly watched = new Map<LintWatcher, { files: Set<string>; total: number }>();
+  /** The background re-check under way, one rule per step across slices. */
+  private job: LintJob | undefined;
 
   constructor(
     private readonly folders: Folders,
@@ -228,7 +244,7 @@ export class Analyzer {
     this.running = true;
     const started = performance.now();
     try {
-      while (this.dirty.size) {
+      while (this.dirty.size || this.job) {
         // An edit whose debounce is over goes before the next slice of what earlier edits affect: its
         // timer would otherwise fire only after that slice (the user waits for files they are not in).
         if (this.timer && performance.now() >= this.dueAt) this.applyPending();
@@ -247,14 +263,13 @@ export class Analyzer {
           continue;
         }
         const sliceEnd = performance.now() + SLICE_MS;
-        for (const [file, folder] of this.dirty) {
-          this.dirty.delete(file);
-          this.lintAndPublish(folder, file);
-          this.linted(file);
-          if (performance.now() > sliceEnd) break;
-        }
+        do {
+          const job = this.job ?? this.nextJob();
+          if (!job) break;
+          this.step(job, sliceEnd);
+        } while (performance.now() <= sliceEnd);
         this.reportLinted();
-        if (this.dirty.size) await new Promise((resolve) => setImmediate(resolve));
+        if (this.dirty.size || this.job) await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (error) {
       this.hooks.log(`analysis failed: ${(error as Error)?.stack ?? String(error)}`);
@@ -294,37 +309,121 @@ export class Analyzer {
     for (const [watcher, { files, total }] of this.watched) watcher.linted(total - files.size, total);
   }
 
+  /** Lints a file at once and publishes its diagnostics (the file being edited). */
   private lintAndPublish(folder: FolderState, file: string): void {
+    const target = this.publishable(folder, file);
+    if (!target) return;
+    const t0 = performance.now();
+    let findings: Finding[] = [];
+    if (target.parsed) {
+      try {
+        findings = folder.engine.lint(file);
+      } catch (error) {
+        this.lintFailed(file, error);
+      }
+    }
+    this.publishFindings(folder, file, target.parsed, findings, performance.now() - t0);
+  }
+
+  /**
+   * The next background re-check, taken from the dirty files; files with nothing to lint are
+   * published (cleared) on the way. Undefined when none is left.
+   */
+  private nextJob(): LintJob | undefined {
+    for (const [file, folder] of this.dirty) {
+      this.dirty.delete(file);
+      const target = this.publishable(folder, file);
+      if (target?.parsed) {
+        const engine = folder.engine;
+        this.job = { folder, file, steps: engine.lintInSteps(file), version: engine.index.version, generation: engine.generation, lintMs: 0 };
+        return this.job;
+      }
+      if (target) this.publishFindings(folder, file, undefined, [], 0);
+      this.linted(file);
+    }
+    return undefined;
+  }
+
+  /**
+   * Runs a job's rules until it is done or the slice is over; publishes its diagnostics once done.
+   * A job whose index changed since it started (an edit was applied) is put back among the dirty
+   * files: its findings would mix the two states.
+   */
+  private step(job: LintJob, sliceEnd: number): void {
+    const engine = job.folder.engine;
+    if (job.folder.disposed || engine.index.version !== job.version || engine.generation !== job.generation) {
+      this.job = undefined;
+      if (job.folder.disposed) this.linted(job.file);
+      else if (!this.dirty.has(job.file)) this.dirty.set(job.file, job.folder);
+      return;
+    }
+    const t0 = performance.now();
+    let findings: Finding[] | undefined;
+    try {
+      for (;;) {
+        const next = job.steps.next();
+        if (next.done) {
+          findings = next.value;
+          break;
+        }
+        if (performance.now() > sliceEnd) break;
+      }
+    } catch (error) {
+      this.lintFailed(job.file, error);
+      findings = [];
+    }
+    job.lintMs += performance.now() - t0;
+    if (!findings) return;
+    this.job = undefined;
+    const target = this.publishable(job.folder, job.file);
+    if (target) this.publishFindings(job.folder, job.file, target.parsed, target.parsed ? findings : [], job.lintMs);
+    this.linted(job.file);
+  }
+
+  /**
+   * Whether a file's diagnostics may be published now, with its parse (none: the file left the
+   * index, and its diagnostics are cleared). Undefined when they must not be.
+   */
+  private publishable(folder: FolderState, file: string): { parsed: ParsedFile | undefined } | undefined {
     // Before the first scan completes nothing is final; the scan marks every file when it ends.
-    if (folder.disposed || !folder.ready) return;
+    if (folder.disposed || !folder.ready) return undefined;
     const uri = pathToUri(file);
     // Never publish results for a text older than the editor's: the pending edit will re-lint this file.
-    if (this.pending.has(uri)) return;
+    if (this.pending.has(uri)) return undefined;
     const document = this.documents.get(uri);
-    if (document && this.applied.has(uri) && this.applied.get(uri) !== document.version) return;
+    if (document && this.applied.has(uri) && this.applied.get(uri) !== document.version) return undefined;
     const parsed = folder.engine.getFile(file);
     // A file that left this folder for another (a nested folder was added) is that folder's to publish.
-    if (!parsed && this.folders.folderFor(file) !== folder) return;
+    if (!parsed && this.folders.folderFor(file) !== folder) return undefined;
+    return { parsed };
+  }
+
+  private publishFindings(folder: FolderState, file: string, parsed: ParsedFile | undefined, findings: Finding[], lintMs: number): void {
     const t0 = performance.now();
     let diagnostics: ReturnType<typeof toDiagnostic>[] = [];
     if (parsed) {
       try {
-        const { kept, suppressed } = splitBySuppressions(folder.suppressionsRoot, folder.suppressions, parsed, folder.engine.lint(file));
+        const { kept, suppressed } = splitBySuppressions(folder.suppressionsRoot, folder.suppressions, parsed, findings);
         diagnostics = kept.map((f) => toDiagnostic(f, parsed.lineMap, folder.engine.index));
         if (this.settings().suppressedFindings === 'hint') for (const f of suppressed) diagnostics.push(toSuppressedDiagnostic(f, parsed.lineMap, folder.engine.index, path.posix.basename(folder.suppressionsFile)));
       } catch (error) {
-        this.hooks.log(`linting ${file} failed: ${(error as Error)?.stack ?? String(error)}`);
+        this.lintFailed(file, error);
       }
     }
     const t1 = performance.now();
-    const sent = this.publisher.publish(file, diagnostics, document ? this.applied.get(uri) : undefined);
+    const uri = pathToUri(file);
+    const sent = this.publisher.publish(file, diagnostics, this.documents.get(uri) ? this.applied.get(uri) : undefined);
     const t2 = performance.now();
     if (this.current) {
-      this.current.lintMs += t1 - t0;
+      this.current.lintMs += lintMs + (t1 - t0);
       this.current.publishMs += t2 - t1;
       this.current.filesLinted++;
       if (sent) this.current.diagnosticsSent++;
     }
+  }
+
+  private lintFailed(file: string, error: unknown): void {
+    this.hooks.log(`linting ${file} failed: ${(error as Error)?.stack ?? String(error)}`);
   }
 
   private settle(drainMs: number): void {
