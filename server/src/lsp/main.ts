@@ -2,17 +2,19 @@
 // client/dist/server.cjs): loading it starts the server on the transport named in argv (--stdio).
 // `strategy-lint --stdio` loads it from the CLI bundle's folder, so a lint run never compiles it.
 import { realpathSync } from 'node:fs';
-import { limitHeapGrowth, restoreHeapGrowth } from '../cli/heap.js';
+import { limitHeapGrowth } from '../cli/heap.js';
 import { openFolderCache } from './folderCache.js';
 import { scanInParallel } from './parallelScan.js';
 import { startServer } from './server.js';
 import { normalisePath } from './uri.js';
 
+// The heap grows as a lint run's does (no further), while folders are scanned and while the user
+// types: see heap.ts.
+limitHeapGrowth();
+
 startServer(
   {},
   {
-    // While folders are parsed in bulk the heap grows as a lint run's does (no further): see heap.ts.
-    bulkParsing: (busy) => (busy ? limitHeapGrowth() : restoreHeapGrowth()),
     // A folder's first scan parses in the CLI's worker threads too (strategyLint.concurrency).
     loadInParallel: scanInParallel,
     // A folder opened through a symbolic link is worked on in its real path, as the CLI does.
