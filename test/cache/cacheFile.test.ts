@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadCache, saveCache, type CacheRecord, type LintCache } from '../../server/src/cache/cacheFile.js';
@@ -70,7 +70,7 @@ describe('lint cache: the file', () => {
     assert.deepEqual(everything(cache, engine, paths), inOrder);
   });
 
-  it('rewritten from an earlier cache, copies the unchanged parts and leaves out a damaged one', () => {
+  it('written anew from an earlier cache, copies the unchanged parts and leaves out a damaged one', () => {
     const { engine, records } = acme();
     const location = path.join(dir(), 'cache');
     saveCache(location, KEY, records);
@@ -83,10 +83,11 @@ describe('lint cache: the file', () => {
     const damaged = opened(location);
     assert.equal(damaged.parse(damaged.get(victim.path)!, engine.templateLookup(victim.path)), undefined, 'the damaged part is not decoded');
     assert.ok(damaged.findings(damaged.get(victim.path)!), 'the other parts of that file still read');
-    // A later run copies every entry of the damaged cache as it is, and one file anew.
+    // Another location: every entry of the damaged cache is copied, and one file written anew.
     const fresh = records[0]!;
-    saveCache(location, KEY, [fresh, ...damaged.entries.slice(1).map((entry): CacheRecord => ({ ...entry, lineMap: damaged.lineMap(entry), findings: entry, parse: entry }))], damaged);
-    const again = opened(location);
+    const copy = path.join(path.dirname(location), 'copy');
+    saveCache(copy, KEY, [fresh, ...damaged.entries.slice(1).map((entry): CacheRecord => ({ ...entry, lineMap: damaged.lineMap(entry), findings: entry, parse: entry }))], damaged);
+    const again = opened(copy);
     assert.equal(again.get(victim.path)!.hasParse, false, 'the damaged parse result is not copied');
     for (const entry of again.entries) {
       if (entry.path === victim.path) continue;
@@ -107,6 +108,55 @@ describe('lint cache: the file', () => {
       assert.equal(cache.parse(entry, engine.templateLookup(entry.path)), undefined, entry.path);
       assert.equal(cache.findings(entry), undefined, entry.path);
     }
+  });
+
+  it('after a few files changed, writes over its end and leaves the other files\' parts in place', () => {
+    const { engine, records } = acme(3);
+    const location = path.join(dir(), 'cache');
+    saveCache(location, KEY, records);
+    const before = readFileSync(location);
+    const { ino } = statSync(location);
+    const first = opened(location);
+    const changed = records[2]!;
+    const findings: Finding[] = [{ ruleId: 'initiative-owner', severity: 'error', message: 'changed', file: changed.path, range: { start: 0, end: 1 } } as unknown as Finding];
+    const next = first.entries.map((entry): CacheRecord => (entry.path === changed.path ? { ...changed, findings } : { ...entry, lineMap: first.lineMap(entry), findings: entry, parse: entry }));
+    saveCache(location, KEY, next, first);
+    const after = readFileSync(location);
+    assert.equal(statSync(location).ino, ino, 'the same file');
+    // Every part of the first cache still lies where it was.
+    for (const entry of first.entries) {
+      for (const [at, bytes] of [entry.at.findings, entry.at.parse]) assert.ok(after.subarray(at, at + bytes).equals(before.subarray(at, at + bytes)), entry.path);
+    }
+    const again = opened(location);
+    for (const entry of again.entries) {
+      assert.deepEqual(again.parse(entry, engine.templateLookup(entry.path)), engine.getFile(entry.path), entry.path);
+      const record = records.find((r) => r.path === entry.path)!;
+      assert.deepEqual(again.findings(entry), JSON.parse(JSON.stringify(entry.path === changed.path ? findings : record.findings)), entry.path);
+    }
+    // The reader of the cache as it was sees the file changed and reads no more of it.
+    assert.equal(first.parse(first.entries[0]!, engine.templateLookup(first.entries[0]!.path)), undefined);
+  });
+
+  it('is written anew once more than half of it would be dead', () => {
+    const { records } = acme();
+    const folder = dir();
+    const location = path.join(folder, 'cache');
+    saveCache(location, KEY, records);
+    const inodes = new Set([statSync(location).ino]);
+    // Every file's findings replaced, run after run: what the old parts held is dead.
+    for (let run = 0; run < 20 && inodes.size === 1; run++) {
+      const cache = opened(location);
+      const findings = [{ message: `run ${run} ${'x'.repeat(500)}` }];
+      const next = cache.entries.map((entry): CacheRecord => ({ ...entry, lineMap: cache.lineMap(entry), findings: findings as unknown as Finding[], parse: entry }));
+      saveCache(location, KEY, next, cache);
+      inodes.add(statSync(location).ino);
+      const read = opened(location);
+      for (const entry of read.entries) assert.deepEqual(read.findings(entry), findings);
+      // Never more than three times what the same records written anew take.
+      saveCache(path.join(folder, 'fresh'), KEY, read.entries.map((entry): CacheRecord => ({ ...entry, lineMap: read.lineMap(entry), findings: entry, parse: entry })), read);
+      assert.ok(statSync(location).size < 3 * statSync(path.join(folder, 'fresh')).size, `run ${run}: ${statSync(location).size} bytes`);
+    }
+    assert.ok(inodes.size > 1, 'written anew at last');
   });
 
   for (const [name, damage] of [

@@ -88,6 +88,29 @@ describe('CLI --cache', () => {
     });
   }
 
+  it('parses a file again whose stored parse result is damaged, and stores it anew, when another file changed', () => {
+    const root = planWorkspace();
+    runCli(['--cache'], { cwd: root });
+    const file = path.join(root, CACHE);
+    const bytes = readFileSync(file);
+    // The trailer (the last 128 bytes) says where the file list lies; a row holds a file's parse result at [14] (its offset).
+    const trailer = JSON.parse(bytes.subarray(bytes.length - 128).toString()) as { manifest: [number, number] };
+    const rows = JSON.parse(bytes.subarray(trailer.manifest[0], trailer.manifest[0] + trailer.manifest[1]).toString()) as (string | number)[][];
+    const plan = rows.find((row) => String(row[0]).endsWith('/plan.strategy.yaml'))!;
+    bytes[Number(plan[14]) + 5]! ^= 0xff;
+    writeFileSync(file, bytes);
+    const orphan = path.join(root, 'orphan.strategy.yaml');
+    writeFileSync(orphan, readFileSync(orphan, 'utf8').replace('Nobody owns this', 'Nobody owns this yet'));
+    const warm = runCli(['--cache', '--stats', '--format', 'json'], { cwd: root });
+    assert.match(warm.stderr, /cache: used; 2 files parsed/);
+    writeFileSync(orphan, readFileSync(orphan, 'utf8').replace('Nobody owns this yet', 'Nobody owns this at all'));
+    const healed = runCli(['--cache', '--stats', '--format', 'json'], { cwd: root });
+    assert.match(healed.stderr, /cache: used; 1 file parsed/);
+    const cold = runCli(['--format', 'json'], { cwd: root });
+    assert.deepEqual(jsonOf(healed), jsonOf(cold));
+    assert.deepEqual(locations(healed, root), ['orphan.strategy.yaml:2 initiative-owner']);
+  });
+
   it('does not trust a cache written under another configuration (a rule turned off, the config edited)', () => {
     const root = planWorkspace();
     runCli(['--cache'], { cwd: root });

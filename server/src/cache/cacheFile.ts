@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, statSync, unlinkSync, writeSync, mkdirSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -10,8 +10,8 @@ import { LineMap } from '../text/lineMap.js';
 import { decodeParse, encodeParse } from './parseCodec.js';
 
 /**
- * The lint cache on disk (`--cache`, SPEC §8; the language server reads it too). One file, written
- * to a temporary file and renamed, trusted only when every check passes:
+ * The lint cache on disk (`--cache`, SPEC §8; the language server reads it too). One file, trusted
+ * only when every check passes:
  *
  *     strategy-lint cache\n
  *     {"format":4,"key":"…","endian":"LE"}\n
@@ -25,10 +25,10 @@ import { decodeParse, encodeParse } from './parseCodec.js';
  * result are read when asked for, through a window that moves along the file (they are asked for in
  * the order they were written), so that no run holds the whole cache in memory: a run where nothing
  * changed reads only the findings it prints. Each file's findings and parse result carry their own
- * CRC-32 (in the manifest): a run that rewrites the cache copies the bytes of unchanged files as they
- * are, checked but not decoded, streaming them from the old file to the new one, and writes the file
- * list and the trailer last, once every part has its place. A damaged part is never decoded into
- * something half right.
+ * CRC-32 (in the manifest), so a damaged part is never decoded into something half right, and the
+ * file list and the trailer are written last, once every part has its place. A run that changed a
+ * few files writes their new parts, the line starts, the file list and the trailer over the end of
+ * the file and leaves the rest in place (saveCache says when the file is written anew instead).
  */
 const MAGIC = 'strategy-lint cache\n';
 const FORMAT = 4;
@@ -129,6 +129,14 @@ export class LintCache {
     return decodeParse(bytes.toString('utf8'), { path: entry.path, hash: entry.hash, templateKey: entry.templateKey, lineMap: this.lineMap(entry) }, templateOf);
   }
 
+  /**
+   * @internal where the parts of this cache lie in its file, when `location` names the file it was
+   * read from and the reader has not seen it change since
+   */
+  placeIn(location: string): { stamp: FileStamp; partsStart: number; partsEnd: number } | undefined {
+    return this.parts.placeIn(location);
+  }
+
   /** @internal the stored findings, checked (a view into a buffer the next read may replace: use it at once) */
   findingsBytesOf(entry: CacheEntry): Buffer | undefined {
     return entry.hasFindings ? this.parts.read(entry.at.findings) : undefined;
@@ -146,6 +154,10 @@ interface FileStamp {
   ino: number;
   size: number;
   mtimeMs: number;
+}
+
+function sameFile(stat: FileStamp, stamp: FileStamp): boolean {
+  return stat.dev === stamp.dev && stat.ino === stamp.ino && stat.size === stamp.size && stat.mtimeMs === stamp.mtimeMs;
 }
 
 /** The most a window holds, and the least it starts with. */
@@ -168,13 +180,18 @@ class PartReader {
   constructor(
     private readonly location: string,
     private readonly stamp: FileStamp,
-    /** Where the parts end (the line starts follow them). */
+    /** Where the parts begin (after the header) and end (the line starts follow them). */
+    private readonly partsStart: number,
     private readonly partsEnd: number,
   ) {}
 
+  placeIn(location: string): { stamp: FileStamp; partsStart: number; partsEnd: number } | undefined {
+    return location === this.location && !this.gone ? { stamp: this.stamp, partsStart: this.partsStart, partsEnd: this.partsEnd } : undefined;
+  }
+
   /** The part's bytes, checked against its CRC-32; undefined when they are damaged or cannot be read. */
   read([at, bytes, crc]: Part): Buffer | undefined {
-    if (!(at >= 0 && bytes > 0 && at + bytes <= this.partsEnd)) return undefined;
+    if (!(at >= this.partsStart && bytes > 0 && at + bytes <= this.partsEnd)) return undefined;
     const view = this.windowed(at, bytes);
     return view && crc32(view) === crc ? view : undefined;
   }
@@ -191,7 +208,7 @@ class PartReader {
     try {
       fd = openSync(this.location, 'r');
       const stat = fstatSync(fd);
-      if (stat.dev !== this.stamp.dev || stat.ino !== this.stamp.ino || stat.size !== this.stamp.size || stat.mtimeMs !== this.stamp.mtimeMs) {
+      if (!sameFile(stat, this.stamp)) {
         this.gone = true;
         return undefined;
       }
@@ -252,7 +269,7 @@ export function loadCache(location: string, key: string): CacheReadResult {
     Buffer.from(lineStarts.buffer).set(lines);
     const entries = rows.map(entryOf);
     const stamp = { dev: stat.dev, ino: stat.ino, size, mtimeMs: stat.mtimeMs };
-    return { ok: true, cache: new LintCache(entries, lineStarts, new PartReader(location, stamp, linesAt)) };
+    return { ok: true, cache: new LintCache(entries, lineStarts, new PartReader(location, stamp, partsStart, linesAt)) };
   } catch {
     return { ok: false, reason: 'corrupt' };
   } finally {
@@ -288,75 +305,128 @@ export interface CacheRecord extends FileIdentity {
 }
 
 /**
- * Writes the cache for `records` to `location` (folders made as needed), replacing any file there
- * at once (a temporary file renamed). Parts given as entries of `previous` are copied unread (checked
- * on the way: a damaged one is left out). Throws when the file cannot be written.
+ * Writes the cache for `records` to `location` (folders made as needed). Parts given as entries of
+ * `previous` are kept: when `previous` is the file at `location`, as it was read, and at most half
+ * of what it would then hold is dead (parts no record names any more), the new parts, line starts,
+ * file list and trailer are written over its end, and everything before stays where it is (one file
+ * changed: a few KiB, not the whole cache); otherwise the whole file is written anew, to a temporary
+ * file renamed over it at once, the parts of `previous` copied (checked on the way: a damaged one is
+ * left out). Throws when the file cannot be written.
  */
 export function saveCache(location: string, key: string, records: readonly CacheRecord[], previous?: LintCache): void {
   mkdirSync(path.dirname(location), { recursive: true });
+  if (previous && writeOverEnd(location, records, previous)) return;
   replaceFile(location, (temp) => {
-    const out = new FileWriter(openSync(temp, 'wx', 0o666));
+    const out = new FileWriter(openSync(temp, 'wx', 0o666), 0);
     try {
       const header: Header = { format: FORMAT, key, endian: ENDIAN };
       out.write(Buffer.from(MAGIC + JSON.stringify(header) + '\n', 'utf8'));
-      // Each kind of part in a run of its own, in the records' order: the order a later run reads them in.
-      const findings = records.map((r): Part => {
-        if (!r.findings) return NO_PART;
-        if (isEntry(r.findings)) return out.part(previous?.findingsBytesOf(r.findings), r.findings.at.findings[2]);
-        return out.part(Buffer.from(JSON.stringify(r.findings), 'utf8'));
-      });
-      const parses = records.map((r): Part => {
-        if (isEntry(r.parse)) return out.part(previous?.parseBytesOf(r.parse), r.parse.at.parse[2]);
-        const text = encodeParse(r.parse);
-        return out.part(text === undefined ? undefined : Buffer.from(text, 'utf8'));
-      });
-      const tables = records.map((r) => r.lineMap.table());
-      const lineStarts = new Uint32Array(tables.reduce((n, t) => n + t.starts.length, 0));
-      const rows: ManifestRow[] = [];
-      let lineCount = 0;
-      records.forEach((r, i) => {
-        const table = tables[i]!;
-        lineStarts.set(table.starts, lineCount);
-        rows.push([r.path, r.size, r.mtimeMs, r.hash, r.templateKey, r.inputsKey, r.participates ? PARTICIPATES : 0, r.followRules.join(','), ...findings[i]!, lineCount, table.starts.length, table.length, ...parses[i]!]);
-        lineCount += table.starts.length;
-      });
-      const lines = out.part(Buffer.from(lineStarts.buffer, lineStarts.byteOffset, lineStarts.byteLength));
-      const manifest = out.part(Buffer.from(JSON.stringify(rows), 'utf8'));
-      const trailer: Trailer = { manifest, lines };
-      out.write(Buffer.from(JSON.stringify(trailer).padEnd(TRAILER_BYTES - 1) + '\n', 'utf8'));
-      out.flush();
+      writeBody(out, records, (entry, kind) => out.part(kind === 'findings' ? previous?.findingsBytesOf(entry) : previous?.parseBytesOf(entry), entry.at[kind][2]));
     } finally {
       out.close();
     }
   });
 }
 
+/**
+ * Writes the records over the end of the cache file `previous` was read from, keeping its parts in
+ * place; false (nothing written) when that file is not the one read, or when it would be more than
+ * half dead. A run stopped half-way leaves a file whose trailer or file list fails its checks: the
+ * next run rewrites it. A reader that opened the file before sees it changed and reads no more of it.
+ */
+function writeOverEnd(location: string, records: readonly CacheRecord[], previous: LintCache): boolean {
+  const place = previous.placeIn(location);
+  if (!place) return false;
+  let kept = 0;
+  for (const r of records) {
+    if (r.findings && isEntry(r.findings) && r.findings.hasFindings) kept += r.findings.at.findings[1];
+    if (isEntry(r.parse) && r.parse.hasParse) kept += r.parse.at.parse[1];
+  }
+  if (place.partsEnd - place.partsStart > 2 * kept) return false;
+  let fd: number;
+  try {
+    fd = openSync(location, 'r+');
+  } catch {
+    return false;
+  }
+  try {
+    if (!sameFile(fstatSync(fd), place.stamp)) return false;
+    const out = new FileWriter(fd, place.partsEnd);
+    writeBody(out, records, (entry, kind) => (entry[kind === 'findings' ? 'hasFindings' : 'hasParse'] ? entry.at[kind] : NO_PART));
+    ftruncateSync(fd, out.end);
+    return true;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Everything after the header: the records' findings, then their parse results (each kind in a run
+ * of its own, in the records' order: the order a later run reads them in; `kept` places a part an
+ * entry of the earlier cache holds), the line starts, the file list and the trailer.
+ */
+function writeBody(out: FileWriter, records: readonly CacheRecord[], kept: (entry: CacheEntry, kind: 'findings' | 'parse') => Part): void {
+  const findings = records.map((r): Part => {
+    if (!r.findings) return NO_PART;
+    if (isEntry(r.findings)) return kept(r.findings, 'findings');
+    return out.part(Buffer.from(JSON.stringify(r.findings), 'utf8'));
+  });
+  const parses = records.map((r): Part => {
+    if (isEntry(r.parse)) return kept(r.parse, 'parse');
+    const text = encodeParse(r.parse);
+    return out.part(text === undefined ? undefined : Buffer.from(text, 'utf8'));
+  });
+  const tables = records.map((r) => r.lineMap.table());
+  const lineStarts = new Uint32Array(tables.reduce((n, t) => n + t.starts.length, 0));
+  const rows: ManifestRow[] = [];
+  let lineCount = 0;
+  records.forEach((r, i) => {
+    const table = tables[i]!;
+    lineStarts.set(table.starts, lineCount);
+    rows.push([r.path, r.size, r.mtimeMs, r.hash, r.templateKey, r.inputsKey, r.participates ? PARTICIPATES : 0, r.followRules.join(','), ...findings[i]!, lineCount, table.starts.length, table.length, ...parses[i]!]);
+    lineCount += table.starts.length;
+  });
+  const lines = out.part(Buffer.from(lineStarts.buffer, lineStarts.byteOffset, lineStarts.byteLength));
+  const manifest = out.part(Buffer.from(JSON.stringify(rows), 'utf8'));
+  const trailer: Trailer = { manifest, lines };
+  out.write(Buffer.from(JSON.stringify(trailer).padEnd(TRAILER_BYTES - 1) + '\n', 'utf8'));
+  out.flush();
+}
+
 function isEntry(value: object): value is CacheEntry {
   return 'at' in value && 'hasParse' in value;
 }
 
-/** A file written from the start, through a buffer (parts copied from the old cache are small and many). */
+/** A file written from `start` on, through a buffer (parts copied from the old cache are small and many). */
 class FileWriter {
   private readonly buffer = Buffer.allocUnsafe(1 << 20);
   private buffered = 0;
-  /** Bytes written so far (buffered or not): the offset of the next part. */
-  private offset = 0;
+  /** Where the buffer goes in the file. */
+  private flushed: number;
+  /** The offset of the next byte written (buffered or not): where the next part lies. */
+  end: number;
 
-  constructor(private readonly fd: number) {}
+  constructor(
+    private readonly fd: number,
+    start: number,
+  ) {
+    this.flushed = start;
+    this.end = start;
+  }
 
   /** Writes a part and says where it lies; no bytes (a part not stored): NO_PART. */
   part(bytes: Uint8Array | undefined, crc?: number): Part {
     if (!bytes?.length) return NO_PART;
-    const at = this.offset;
+    const at = this.end;
     this.write(bytes);
     return [at, bytes.length, crc ?? crc32(bytes)];
   }
 
   write(bytes: Uint8Array): void {
-    this.offset += bytes.length;
+    this.end += bytes.length;
     if (bytes.length > this.buffer.length - this.buffered) this.flush();
     if (bytes.length >= this.buffer.length) {
-      writeAll(this.fd, bytes);
+      this.flushed += writeAll(this.fd, bytes, this.flushed);
       return;
     }
     this.buffer.set(bytes, this.buffered);
@@ -364,7 +434,7 @@ class FileWriter {
   }
 
   flush(): void {
-    writeAll(this.fd, this.buffer.subarray(0, this.buffered));
+    this.flushed += writeAll(this.fd, this.buffer.subarray(0, this.buffered), this.flushed);
     this.buffered = 0;
   }
 
@@ -373,9 +443,11 @@ class FileWriter {
   }
 }
 
-function writeAll(fd: number, bytes: Uint8Array): void {
+/** Writes `bytes` at `position`; returns how many (all of them). */
+function writeAll(fd: number, bytes: Uint8Array, position: number): number {
   let done = 0;
-  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+  return done;
 }
 
 /** Whether the file at `location` is a strategy-lint cache (of any version): only such a file may be deleted. */

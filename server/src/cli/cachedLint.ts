@@ -101,12 +101,15 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
     if (old) engine.restore(old, !file.inputsChanged);
     return old !== undefined;
   };
+  // Files whose stored parse result could not be used (damaged, or never stored): stored anew.
+  const parsedAgain = new Set<string>();
   if (cache) {
     for (const file of files.values()) {
       if (file.entry && !restore(file)) {
         if (!file.unchanged) lintEverything = true;
         // Same text, parse not stored: parsed again now, in its place.
         else if (!load(engine, file, unreadable, stats)) files.delete(file.path);
+        else parsedAgain.add(file.path);
       }
     }
     for (const entry of removed) if (!restore(entry)) lintEverything = true;
@@ -187,7 +190,8 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
       followRules: reused ? reused.followRules : fresh ? followRulesOf(fresh) : [],
       lineMap: parsed.lineMap,
       ...(reused ? { findings: reused } : fresh ? { findings: fresh } : {}),
-      parse: file.unchanged && file.entry?.hasParse ? file.entry : parsed,
+      // The stored bytes stay where they are (saveCache); a damaged part is replaced.
+      parse: file.unchanged && file.entry?.hasParse && !parsedAgain.has(file.path) ? file.entry : parsed,
     });
   }
   save(records, cache);
