@@ -75,9 +75,17 @@ function rankCandidates(prd: Entity, kind: EntityKind, index: WorkspaceIndex): s
   const prdWords = words(prd.title ?? prd.id);
   const prdOwner = fieldText(prd, 'owner')?.replace(/^@/, '');
   const prdFolder = folderOf(prd.file);
+  const { all, wordNumbers } = traitsOfKind(index, kind);
+  // Each PRD compares itself with every candidate (a re-check after a title changed does so for
+  // hundreds of PRDs): its words are marked in a table by number, so a candidate costs a few reads.
+  const marks = new Uint8Array(wordNumbers.size);
+  for (const word of prdWords) {
+    const n = wordNumbers.get(word);
+    if (n !== undefined) marks[n] = 1;
+  }
   const best = new BestIds<string>(MAX_CANDIDATES);
-  for (const traits of traitsOfKind(index, kind).values()) {
-    const score = similarity(prdWords, traits.words) * 4 + (prdOwner && traits.owner === prdOwner ? 2 : 0) + (traits.folder === prdFolder ? 1 : 0);
+  for (const traits of all.values()) {
+    const score = similarity(prdWords.size, marks, traits.words) * 4 + (prdOwner && traits.owner === prdOwner ? 2 : 0) + (traits.folder === prdFolder ? 1 : 0);
     best.offer(traits.id, -score, traits.id);
   }
   return best.values();
@@ -86,36 +94,43 @@ function rankCandidates(prd: Entity, kind: EntityKind, index: WorkspaceIndex): s
 /** What a candidate is compared on: its title's words, its owner (without `@`) and its folder. */
 interface Traits {
   id: string;
-  /** Distinct words, each string shared with every other title that uses it. */
-  words: readonly string[];
+  /** Distinct words, by number (CandidateTraits.wordNumbers). */
+  words: readonly number[];
   owner: string | undefined;
   folder: string;
+}
+
+/** The traits of the candidates of a kind, and the numbers that stand for the words of their titles. */
+interface CandidateTraits {
+  all: Map<Entity, Traits>;
+  wordNumbers: Map<string, number>;
+  /** Owners and folders, shared, not copied per entity. */
+  shared: Map<string, string>;
 }
 
 /**
  * The traits of every entity of a kind (with an id), kept current file by file (index.maintain):
  * each PRD without a link compares itself with all of them, so they are not worked out again per PRD.
  */
-function traitsOfKind(index: WorkspaceIndex, kind: EntityKind): Map<Entity, Traits> {
-  // Kept for every entity of the kind for the whole run: words and folders are shared, not copied per entity.
-  const shared = new Map<string, string>();
-  const share = (s: string) => shared.get(s) ?? (shared.set(s, s), s);
-  const add = (all: Map<Entity, Traits>, entity: Entity) => {
+function traitsOfKind(index: WorkspaceIndex, kind: EntityKind): CandidateTraits {
+  const add = (traits: CandidateTraits, entity: Entity) => {
     if (entity.kind !== kind || !entity.id) return;
-    const titleWords = Array.from(words(entity.title ?? entity.id), share);
+    const { shared, wordNumbers } = traits;
+    const share = (s: string) => shared.get(s) ?? (shared.set(s, s), s);
+    const numberOf = (word: string) => wordNumbers.get(word) ?? (wordNumbers.set(word, wordNumbers.size), wordNumbers.size - 1);
     const owner = fieldText(entity, 'owner')?.replace(/^@/, '');
-    all.set(entity, { id: entity.id, words: titleWords, owner: owner && share(owner), folder: share(folderOf(entity.file)) });
+    traits.all.set(entity, { id: entity.id, words: Array.from(words(entity.title ?? entity.id), numberOf), owner: owner && share(owner), folder: share(folderOf(entity.file)) });
   };
   return index.maintain(
     `prd-link:traits:${kind}`,
     () => {
-      const all = new Map<Entity, Traits>();
-      for (const entity of index.entitiesOfKind(kind)) add(all, entity);
-      return all;
+      const traits: CandidateTraits = { all: new Map(), wordNumbers: new Map(), shared: new Map() };
+      for (const entity of index.entitiesOfKind(kind)) add(traits, entity);
+      return traits;
     },
-    (all, { before, after }) => {
-      for (const entity of before?.entities ?? []) all.delete(entity);
-      for (const entity of after?.entities ?? []) add(all, entity);
+    (traits, { before, after }) => {
+      for (const entity of before?.entities ?? []) traits.all.delete(entity);
+      for (const entity of after?.entities ?? []) add(traits, entity);
     },
   );
 }
@@ -128,10 +143,13 @@ function words(text: string): Set<string> {
   return new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1));
 }
 
-/** Share of words two titles have in common (Jaccard index), 0..1; `b` holds distinct words. */
-function similarity(a: Set<string>, b: readonly string[]): number {
-  if (!a.size || !b.length) return 0;
+/**
+ * Share of words two titles have in common (Jaccard index), 0..1: one of `size` distinct words whose
+ * numbers are marked in `marks`, the other the distinct word numbers `b`.
+ */
+function similarity(size: number, marks: Uint8Array, b: readonly number[]): number {
+  if (!size || !b.length) return 0;
   let common = 0;
-  for (const w of b) if (a.has(w)) common++;
-  return common / (a.size + b.length - common);
+  for (let i = 0; i < b.length; i++) common += marks[b[i]!]!;
+  return common / (size + b.length - common);
 }
