@@ -128,3 +128,18 @@ describe('periods (parsePeriod)', () => {
     );
   });
 });
+
+describe('dates (isValidDate)', () => {
+  it('accepts exactly the days the calendar of Date has, leap years and the years 0000-0099 included', () => {
+    const years = [...Array.from({ length: 120 }, (_, y) => y), 1600, 1700, 1800, 1900, 2000, 2023, 2024, 2100, 2400, 9996, 9999];
+    for (const year of years) {
+      for (let month = 1; month <= 12; month++) {
+        const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+        for (let day = 27; day <= 32; day++) {
+          const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          assert.equal(isValidDate(text), day <= last, text);
+        }
+      }
+    }
+  });
+});

@@ -58,8 +58,17 @@ export function isValidDate(text: string): boolean {
   return d <= daysInMonth(y, mo);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * As `new Date(Date.UTC(year, month, 0)).getUTCDate()` gives it, without making a Date: rules ask
+ * for every date of every file they check (an owners file or portfolio on each keystroke). Like
+ * Date.UTC, years 0–99 are read as 1900–1999.
+ */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return DAYS_IN_MONTH[month - 1]!;
+  const y = year >= 0 && year <= 99 ? 1900 + year : year;
+  return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
 }
 
 export interface Period {
