@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -77,4 +77,46 @@ describe('--cache gives the findings of a run without it (property)', () => {
       );
     });
   }
+
+  // Lines inserted anywhere: most move what a file declares without changing it (prose, a comment),
+  // some declare something (a heading, a field), beside findings whose fixes list workspace
+  // candidates (an initiative without owner, a PRD without link): the cache re-checks those exactly
+  // when the insertion can change their candidates.
+  const CANDIDATES = {
+    'people.strategy.yaml': 'owners:\n  - id: "@ana"\n  - id: "@raj"\n',
+    'orphan.strategy.yaml': 'initiatives:\n  - id: INIT-orphan\n    title: Orphan work\n    objective: OBJ-growth\n',
+    'prd.md': '---\nkind: prd\nid: PRD-pricing\nowner: "@raj"\n---\n# Pricing page experiments\n',
+  };
+  it('for random workspaces and lines inserted anywhere', () => {
+    const insertion = fc.record({
+      target: fc.nat({ max: NAMES.length - 1 }),
+      line: fc.nat({ max: 40 }),
+      words: fc.constantFrom('Some words in between.', '', '## Initiative: Pricing page experiments rollout', '- Owner: @zoe', '### Objective: Grow'),
+    });
+    fc.assert(
+      fc.property(fc.array(fileSpec, { minLength: 2, maxLength: NAMES.length }), fc.array(insertion, { minLength: 1, maxLength: 3 }), (specs, insertions) => {
+        const root = mkdtempSync(path.join(tmpdir(), 'strategy-lint-cache-'));
+        try {
+          writeFileSync(path.join(root, '.strategylint.yaml'), CONFIG);
+          specs.forEach((spec, i) => writeFileSync(path.join(root, fileName(i, spec)), render(spec)));
+          for (const [name, text] of Object.entries(CANDIDATES)) writeFileSync(path.join(root, name), text);
+          assert.deepEqual(cachedFindings(root, 'content').findings, coldFindings(root), 'first --cache run');
+          insertions.forEach(({ target, line, words }, step) => {
+            const spec = specs[target % specs.length]!;
+            const file = path.join(root, fileName(target % specs.length, spec));
+            const lines = readFileSync(file, 'utf8').split('\n');
+            const at = line % lines.length;
+            lines.splice(at, 0, spec.form === 'yaml' ? `${lines[at]?.match(/^\s*/)?.[0] ?? ''}# ${words}` : words);
+            writeFileSync(file, lines.join('\n'));
+            const warm = cachedFindings(root, 'content');
+            assert.equal(warm.cache, 'used');
+            assert.deepEqual(warm.findings, coldFindings(root), `--cache run after insertion ${step + 1}`);
+          });
+        } finally {
+          rmSync(root, { recursive: true, force: true });
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
