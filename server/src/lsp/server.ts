@@ -76,8 +76,6 @@ export interface ServerPlatform {
   prepareFolder?(root: string): Promise<void>;
   /** Reads a file's text where files are not on a local disk (else they are read synchronously, as the CLI does). */
   readFile?(filePath: string): Promise<string | undefined>;
-  /** Told when a first scan starts parsing files in bulk (true) and when the last such scan has published its diagnostics (false). */
-  bulkParsing?(busy: boolean): void;
   /** Parsing worker threads for a folder's first scan (see parallelScan.ts); absent where there are none (the web worker). */
   loadInParallel?(scan: ParallelScan): Promise<boolean>;
   /** A folder's path with symbolic links resolved, or undefined (where there is no disk, or it cannot be resolved). */
@@ -114,16 +112,6 @@ export function serve(connection: Connection, platform: ServerPlatform = {}): Co
   });
   const configReporter = new ConfigReporter(connection, publisher);
   const scanProgress = (folder: FolderState): ScanProgress => workDoneScanProgress(connection, folders.all().filter((f) => !f.loose).length > 1 ? folder.name : undefined);
-  let parsing = 0;
-  const bulkParsing = () => {
-    if (parsing++ === 0) platform.bulkParsing?.(true);
-    let ended = false;
-    return () => {
-      if (ended) return;
-      ended = true;
-      if (--parsing === 0) platform.bulkParsing?.(false);
-    };
-  };
   const openCacheLogged = (folder: FolderState) => {
     try {
       const started = performance.now();
@@ -144,7 +132,6 @@ export function serve(connection: Connection, platform: ServerPlatform = {}): Co
     ...(platform.prepareFolder ? { prepareFolder: platform.prepareFolder } : {}),
     ...(platform.readFile ? { readFile: platform.readFile } : {}),
     scanProgress,
-    bulkParsing,
     suppressionsLocation: () => settings.suppressionsLocation,
     ...(platform.loadInParallel ? { loadInParallel: (scan: Omit<ParallelScan, 'concurrency' | 'log'>) => platform.loadInParallel!({ ...scan, concurrency: settings.concurrency, log }) } : {}),
     ...(platform.openCache ? { openCache: (folder: FolderState) => (settings.cache ? openCacheLogged(folder) : undefined) } : {}),

@@ -22,11 +22,6 @@ export interface SyncContext {
   readFile?(filePath: string): Promise<string | undefined>;
   /** Progress shown while a folder is read and checked as a whole (initial scan, relint, config change). */
   scanProgress?(folder: FolderState): ScanProgress;
-  /**
-   * Told when a scan starts parsing files in bulk; the returned function when it is done (its
-   * diagnostics sent). Node limits heap growth meanwhile, as the CLI does (see cli/heap.ts).
-   */
-  bulkParsing?(): () => void;
   /** `strategyLint.suppressionsLocation` ('': the default file at the workspace root). */
   suppressionsLocation(): string;
   /**
@@ -65,16 +60,13 @@ export async function syncFolder(folder: FolderState, mode: SyncMode, context: S
   }
 }
 
-/** What a scan ends once its diagnostics are sent: its progress, and its bulk parsing. */
+/** What a scan ends once its diagnostics are sent: its progress. */
 interface Done {
   progress: ScanProgress | undefined;
-  endParsing?: () => void;
 }
 
 function finish(done: Done): void {
   done.progress?.end();
-  done.endParsing?.();
-  done.endParsing = undefined;
 }
 
 /** Returns whether the progress was handed to the analyzer (which ends it once the files are linted). */
@@ -133,7 +125,6 @@ async function sync(folder: FolderState, mode: SyncMode, context: SyncContext, d
       if (stored) return engine.restore(stored);
       differs = true;
     }
-    if (bulk) done.endParsing ??= context.bulkParsing?.();
     if (bulk) engine.load(file, text);
     else for (const p of engine.update(file, text)) dirty.add(p);
   };
@@ -144,7 +135,6 @@ async function sync(folder: FolderState, mode: SyncMode, context: SyncContext, d
   // mostly has parsed already (its parse cache answers them).
   let inParallel = false;
   if ((mode === 'initial' || known.size === 0) && !cache && context.loadInParallel) {
-    done.endParsing ??= context.bulkParsing?.();
     inParallel = await context.loadInParallel({ root: folder.root, files: toRead, engine, textOf: context.openText, cancelled: () => folder.disposed, sliceMs: SLICE_MS, onFileLoaded: reading });
   }
   if (!inParallel) await readFiles(toRead, folder, context, take, reading);
