@@ -76,6 +76,8 @@ export interface ServerPlatform {
   prepareFolder?(root: string): Promise<void>;
   /** Reads a file's text where files are not on a local disk (else they are read synchronously, as the CLI does). */
   readFile?(filePath: string): Promise<string | undefined>;
+  /** Holds the heap's growth down from now on (see SyncContext.holdHeap); absent where the platform cannot (the web worker). */
+  holdHeap?(): void;
   /** Parsing worker threads for a folder's first scan (see parallelScan.ts); absent where there are none (the web worker). */
   loadInParallel?(scan: ParallelScan): Promise<boolean>;
   /** A folder's path with symbolic links resolved, or undefined (where there is no disk, or it cannot be resolved). */
@@ -132,6 +134,7 @@ export function serve(connection: Connection, platform: ServerPlatform = {}): Co
     ...(platform.prepareFolder ? { prepareFolder: platform.prepareFolder } : {}),
     ...(platform.readFile ? { readFile: platform.readFile } : {}),
     scanProgress,
+    ...(platform.holdHeap ? { holdHeap: platform.holdHeap } : {}),
     suppressionsLocation: () => settings.suppressionsLocation,
     ...(platform.loadInParallel ? { loadInParallel: (scan: Omit<ParallelScan, 'concurrency' | 'log'>) => platform.loadInParallel!({ ...scan, concurrency: settings.concurrency, log }) } : {}),
     ...(platform.openCache ? { openCache: (folder: FolderState) => (settings.cache ? openCacheLogged(folder) : undefined) } : {}),
