@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { cacheFilePath, cacheKey, type CacheStrategy } from '../cache/cacheKey.js';
 import { loadCache, saveCache, type CacheEntry, type CacheRecord, type FileIdentity, type LintCache } from '../cache/cacheFile.js';
 import { LintEngine } from '../engine/engine.js';
+import { BULK_PARSE_FILES } from './heap.js';
 import { compareFindings } from '../engine/lintFile.js';
 import { FileReadError, readTextFile } from '../files/read.js';
 import { reasonOf } from '../files/errno.js';
@@ -24,6 +25,8 @@ export interface CacheOptions {
    * there was no cache file: a first run starts from it instead of reading and parsing every file.
    */
   loaded?: LintEngine;
+  /** Told when the run will parse many files itself (BULK_PARSE_FILES, or no usable cache): see cli/heap.ts. */
+  parsingInBulk?(): void;
 }
 
 /** What a lint run hands to the formatters, however its findings were obtained. */
@@ -85,6 +88,7 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
     if (stats.cache === 'corrupt') cache = undefined;
   }
   const removed = cache ? cache.entries.filter((entry) => !files.has(entry.path)) : [];
+  if (!options.loaded && (!cache || countChanged(files) >= BULK_PARSE_FILES)) options.parsingInBulk?.();
   // The index keeps this run's order whatever order files come in (where ids tie, candidates and
   // related locations go by index order): a replaced file keeps its place, an added one takes its own.
   engine.index.setOrder(found.files);
@@ -248,6 +252,12 @@ function reuseEverything(found: DiscoveredWorkspace, files: Map<string, Current>
 }
 
 /** The cache proved damaged after it was opened: every file counts as new. */
+function countChanged(files: Map<string, Current>): number {
+  let changed = 0;
+  for (const file of files.values()) if (!file.unchanged) changed++;
+  return changed;
+}
+
 function markCorrupt(files: Map<string, Current>, stats: LintedFiles['stats']): void {
   stats.cache = 'corrupt';
   for (const file of files.values()) {

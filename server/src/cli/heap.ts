@@ -4,6 +4,14 @@ import { setFlagsFromString } from 'node:v8';
 const HEAP_GROWING_PERCENT = 50;
 
 /**
+ * A run that starts from the lint cache and parses fewer files than this keeps V8's own policy:
+ * it restores the whole index from the cache rather than parsing it, and the limit's extra
+ * collections made that 12% slower (10k heavy documents, one file changed: 2.16 -> 1.93 s) for
+ * 5 MB less at its peak. More changed files (a branch switched) are parsed like a cold run's.
+ */
+export const BULK_PARSE_FILES = 500;
+
+/**
  * A lint run's live data (the index) grows steadily while files are parsed, and parsing allocates
  * fast; V8 then lets the heap reach ~4× the data that survived its last full collection before it
  * collects again: ~380 MB resident at 10k documents for ~90 MB that is really kept. Growing by

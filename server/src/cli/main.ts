@@ -27,7 +27,8 @@ async function main(argv: readonly string[], io: CliIO): Promise<number> {
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
   const args = parseArgs(argv, io);
-  if (args.command !== 'done') limitHeapGrowth();
+  // A lint run sets it itself (run.ts): one served by the cache only once it parses in bulk.
+  if (args.command !== 'done' && args.command !== 'lint') limitHeapGrowth();
   switch (args.command) {
     case 'done':
       return EXIT.ok;

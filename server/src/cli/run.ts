@@ -8,6 +8,7 @@ import type { SkippedPath } from '../files/discover.js';
 import { cacheFilePath } from '../cache/cacheKey.js';
 import { deleteCacheFile } from '../cache/cacheFile.js';
 import { lintWithCache, type LintedFiles } from './cachedLint.js';
+import { limitHeapGrowth } from './heap.js';
 import { reasonOf } from '../files/errno.js';
 import type { LintArgs } from './args.js';
 import { unifiedDiff } from './diff.js';
@@ -53,6 +54,14 @@ export const processIO: CliIO = {
  * `strategy-lint [options] [paths...]` (SPEC §8): find and read the files, lint them all once,
  * apply or preview safe fixes, print the findings in the chosen format, and return the exit code.
  */
+/**
+ * ESLint's rules: the cache serves plain lint runs; --fix and stdin lint from the files themselves.
+ * Such a run holds its heap down (cli/heap.ts) only once it parses in bulk.
+ */
+function servedByCache(args: { cache: boolean; fix: boolean; fixDryRun: boolean; stdin: boolean }): boolean {
+  return args.cache && !args.fix && !args.fixDryRun && !args.stdin;
+}
+
 export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const formatter = getChunkedFormatter(args.format);
   if (!formatter) throw new CliError(`unknown format "${args.format}"`);
@@ -72,15 +81,17 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const cwd = toPosix(process.cwd());
   const warn = warnOn(io);
   let linted: LintedWorkspace;
-  // ESLint's rules: the cache serves plain lint runs; --fix and stdin lint from the files themselves.
-  if (args.cache && !fixing && !args.stdin) {
+  if (servedByCache(args)) {
     const found = discoverWorkspace(request);
     // A first --cache run (no cache file yet) parses every file: in worker threads too, as a run without --cache does.
-    const first = existsSync(cacheFilePath(args.cacheLocation, found.cwd)) ? undefined : await parseInParallel(found, request, { concurrency: args.concurrency, warn });
-    const cached = lintWithCache(found, { ...(args.cacheLocation ? { location: args.cacheLocation } : {}), strategy: args.cacheStrategy, warn, ...(first ? { loaded: first.engine } : {}) });
+    const fromCache = existsSync(cacheFilePath(args.cacheLocation, found.cwd));
+    if (!fromCache) limitHeapGrowth();
+    const first = fromCache ? undefined : await parseInParallel(found, request, { concurrency: args.concurrency, warn });
+    const cached = lintWithCache(found, { ...(args.cacheLocation ? { location: args.cacheLocation } : {}), strategy: args.cacheStrategy, warn, parsingInBulk: limitHeapGrowth, ...(first ? { loaded: first.engine } : {}) });
     linted = { ...cached, root: found.root, skipped: found.skipped };
     clock.lap('cache, read, parse and lint');
   } else {
+    limitHeapGrowth();
     // Without --cache a cache left by an earlier run is deleted (ESLint does the same), so that it cannot be trusted later by mistake.
     if (!args.cache && !args.stdin) deleteCacheFile(cacheFilePath(args.cacheLocation, cwd));
     linted = await lintEverything(request, args, io, clock, progress);
