@@ -138,16 +138,12 @@ export async function parseInParallel(found: DiscoveredWorkspace, request: Pick<
   const workers = workersAvailable() && !found.stdinPath ? workerCountFor(parallel.concurrency, found.files.length) : 0;
   if (workers === 0) return undefined;
   const engine = new LintEngine(found.cascade);
-  const crashOn = process.env.STRATEGY_LINT_TEST_WORKER_CRASH;
-  engine.expect(found.files);
   const unreadable = await loadInParallel(found.files, engine, {
     workers,
     config: found.configSource,
     warn: parallel.warn,
     ...(request.onFileLoaded ? { onFileLoaded: request.onFileLoaded } : {}),
-    ...(crashOn ? { crashOn } : {}),
   });
-  engine.expect();
   return { engine, unreadable };
 }
 

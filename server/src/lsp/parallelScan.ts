@@ -31,22 +31,15 @@ export interface ParallelScan {
 export async function scanInParallel(scan: ParallelScan): Promise<boolean> {
   const workers = workersAvailable() ? workerCountFor(scan.concurrency, scan.files.length) : 0;
   if (workers === 0) return false;
-  const crashOn = process.env.STRATEGY_LINT_TEST_WORKER_CRASH;
   scan.log(`${scan.root}: parsing ${scan.files.length} files with ${workers} worker ${workers === 1 ? 'thread' : 'threads'} beside the server's own (strategyLint.concurrency: ${scan.concurrency})`);
-  scan.engine.expect(scan.files);
-  try {
-    await loadInParallel(scan.files, scan.engine, {
-      workers,
-      config: { start: scan.root, overrides: {}, editorFolder: true },
-      warn: (message) => scan.log(`${scan.root}: ${message}`),
-      onFileLoaded: scan.onFileLoaded,
-      textOf: scan.textOf,
-      cancelled: scan.cancelled,
-      sliceMs: scan.sliceMs,
-      ...(crashOn ? { crashOn } : {}),
-    });
-  } finally {
-    scan.engine.expect();
-  }
+  await loadInParallel(scan.files, scan.engine, {
+    workers,
+    config: { start: scan.root, overrides: {}, editorFolder: true },
+    warn: (message) => scan.log(`${scan.root}: ${message}`),
+    onFileLoaded: scan.onFileLoaded,
+    textOf: scan.textOf,
+    cancelled: scan.cancelled,
+    sliceMs: scan.sliceMs,
+  });
   return true;
 }

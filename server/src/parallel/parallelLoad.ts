@@ -64,8 +64,6 @@ export interface ParallelLoadOptions {
    * requests and sends progress meanwhile). Without it, it yields after each batch of its own.
    */
   sliceMs?: number;
-  /** STRATEGY_LINT_TEST_WORKER_CRASH: see WorkerSetup.crashOn. */
-  crashOn?: string;
   /** Files per batch (tests split a small workspace between the threads). */
   batchSize?: number;
   /** The worker's bundle (tests that import the modules rather than run the CLI's bundle). */
@@ -92,8 +90,18 @@ interface WorkerState {
  * cannot be found) loses nothing: its batches are parsed in the main thread, and `warn` says so.
  * The language server's first scan of a folder runs it too (lsp/parallelScan.ts), with `textOf`,
  * `cancelled` and `sliceMs`; a cancelled load returns at once, with the files indexed so far.
+ * The engine expects `files` meanwhile (LintEngine.expect: a sibling finds its main file among them).
  */
 export async function loadInParallel(files: readonly string[], engine: LintEngine, options: ParallelLoadOptions): Promise<SkippedPath[]> {
+  engine.expect(files);
+  try {
+    return await loadInOrder(files, engine, options);
+  } finally {
+    engine.expect();
+  }
+}
+
+async function loadInOrder(files: readonly string[], engine: LintEngine, options: ParallelLoadOptions): Promise<SkippedPath[]> {
   const batches: string[][] = [];
   const batchSize = options.batchSize ?? BATCH_SIZE;
   for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize));
@@ -153,7 +161,9 @@ export async function loadInParallel(files: readonly string[], engine: LintEngin
     wake();
   };
 
-  const setup: WorkerSetup = { config: options.config, files, ...(options.crashOn !== undefined ? { crashOn: options.crashOn } : {}) };
+  // The tests' way to make a worker crash (see WorkerSetup.crashOn), for the CLI and the server alike.
+  const crashOn = process.env.STRATEGY_LINT_TEST_WORKER_CRASH;
+  const setup: WorkerSetup = { config: options.config, files, ...(crashOn ? { crashOn } : {}) };
   const pool: WorkerState[] = [];
   for (let i = 0; i < options.workers; i++) {
     const state: WorkerState = { worker: new Worker(options.workerFile ?? workerPath(), { workerData: setup }), batches: new Set(), stopped: false };
