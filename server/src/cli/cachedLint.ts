@@ -251,13 +251,14 @@ function reuseEverything(found: DiscoveredWorkspace, files: Map<string, Current>
   return { reported, findings, view, parsed, fileCount: files.size, unreadable, stats };
 }
 
-/** The cache proved damaged after it was opened: every file counts as new. */
+/** How many files the cache does not hold as they are now. */
 function countChanged(files: Map<string, Current>): number {
   let changed = 0;
   for (const file of files.values()) if (!file.unchanged) changed++;
   return changed;
 }
 
+/** The cache proved damaged after it was opened: every file counts as new. */
 function markCorrupt(files: Map<string, Current>, stats: LintedFiles['stats']): void {
   stats.cache = 'corrupt';
   for (const file of files.values()) {

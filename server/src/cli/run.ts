@@ -51,10 +51,6 @@ export const processIO: CliIO = {
 };
 
 /**
- * `strategy-lint [options] [paths...]` (SPEC §8): find and read the files, lint them all once,
- * apply or preview safe fixes, print the findings in the chosen format, and return the exit code.
- */
-/**
  * ESLint's rules: the cache serves plain lint runs; --fix and stdin lint from the files themselves.
  * Such a run holds its heap down (cli/heap.ts) only once it parses in bulk.
  */
@@ -62,6 +58,10 @@ function servedByCache(args: { cache: boolean; fix: boolean; fixDryRun: boolean;
   return args.cache && !args.fix && !args.fixDryRun && !args.stdin;
 }
 
+/**
+ * `strategy-lint [options] [paths...]` (SPEC §8): find and read the files, lint them all once,
+ * apply or preview safe fixes, print the findings in the chosen format, and return the exit code.
+ */
 export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const formatter = getChunkedFormatter(args.format);
   if (!formatter) throw new CliError(`unknown format "${args.format}"`);
