@@ -17,18 +17,23 @@ export const BULK_PARSE_FILES = 500;
  * collects again: ~380 MB resident at 10k documents for ~90 MB that is really kept. Growing by
  * half instead holds the peak near 260 MB, for a few more (short) full collections.
  * The flag is read at each collection, so setting it once the process runs works; a value given on
- * the command line (`node --heap-growing-percent=…`) is left alone.
+ * the command line (`node --heap-growing-percent=…`) is left alone. Once set, it stays for the
+ * rest of the process: later calls cost nothing (the language server asks for it per file it parses).
  *
- * The language server keeps it for its whole life. It used to return to V8's own policy once its
- * scan was over, and V8 then let the heap grow to two or three times the ~225 MB an index of 10k
- * heavy documents keeps, as edits promoted their short-lived data: a session peak of 796 MB after
- * 200 keystrokes, where the scan itself peaked near 400 MB. A keystroke promotes well under a
- * megabyte, so growing by half costs a full collection every few hundred keystrokes.
+ * The language server keeps it from its first bulk parse or the end of its first scan on
+ * (SyncContext.holdHeap). It used to return to V8's own policy once its scan was over, and V8 then
+ * let the heap grow to two or three times the ~225 MB an index of 10k heavy documents keeps, as
+ * edits promoted their short-lived data: a session peak of 796 MB after 200 keystrokes, where the
+ * scan itself peaked near 400 MB. A keystroke promotes well under a megabyte, so growing by half
+ * costs a full collection every few hundred keystrokes.
  */
 export function limitHeapGrowth(execArgv: readonly string[] = process.execArgv): void {
-  if (givenOnCommandLine(execArgv)) return;
+  if (limited || givenOnCommandLine(execArgv)) return;
+  limited = true;
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
+
+let limited = false;
 
 function givenOnCommandLine(execArgv: readonly string[]): boolean {
   return execArgv.some((arg) => arg.startsWith('--heap-growing-percent') || arg.startsWith('--heap_growing_percent'));

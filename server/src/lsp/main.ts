@@ -8,18 +8,12 @@ import { scanInParallel } from './parallelScan.js';
 import { startServer } from './server.js';
 import { normalisePath } from './uri.js';
 
-// The heap grows as a lint run's does (no further) from a scan's first parse or its end on, while
-// the user types: see heap.ts and SyncContext.holdHeap.
-let heapHeld = false;
-
 startServer(
   {},
   {
-    holdHeap: () => {
-      if (heapHeld) return;
-      heapHeld = true;
-      limitHeapGrowth();
-    },
+    // The heap grows as a lint run's does (no further) from a scan's first parse or its end on,
+    // while the user types: see heap.ts and SyncContext.holdHeap.
+    holdHeap: () => limitHeapGrowth(),
     // A folder's first scan parses in the CLI's worker threads too (strategyLint.concurrency).
     loadInParallel: scanInParallel,
     // A folder opened through a symbolic link is worked on in its real path, as the CLI does.
