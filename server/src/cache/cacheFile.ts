@@ -7,14 +7,14 @@ import type { Finding } from '../model/finding.js';
 import type { CompiledTemplate } from '../templates/compiled.js';
 import { replaceFile } from '../files/replaceFile.js';
 import { LineMap } from '../text/lineMap.js';
-import { decodeParse, encodeParse } from './parseCodec.js';
+import { decodeParse, encodeParse, restoreParse } from './parseCodec.js';
 
 /**
  * The lint cache on disk (`--cache`, SPEC §8; the language server reads it too). One file, trusted
  * only when every check passes:
  *
  *     strategy-lint cache\n
- *     {"format":4,"key":"…","endian":"LE"}\n
+ *     {"format":5,"key":"…","endian":"LE"}\n
  *     findings: each file's findings, JSON, one after the other
  *     parses:   each file's parse result, JSON (parseCodec), one after the other
  *     lines:    each file's line starts, Uint32 in the machine's byte order
@@ -31,7 +31,7 @@ import { decodeParse, encodeParse } from './parseCodec.js';
  * the file and leaves the rest in place (saveCache says when the file is written anew instead).
  */
 const MAGIC = 'strategy-lint cache\n';
-const FORMAT = 4;
+const FORMAT = 5;
 const ENDIAN = endianness();
 const TRAILER_BYTES = 128;
 
@@ -127,6 +127,17 @@ export class LintCache {
     const bytes = this.parseBytesOf(entry);
     if (!bytes) return undefined;
     return decodeParse(bytes.toString('utf8'), { path: entry.path, hash: entry.hash, templateKey: entry.templateKey, lineMap: this.lineMap(entry) }, templateOf);
+  }
+
+  /**
+   * The file's parse result as `parse` gives it, but with each entity's fields decoded when first
+   * read, except those a run reads of every entity (parseCodec's restoreParse): for a run that
+   * restores the whole workspace to re-check a few files.
+   */
+  restoredParse(entry: CacheEntry, templateOf: (identity: string) => CompiledTemplate | undefined): ParsedFile | undefined {
+    const bytes = this.parseBytesOf(entry);
+    if (!bytes) return undefined;
+    return restoreParse(bytes, { path: entry.path, hash: entry.hash, templateKey: entry.templateKey, lineMap: this.lineMap(entry) }, templateOf);
   }
 
   /**

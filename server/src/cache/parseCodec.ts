@@ -5,6 +5,8 @@ import { IndexedField, IndexedReference, IndexedScalar, indexedScalar } from '..
 import type { CompiledTemplate } from '../templates/compiled.js';
 import type { SectionFact } from '../templates/markdownFacts.js';
 import type { LineMap } from '../text/lineMap.js';
+import { fieldFor } from '../model/kinds.js';
+import { AT_HAND, RestoredEntity, type RestoredFields } from './restoredEntity.js';
 
 /**
  * A parse result as the lint cache stores it: JSON of arrays, not of objects. A span is two numbers,
@@ -13,6 +15,12 @@ import type { LineMap } from '../text/lineMap.js';
  * faster than either. What the cache's file list holds already (path, hash, template key, line
  * map) is not repeated. Links between entities of the file (`enclosing`, an implicit reference's
  * target) are indexes; a template is its identity, found again among the configuration's templates.
+ *
+ * A record is two JSON texts on one line each: the file with its entities, then the fields of each
+ * entity but those AT_HAND. The fields at hand (with their places among the others) stay in the
+ * first, so that a run that restores a whole workspace to re-check a few files (restoreParse)
+ * decodes the others only for the entities whose fields a rule reads: the workspace-wide facts read
+ * the fields at hand of every entity, and little else.
  *
  * The model grows: an object with a property this codec does not know is not encoded (encodeParse
  * returns undefined) rather than cached without it, so the cache can never hand back less than the
@@ -33,6 +41,11 @@ const REF_KEYS = keys('field expected form text span start end id path anchor im
 const TEMPLATED_KEYS = keys('template role sections anchor fields');
 const SPAN_KEYS = keys('start end');
 
+function atHand(kind: EntityKind, key: string): boolean {
+  const field = fieldFor(kind, key);
+  return field !== undefined && AT_HAND.has(field);
+}
+
 function keys(list: string): ReadonlySet<string> {
   return new Set(list.split(' '));
 }
@@ -49,17 +62,19 @@ export function encodeParse(parsed: ParsedFile): string | undefined {
     known(parsed, FILE_KEYS);
     const entities = parsed.entities;
     const indexOf = new Map<Entity, number>(entities.map((e, i) => [e, i]));
+    const others: Encoded[] = [];
     const record: Encoded = [
       parsed.language === 'yaml' ? 1 : 0,
       parsed.hasBom ? 1 : 0,
       parsed.eol === '\r\n' ? 1 : 0,
       parsed.participates ? 1 : 0,
-      entities.map((e) => encodeEntity(e, parsed.path, indexOf)),
+      entities.map((e) => encodeEntity(e, parsed.path, indexOf, others)),
       parsed.notes.length ? parsed.notes : 0,
       parsed.suppressions.length ? parsed.suppressions : 0,
       parsed.templated ? encodeTemplated(parsed.templated) : 0,
     ];
-    return JSON.stringify(record);
+    // JSON.stringify writes no line break: the first one ends the first text.
+    return `${JSON.stringify(record)}\n${JSON.stringify(others)}`;
   } catch (error) {
     if (error instanceof Unknown) return undefined;
     throw error;
@@ -81,14 +96,63 @@ export interface ParseFrame {
  */
 export function decodeParse(text: string, frame: ParseFrame, templateOf: (identity: string) => CompiledTemplate | undefined): ParsedFile | undefined {
   try {
-    const record = JSON.parse(text) as Encoded;
+    const lineEnd = text.indexOf('\n');
+    if (lineEnd === -1) return undefined;
+    const others = JSON.parse(text.slice(lineEnd + 1)) as Encoded[][];
+    return decodeRecord(JSON.parse(text.slice(0, lineEnd)) as Encoded, frame, templateOf, (r, i, entity) => {
+      const atHand = decodeAtHand(r[8] as Encoded);
+      entity.fields = mergeFields(atHand.fields, atHand.places, others[i]!);
+      return entity;
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * decodeParse for a run that restores a whole workspace from the cache and reads the fields of few
+ * entities: each entity holds its fields AT_HAND decoded, and the others stay as bytes until a rule
+ * reads them (RestoredEntity). `bytes` is a record as encodeParse wrote it (copied: the caller may
+ * reuse them).
+ */
+export function restoreParse(bytes: Buffer, frame: ParseFrame, templateOf: (identity: string) => CompiledTemplate | undefined): ParsedFile | undefined {
+  try {
+    const lineEnd = bytes.indexOf(0x0a);
+    if (lineEnd === -1) return undefined;
+    const source = new FieldsSource(Buffer.from(bytes.subarray(lineEnd + 1)));
+    return decodeRecord(JSON.parse(bytes.toString('utf8', 0, lineEnd)) as Encoded, frame, templateOf, (r, i, entity) => new RestoredEntity(entity, decodeAtHand(r[8] as Encoded), source, i));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bytes of the fields a restored file's entities do not hold at hand, decoded for all of them when one of them is first read. */
+class FieldsSource implements RestoredFields {
+  private lists: Encoded[][] | undefined;
+
+  constructor(private bytes: Buffer | undefined) {}
+
+  fieldsOf(i: number, atHand: readonly Field[], places: readonly number[]): Field[] {
+    if (!this.lists) {
+      this.lists = JSON.parse(this.bytes!.toString('utf8')) as Encoded[][];
+      this.bytes = undefined;
+    }
+    const list = this.lists[i];
+    if (!list) throw new Error('the lint cache holds no fields for this entity');
+    return mergeFields(atHand, places, list);
+  }
+}
+
+/** A file's record (the first JSON text), its entities made by `entityOf` from their records and the common part decoded. */
+function decodeRecord(record: Encoded, frame: ParseFrame, templateOf: (identity: string) => CompiledTemplate | undefined, entityOf: (r: Encoded, i: number, entity: Entity) => Entity): ParsedFile | undefined {
+  try {
     const [language, hasBom, crlf, participates, entityRecords, notes, suppressions, templated] = record as [number, number, number, number, Encoded[], ParseNote[] | 0, SuppressionComment[] | 0, Encoded | 0];
     const template = (identity: string): CompiledTemplate => {
       const found = templateOf(identity);
       if (!found) throw new Unknown(identity);
       return found;
     };
-    const entities = entityRecords.map((r) => decodeEntity(r, frame.path, template));
+    const entities = entityRecords.map((r, i) => entityOf(r, i, decodeEntity(r, frame.path, template)));
     // Links inside the file, once every entity exists.
     entityRecords.forEach((r, i) => {
       const enclosing = r[13] as number;
@@ -119,12 +183,41 @@ export function decodeParse(text: string, frame: ParseFrame, templateOf: (identi
   }
 }
 
+/** The fields at hand, written [place, field, place, field, …] (their places among all the entity's fields, in order). */
+function decodeAtHand(r: Encoded): { fields: Field[]; places: number[] } {
+  const fields: Field[] = new Array(r.length / 2);
+  const places: number[] = new Array(r.length / 2);
+  for (let k = 0; k < r.length; k += 2) {
+    places[k / 2] = r[k] as number;
+    fields[k / 2] = decodeField(r[k + 1] as Encoded);
+  }
+  return { fields, places };
+}
+
+/** An entity's fields in their order: those at hand at their places, the others (encoded) in the places left. */
+function mergeFields(atHand: readonly Field[], places: readonly number[], others: Encoded[]): Field[] {
+  const count = atHand.length + others.length;
+  const fields: Field[] = new Array(count);
+  let k = 0;
+  let j = 0;
+  for (let i = 0; i < count; i++) {
+    if (k < places.length && places[k] === i) {
+      fields[i] = atHand[k++]!;
+    } else {
+      const other = others[j++];
+      if (!other) throw new Unknown('a field');
+      fields[i] = decodeField(other);
+    }
+  }
+  return fields;
+}
+
 function encodeSpan(span: Span): [number, number] {
   known(span, SPAN_KEYS);
   return [span.start, span.end];
 }
 
-function encodeEntity(e: Entity, path: string, indexOf: Map<Entity, number>): Encoded {
+function encodeEntity(e: Entity, path: string, indexOf: Map<Entity, number>, others: Encoded[]): Encoded {
   known(e, ENTITY_KEYS);
   known(e.insertion, INSERTION_KEYS);
   if (e.file !== path) throw new Unknown('file');
@@ -135,6 +228,14 @@ function encodeEntity(e: Entity, path: string, indexOf: Map<Entity, number>): En
     return i;
   };
   const { offset, style, indent, eol, suffix, inner } = e.insertion;
+  // The fields at hand as [place, field, …]; the others go to the second text, in order.
+  const atHandFields: Encoded = [];
+  const otherFields: Encoded = [];
+  e.fields.forEach((f, i) => {
+    if (atHand(e.kind, f.key)) atHandFields.push(i, encodeField(f));
+    else otherFields.push(encodeField(f));
+  });
+  others.push(otherFields);
   return [
     e.kind,
     e.form,
@@ -144,7 +245,7 @@ function encodeEntity(e: Entity, path: string, indexOf: Map<Entity, number>): En
     encodeSpan(e.anchor),
     encodeSpan(e.extent),
     e.headingSlug ?? null,
-    e.fields.map(encodeField),
+    atHandFields,
     0, // (reserved)
     // An entity inside a templated file: where it sits (plain JSON), for the fixes that add a field.
     inner ? [offset, style, indent, eol, suffix ?? null, inner] : [offset, style, indent, eol, suffix ?? null],
@@ -155,14 +256,13 @@ function encodeEntity(e: Entity, path: string, indexOf: Map<Entity, number>): En
 }
 
 function decodeEntity(r: Encoded, path: string, template: (identity: string) => CompiledTemplate): Entity {
-  const [kind, form, id, idSpan, title, anchor, extent, headingSlug, fields, , insertion, templateId, refs] = r as [EntityKind, Entity['form'], string, [number, number] | 0, string | null, [number, number], [number, number], string | null, Encoded[], 0, [number, FieldInsertion['style'], string, string, string | null, FieldInsertion['inner']?], string | 0, Encoded[]];
+  const [kind, form, id, idSpan, title, anchor, extent, headingSlug, , , insertion, templateId, refs] = r as [EntityKind, Entity['form'], string, [number, number] | 0, string | null, [number, number], [number, number], string | null, Encoded, 0, [number, FieldInsertion['style'], string, string, string | null, FieldInsertion['inner']?], string | 0, Encoded[]];
   const entity: Entity = { kind, form, file: path, id } as Entity;
   if (idSpan) entity.idSpan = { start: idSpan[0], end: idSpan[1] };
   if (title !== null) entity.title = title;
   entity.anchor = { start: anchor[0], end: anchor[1] };
   entity.extent = { start: extent[0], end: extent[1] };
   if (headingSlug !== null) entity.headingSlug = headingSlug;
-  entity.fields = fields.map(decodeField);
   entity.refs = refs.map(decodeRef);
   const [offset, style, indent, eol, suffix, inner] = insertion;
   entity.insertion = suffix === null ? { offset, style, indent, eol } : { offset, style, indent, eol, suffix };

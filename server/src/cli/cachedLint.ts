@@ -101,7 +101,7 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
   // The rules whose workspace candidates the changes may have moved (see candidateRulesMoved).
   const moved = new Set<string>();
   const restore = (file: { path: string; entry?: CacheEntry; inputsChanged?: true }) => {
-    const old = file.entry && cache!.parse(file.entry, engine.templateLookup(file.path));
+    const old = file.entry && cache!.restoredParse(file.entry, engine.templateLookup(file.path));
     if (old) engine.restore(old, !file.inputsChanged);
     return old !== undefined;
   };
@@ -414,7 +414,8 @@ function aspects(parsed: ParsedFile | undefined): { ids: string; anchors: string
     ids: JSON.stringify([parsed?.participates ?? false, entities.map((e) => [e.kind, e.id, e.form])]),
     anchors: JSON.stringify(entities.map((e) => e.headingSlug ?? null)),
     titles: JSON.stringify(entities.map((e) => e.title ?? null)),
-    rest: JSON.stringify(entities, (key, value: unknown) => {
+    // `fields` by name: an entity restored from the cache holds it as an accessor (cache/restoredEntity.ts).
+    rest: JSON.stringify(entities.map((e) => ({ ...e, fields: e.fields })), (key, value: unknown) => {
       if (POSITION_KEYS.has(key) || key === 'template' || key === 'title' || key === 'headingSlug') return undefined;
       if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
       const sorted: Record<string, unknown> = {};

@@ -1,10 +1,12 @@
-import type { Entity, ScalarValue } from './entity.js';
+import type { Entity, Field, ScalarValue } from './entity.js';
 import { ACTIVE_INITIATIVE_STATUSES, FIELD_SPECS, fieldFor, isPlaceholderText } from './kinds.js';
 import { scalarItems } from '../parse/entityRefs.js';
 
 /** The first scalar written for a field (aliases included), or undefined. */
 export function fieldScalar(entity: Entity, field: string): ScalarValue | undefined {
-  for (const f of entity.fields) {
+  // An entity restored from the lint cache answers for the fields it holds at hand without decoding the others (cache/restoredEntity.ts).
+  const fields = (entity as { fieldsAtHand?: (field: string) => readonly Field[] | undefined }).fieldsAtHand?.(field) ?? entity.fields;
+  for (const f of fields) {
     if (fieldFor(entity.kind, f.key) === field) return scalarItems(f.value)[0];
   }
   return undefined;
