@@ -1,7 +1,7 @@
 import type { Entity, EntityKind, Field, FieldInsertion, FieldValue, Reference } from '../model/entity.js';
 import type { ParsedFile, ParseNote, SuppressionComment, TemplatedFile } from '../model/file.js';
 import type { Span } from '../model/span.js';
-import { IndexedField, IndexedReference, IndexedScalar, indexedScalar } from '../model/indexed.js';
+import { IndexedEntity, IndexedReference, IndexedScalar, indexedField, indexedScalar } from '../model/indexed.js';
 import type { CompiledTemplate } from '../templates/compiled.js';
 import type { SectionFact } from '../templates/markdownFacts.js';
 import type { LineMap } from '../text/lineMap.js';
@@ -30,10 +30,11 @@ import { AT_HAND, RestoredEntity, type RestoredFields } from './restoredEntity.j
 type Encoded = unknown[];
 
 const FILE_KEYS = keys('path language hash lineMap hasBom eol participates entities notes suppressions templateKey templated');
-const ENTITY_KEYS = keys('kind form file id idSpan title anchor extent headingSlug fields refs insertion enclosing template');
+// An entity as a parser writes it, or as the index keeps it (model/indexed.ts: its ranges as numbers).
+const ENTITY_KEYS = keys('kind form file id idSpan title anchor extent headingSlug fields refs insertion enclosing template idStart idEnd anchorStart anchorEnd extentStart extentEnd');
 const INSERTION_KEYS = keys('offset style indent eol suffix inner');
-// A field, scalar or reference as a parser writes it (a Span) or as the index keeps it (model/indexed.ts: two numbers).
-const FIELD_KEYS = keys('key keyText keySpan keyStart keyEnd value');
+// A field, scalar or reference as a parser writes it (a Span) or as the index keeps it (model/indexed.ts: two numbers; a ScalarField holds its scalar).
+const FIELD_KEYS = keys('key keyText keySpan keyStart keyEnd value scalar valueText valueStart');
 const SCALAR_KEYS = keys('type value text span start end derived');
 const LIST_KEYS = keys('type span items');
 const MAP_KEYS = keys('type span fields');
@@ -101,8 +102,9 @@ export function decodeParse(text: string, frame: ParseFrame, templateOf: (identi
     const others = JSON.parse(text.slice(lineEnd + 1)) as Encoded[][];
     return decodeRecord(JSON.parse(text.slice(0, lineEnd)) as Encoded, frame, templateOf, (r, i, entity) => {
       const atHand = decodeAtHand(r[8] as Encoded);
-      entity.fields = mergeFields(atHand.fields, atHand.places, others[i]!);
-      return entity;
+      const indexed = IndexedEntity.of(entity);
+      indexed.fields = mergeFields(atHand.fields, atHand.places, others[i]!);
+      return indexed;
     });
   } catch {
     return undefined;
@@ -278,7 +280,7 @@ function encodeField(f: Field): Encoded {
 
 function decodeField(r: Encoded): Field {
   const [keyText, key, start, end, value] = r as [string, string | 0, number, number, Encoded];
-  return new IndexedField(key === 0 ? keyText : key, keyText, start, end, decodeValue(value));
+  return indexedField(key === 0 ? keyText : key, keyText, start, end, decodeValue(value));
 }
 
 /**

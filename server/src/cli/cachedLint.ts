@@ -426,4 +426,4 @@ function aspects(parsed: ParsedFile | undefined): { ids: string; anchors: string
 }
 // Ranges as parsers write them (Span objects) and as the index keeps them (model/indexed.ts: two
 // numbers each), so that an edit which only moves text below it (a longer title) moves no rule.
-const POSITION_KEYS = new Set(['span', 'keySpan', 'idSpan', 'start', 'end', 'keyStart', 'keyEnd', 'anchor', 'extent', 'insertion', 'enclosing', 'implicitTarget']);
+const POSITION_KEYS = new Set(['span', 'keySpan', 'idSpan', 'start', 'end', 'keyStart', 'keyEnd', 'valueStart', 'idStart', 'idEnd', 'anchorStart', 'anchorEnd', 'extentStart', 'extentEnd', 'anchor', 'extent', 'insertion', 'enclosing', 'implicitTarget']);

@@ -1,5 +1,6 @@
 import type { Entity, EntityKind, Reference } from '../model/entity.js';
 import type { ParsedFile } from '../model/file.js';
+import { IndexedReference } from '../model/indexed.js';
 
 /** A reference together with the entity that wrote it. */
 export interface IncomingReference {
@@ -82,8 +83,9 @@ export class WorkspaceIndex {
       kindSet.add(entity);
       kinds.add(entity.kind);
       for (const ref of entity.refs) {
-        if (inPlace) insertAtPlace(this.byRefKey, refKey(ref), { ref, from: entity }, place, (e) => this.placeOf(e.from.file));
-        else push(this.byRefKey, refKey(ref), { ref, from: entity });
+        const entry = incomingEntry(ref, entity);
+        if (inPlace) insertAtPlace(this.byRefKey, refKey(ref), entry, place, (e) => this.placeOf(e.from.file));
+        else push(this.byRefKey, refKey(ref), entry);
       }
     }
     if (inPlace) for (const kind of kinds) this.byKind.set(kind, this.inOrder(this.byKind.get(kind)!, file.path, place));
@@ -278,6 +280,11 @@ function documentEntity(file: ParsedFile): Entity[] {
   const front = file.entities.find((e) => e.form === 'front-matter');
   if (front) return [front];
   return file.entities.length === 1 ? [file.entities[0]!] : [];
+}
+
+/** A reference's entry among the reverse references: an indexed reference is its own (IndexedReference.from). */
+function incomingEntry(ref: Reference, from: Entity): IncomingReference {
+  return ref instanceof IndexedReference ? ref.indexedBy(from) : { ref, from };
 }
 
 export function refKey(ref: Reference): string {

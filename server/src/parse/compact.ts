@@ -1,5 +1,5 @@
 import type { Entity, Field, FieldValue, Reference } from '../model/entity.js';
-import { IndexedField, IndexedReference, indexedScalar } from '../model/indexed.js';
+import { IndexedEntity, IndexedReference, indexedField, indexedScalar } from '../model/indexed.js';
 
 /**
  * What the index keeps of a file stays in memory for the whole run (and for the editor session),
@@ -60,9 +60,8 @@ export function detached(s: string): string {
  * Copies the strings the entities (their fields and references) took from the text, so that the
  * text can be freed, shares the repeated ones, trims arrays to size and puts fields and scalar
  * values and references in their indexed forms, as well as a templated file's own fields
- * (`templated`, a sibling's). In place (entities keep their identity, fields, scalars and
- * references do not); returns
- * `entities` trimmed.
+ * (`templated`, a sibling's). Returns the entities in their indexed forms (model/indexed.ts), in
+ * the same order, linked to each other as the parser linked them.
  */
 export function compactEntities(entities: Entity[], templated?: { fields: Field[] }): Entity[] {
   // Strings repeated within the file (a reference's id and text, a title and its heading's slug source…).
@@ -89,7 +88,7 @@ export function compactEntities(entities: Entity[], templated?: { fields: Field[
     const keyText = common(field.keyText);
     const key = field.key === field.keyText ? keyText : common(field.key);
     const { start, end } = field.keySpan;
-    return new IndexedField(key, keyText, start, end, value(field.value));
+    return indexedField(key, keyText, start, end, value(field.value));
   };
   const reference = (ref: Reference): Reference => {
     const text = copy(ref.text);
@@ -101,15 +100,24 @@ export function compactEntities(entities: Entity[], templated?: { fields: Field[
     if (ref.external !== undefined) own.external = ref.external;
     return own;
   };
+  const indexed = new Map<Entity, IndexedEntity>();
   for (const entity of entities) {
-    entity.id = copy(entity.id);
-    if (entity.title !== undefined) entity.title = copy(entity.title);
-    if (entity.headingSlug !== undefined) entity.headingSlug = copy(entity.headingSlug);
-    entity.insertion.indent = common(entity.insertion.indent);
+    const own = IndexedEntity.of(entity);
+    own.id = copy(entity.id);
+    if (entity.title !== undefined) own.title = copy(entity.title);
+    if (entity.headingSlug !== undefined) own.headingSlug = copy(entity.headingSlug);
     // map() allocates exactly what is there.
-    entity.fields = entity.fields.map(fieldOf);
-    entity.refs = entity.refs.map(reference);
+    own.fields = entity.fields.map(fieldOf);
+    own.refs = entity.refs.map(reference);
+    own.insertion.indent = common(own.insertion.indent);
+    indexed.set(entity, own);
+  }
+  // Links between entities of the file (a nesting, an implicit reference's target) to their indexed forms.
+  const linked = (entity: Entity): Entity => indexed.get(entity) ?? entity;
+  for (const [entity, own] of indexed) {
+    if (entity.enclosing !== undefined) own.enclosing = linked(entity.enclosing);
+    for (const ref of own.refs) if (ref.implicitTarget !== undefined) ref.implicitTarget = linked(ref.implicitTarget);
   }
   if (templated?.fields.length) templated.fields = templated.fields.map(fieldOf);
-  return entities.slice();
+  return [...indexed.values()];
 }
