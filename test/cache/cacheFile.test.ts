@@ -1,11 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadCache, saveCache, type CacheRecord, type LintCache } from '../../server/src/cache/cacheFile.js';
 import { loadWorkspace } from '../../server/src/cli/workspace.js';
 import type { LintEngine } from '../../server/src/engine/engine.js';
 import type { Finding } from '../../server/src/model/finding.js';
+import type { ParsedFile } from '../../server/src/model/file.js';
 import { REPO_ROOT } from '../cli/cli.js';
 
 const KEY = 'test key';
@@ -171,6 +172,43 @@ describe('lint cache: the file', () => {
       assert.deepEqual(loadCache(location, KEY), { ok: false, reason: 'corrupt' });
     });
   }
+
+  it('decodes a restored parse\'s other fields when read, after the cache was written over its end or anew', () => {
+    const { engine, records } = acme();
+    for (const rewrite of ['over its end', 'anew'] as const) {
+      const location = path.join(dir(), 'cache');
+      saveCache(location, KEY, records);
+      const cache = opened(location);
+      const restored = records.map((r) => cache.restoredParse(cache.get(r.path)!, engine.templateLookup(r.path))!);
+      // One file changed (its parse dropped): over the end; every parse dropped: anew (more than half dead).
+      const kept = rewrite === 'over its end' ? records.length - 1 : 0;
+      const inode = statSync(location).ino;
+      saveCache(location, KEY, records.map((r, i) => (i < kept ? { ...r, findings: cache.get(r.path)!, parse: cache.get(r.path)! } : { ...r, parse: { ...(r.parse as ParsedFile), entities: [] } })), cache);
+      assert.equal(opened(location).entries.length, records.length, `written ${rewrite}`);
+      assert.equal(statSync(location).ino === inode, rewrite === 'over its end', `written ${rewrite}`);
+      restored.forEach((parsed, i) => {
+        const original = records[i]!.parse as ParsedFile;
+        parsed.entities.forEach((e, j) => assert.deepEqual(e.fields, original.entities[j]!.fields, `${parsed.path}, written ${rewrite}`));
+      });
+      assert.ok(restored.some((p) => p.entities.some((e) => e.fields.length)));
+    }
+  });
+
+  it('says the cache changed when a restored parse\'s bytes are damaged before its other fields are read', () => {
+    const { engine, records } = acme();
+    const location = path.join(dir(), 'cache');
+    saveCache(location, KEY, records);
+    const cache = opened(location);
+    const file = records.find((r) => (r.parse as ParsedFile).entities.some((e) => e.fields.length))!.path;
+    const restored = cache.restoredParse(cache.get(file)!, engine.templateLookup(file))!;
+    const [at] = cache.get(file)!.at.parse;
+    const bytes = readFileSync(location);
+    bytes[at + 3] ^= 0x20;
+    const fd = openSync(location, 'r+');
+    writeSync(fd, bytes, at + 3, 1, at + 3);
+    closeSync(fd);
+    assert.throws(() => restored.entities.find((e) => e.fields.length), /the lint cache changed while this run read it/);
+  });
 
   it('is stale under another key', () => {
     const location = path.join(dir(), 'cache');

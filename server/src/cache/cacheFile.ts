@@ -137,8 +137,13 @@ export class LintCache {
   restoredParse(entry: CacheEntry, templateOf: (identity: string) => CompiledTemplate | undefined): ParsedFile | undefined {
     const bytes = this.parseBytesOf(entry);
     if (!bytes) return undefined;
-    return restoreParse(bytes, { path: entry.path, hash: entry.hash, templateKey: entry.templateKey, lineMap: this.lineMap(entry) }, templateOf);
+    // The other fields are read again when first needed, from the file as it was read (see PinnedFile); without it, they are kept.
+    const pinned = (this.pinned ??= this.parts.pin() ?? null);
+    const again = pinned ? () => pinned.read(entry.at.parse) : undefined;
+    return restoreParse(bytes, { path: entry.path, hash: entry.hash, templateKey: entry.templateKey, lineMap: this.lineMap(entry) }, templateOf, again);
   }
+
+  private pinned: PinnedFile | null | undefined;
 
   /**
    * @internal where the parts of this cache lie in its file, when `location` names the file it was
@@ -200,6 +205,11 @@ class PartReader {
     return location === this.location && !this.gone ? { stamp: this.stamp, partsStart: this.partsStart, partsEnd: this.partsEnd } : undefined;
   }
 
+  /** The file held open (PinnedFile), while it is still the one read. */
+  pin(): PinnedFile | undefined {
+    return this.gone ? undefined : PinnedFile.open(this.location, this.stamp);
+  }
+
   /** The part's bytes, checked against its CRC-32; undefined when they are damaged or cannot be read. */
   read([at, bytes, crc]: Part): Buffer | undefined {
     if (!(at >= this.partsStart && bytes > 0 && at + bytes <= this.partsEnd)) return undefined;
@@ -233,6 +243,53 @@ class PartReader {
       return undefined;
     } finally {
       if (fd !== undefined) closeSync(fd);
+    }
+  }
+}
+
+/**
+ * The cache file as it was read, held open: its parts are read again through it (restoredParse) after
+ * this run or another wrote the cache anew or over its end, which changes neither the file it holds
+ * (a new file is renamed over it) nor the parts it read (only what follows them is written over).
+ * Closed when no restored parse needs it any more.
+ */
+class PinnedFile {
+  private static readonly closing = new FinalizationRegistry<number>((fd) => {
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed.
+    }
+  });
+
+  private constructor(private readonly fd: number) {}
+
+  /** The file at `location`, if it is still the one `stamp` describes. */
+  static open(location: string, stamp: FileStamp): PinnedFile | undefined {
+    let fd: number | undefined;
+    try {
+      fd = openSync(location, 'r');
+      if (!sameFile(fstatSync(fd), stamp)) {
+        closeSync(fd);
+        return undefined;
+      }
+      const pinned = new PinnedFile(fd);
+      PinnedFile.closing.register(pinned, fd);
+      return pinned;
+    } catch {
+      if (fd !== undefined) closeSync(fd);
+      return undefined;
+    }
+  }
+
+  /** A part's bytes (a buffer of their own), checked against its CRC-32; undefined when they cannot be read or are damaged. */
+  read([at, bytes, crc]: Part): Buffer | undefined {
+    try {
+      const buffer = Buffer.allocUnsafe(bytes);
+      if (readSync(this.fd, buffer, 0, bytes, at) !== bytes) return undefined;
+      return crc32(buffer) === crc ? buffer : undefined;
+    } catch {
+      return undefined;
     }
   }
 }

@@ -113,34 +113,41 @@ export function decodeParse(text: string, frame: ParseFrame, templateOf: (identi
 
 /**
  * decodeParse for a run that restores a whole workspace from the cache and reads the fields of few
- * entities: each entity holds its fields AT_HAND decoded, and the others stay as bytes until a rule
- * reads them (RestoredEntity). `bytes` is a record as encodeParse wrote it (copied: the caller may
- * reuse them).
+ * entities: each entity holds its fields AT_HAND decoded, and the others are decoded when a rule
+ * first reads them (RestoredEntity), from the record as `again` reads it then (the caller's
+ * `bytes` may be reused at once; without `again`, the rest of them is copied and kept).
  */
-export function restoreParse(bytes: Buffer, frame: ParseFrame, templateOf: (identity: string) => CompiledTemplate | undefined): ParsedFile | undefined {
+export function restoreParse(bytes: Buffer, frame: ParseFrame, templateOf: (identity: string) => CompiledTemplate | undefined, again?: () => Buffer | undefined): ParsedFile | undefined {
   try {
     const lineEnd = bytes.indexOf(0x0a);
     if (lineEnd === -1) return undefined;
-    const source = new FieldsSource(Buffer.from(bytes.subarray(lineEnd + 1)));
+    const kept = again ? undefined : Buffer.from(bytes.subarray(lineEnd + 1));
+    const source = new FieldsSource(() => kept ?? again?.()?.subarray(lineEnd + 1), frame.path);
     return decodeRecord(JSON.parse(bytes.toString('utf8', 0, lineEnd)) as Encoded, frame, templateOf, (r, i, entity) => new RestoredEntity(entity, decodeAtHand(r[8] as Encoded), source, i));
   } catch {
     return undefined;
   }
 }
 
-/** The bytes of the fields a restored file's entities do not hold at hand, decoded for all of them when one of them is first read. */
+/** The fields a restored file's entities do not hold at hand, decoded for all of them when one of them is first read. */
 class FieldsSource implements RestoredFields {
   private lists: Encoded[][] | undefined;
 
-  constructor(private bytes: Buffer | undefined) {}
+  constructor(
+    private read: (() => Buffer | undefined) | undefined,
+    private readonly path: string,
+  ) {}
 
   fieldsOf(i: number, atHand: readonly Field[], places: readonly number[]): Field[] {
     if (!this.lists) {
-      this.lists = JSON.parse(this.bytes!.toString('utf8')) as Encoded[][];
-      this.bytes = undefined;
+      const bytes = this.read!();
+      // The cache's bytes are checked (CRC-32) as they are read again: only a file damaged since can fail.
+      if (!bytes) throw new Error(`the lint cache changed while this run read it (${this.path}): run again`);
+      this.lists = JSON.parse(bytes.toString('utf8')) as Encoded[][];
+      this.read = undefined;
     }
     const list = this.lists[i];
-    if (!list) throw new Error('the lint cache holds no fields for this entity');
+    if (!list) throw new Error(`the lint cache holds no fields for an entity of ${this.path}`);
     return mergeFields(atHand, places, list);
   }
 }
