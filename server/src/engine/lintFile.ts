@@ -1,5 +1,5 @@
 import type { ParsedFile } from '../model/file.js';
-import type { Finding, RelatedLocation, Severity } from '../model/finding.js';
+import type { Finding, Fix, RelatedLocation, Severity } from '../model/finding.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import type { LintSettings, Rule } from '../rules/rule.js';
 import { applySuppressions } from './suppress.js';
@@ -44,7 +44,7 @@ export function* lintFileInSteps(file: ParsedFile, index: WorkspaceIndex, rules:
         // Findings live until the run's output is written: each message is kept as one flat string.
         const finding: Finding = { ruleId, severity, message: detached(r.message), file: file.path, span: r.span };
         if (r.related?.length) finding.related = flatMessages(r.related);
-        if (r.fixes?.length) finding.fixes = r.fixes;
+        if (r.fixes?.length) finding.fixes = sharedTitles(r.fixes);
         findings.push(finding);
       },
     });
@@ -61,6 +61,27 @@ function flatMessages(related: RelatedLocation[]): RelatedLocation[] {
   for (const location of related) location.message = detached(location.message);
   flattened.add(related);
   return related;
+}
+
+/**
+ * Fix titles seen so far. A title is built per finding from a few pieces (`Insert owner @maria`,
+ * `Link to initiative 'INIT-x'`), a rope of several objects, and few are distinct: 24k fixes with
+ * 4k distinct titles at 10k heavy documents. Filled until full, then only read (an editor session
+ * cannot grow it).
+ */
+const titles = new Map<string, string>();
+const TITLES_SIZE = 20000;
+
+function sharedTitles(fixes: Fix[]): Fix[] {
+  for (const fix of fixes) {
+    const known = titles.get(fix.title);
+    if (known !== undefined) fix.title = known;
+    else {
+      fix.title = detached(fix.title);
+      if (titles.size < TITLES_SIZE) titles.set(fix.title, fix.title);
+    }
+  }
+  return fixes;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -26,7 +26,8 @@ export type UnresolvedReason = 'no-such-id' | 'no-such-document' | 'document-dec
  */
 export class WorkspaceIndex {
   private readonly files = new Map<string, ParsedFile>();
-  private readonly byId = new Map<string, Entity[]>();
+  /** Declarations by id: the entity itself for an id declared once (nearly all: no array per id), else them in order. */
+  private readonly byId = new Map<string, Entity | Entity[]>();
   private readonly byKind = new Map<EntityKind, Set<Entity>>();
   /** Reverse references keyed by what they name (see refKey). */
   private readonly byRefKey = new Map<string, IncomingReference[]>();
@@ -102,7 +103,7 @@ export class WorkspaceIndex {
   /** Takes a file's entities and references out of the index (its entry in `files` is the caller's). */
   private unindex(old: ParsedFile): void {
     for (const entity of old.entities) {
-      pull(this.byId, entity.id, (e) => e === entity);
+      pullDeclaration(this.byId, entity);
       this.byKind.get(entity.kind)?.delete(entity);
       for (const ref of entity.refs) pull(this.byRefKey, refKey(ref), (r) => r.ref === ref);
     }
@@ -171,7 +172,8 @@ export class WorkspaceIndex {
 
   /** Every declaration of an id (owners without `@`), of any kind. */
   declarations(id: string): readonly Entity[] {
-    return this.byId.get(id) ?? [];
+    const declared = this.byId.get(id);
+    return declared === undefined ? [] : Array.isArray(declared) ? declared : [declared];
   }
 
   entitiesOfKind(kind: EntityKind): Iterable<Entity> {
@@ -321,12 +323,14 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * Declarations of one id stay in (path, offset) order whatever order files were loaded or edited in,
  * so the CLI and the language server word duplicate findings identically.
  */
-function insertSorted(map: Map<string, Entity[]>, key: string, entity: Entity): void {
-  const list = map.get(key);
-  if (!list) {
-    map.set(key, [entity]);
+function insertSorted(map: Map<string, Entity | Entity[]>, key: string, entity: Entity): void {
+  const declared = map.get(key);
+  if (!declared) {
+    map.set(key, entity);
     return;
   }
+  const list = Array.isArray(declared) ? declared : [declared];
+  if (list !== declared) map.set(key, list);
   // Files loaded in path order (a run, the lint cache restoring one) add each declaration after the
   // others: that case is checked first and costs no scan (the index adds ~170k declarations at 50k
   // heavy documents).
@@ -338,6 +342,16 @@ function insertSorted(map: Map<string, Entity[]>, key: string, entity: Entity): 
   const at = list.findIndex((e) => e.file > entity.file || (e.file === entity.file && e.anchor.start > entity.anchor.start));
   if (at === -1) list.push(entity);
   else list.splice(at, 0, entity);
+}
+
+/** Takes one declaration out of byId (an id left with one declaration holds it alone again). */
+function pullDeclaration(map: Map<string, Entity | Entity[]>, entity: Entity): void {
+  const declared = map.get(entity.id);
+  if (declared === undefined) return;
+  const kept = Array.isArray(declared) ? declared.filter((e) => e !== entity) : declared === entity ? [] : [declared];
+  if (kept.length > 1) map.set(entity.id, kept);
+  else if (kept.length === 1) map.set(entity.id, kept[0]!);
+  else map.delete(entity.id);
 }
 
 function pull<K, V>(map: Map<K, V[]>, key: K, match: (v: V) => boolean): void {
