@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { discoverWorkspace, loadWorkspace } from '../../server/src/cli/workspace.js';
 import { LintEngine } from '../../server/src/engine/engine.js';
-import { loadInParallel, WORKER_BUNDLE, workerCountFor } from '../../server/src/parallel/parallelLoad.js';
+import { loadInParallel, sampledStart, WORKER_BUNDLE, workerCountFor } from '../../server/src/parallel/parallelLoad.js';
 import { fileName, fileSpec, NAMES, render } from '../helpers/strategyArbitraries.js';
 
 /** The built worker (npm run build), as the CLI starts it. */
@@ -24,8 +24,11 @@ describe('loadInParallel', () => {
   });
 
   it('indexes and lints random workspaces exactly as loading them one by one does (property)', async () => {
+    // sampleFirst: a few batches spread over the files are parsed in the main thread first, then the
+    // workers start (always, at 0 ms) or not at all (never, past an hour).
+    const sample = fc.constantFrom(undefined, { workersPayAfterMs: 0 }, { workersPayAfterMs: 3_600_000 });
     await fc.assert(
-      fc.asyncProperty(fc.array(fileSpec, { minLength: 1, maxLength: NAMES.length }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 4 }), async (specs, workers, batchSize) => {
+      fc.asyncProperty(fc.array(fileSpec, { minLength: 1, maxLength: NAMES.length }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 4 }), sample, async (specs, workers, batchSize, sampled) => {
         const root = mkdtempSync(path.join(tmpdir(), 'strategy-lint-parallel-'));
         try {
           writeFileSync(path.join(root, '.strategylint.yaml'), CONFIG);
@@ -33,7 +36,7 @@ describe('loadInParallel', () => {
           const serial = loadWorkspace({ paths: [root] });
           const found = discoverWorkspace({ paths: [root] });
           const engine = new LintEngine(found.cascade);
-          const unreadable = await loadInParallel(found.files, engine, { workers, batchSize, config: found.configSource, workerFile: WORKER_FILE, warn: (m) => assert.fail(m) });
+          const unreadable = await loadInParallel(found.files, engine, { workers, batchSize, ...(sampled ? { sampleFirst: true, ...sampled } : {}), config: found.configSource, workerFile: WORKER_FILE, warn: (m) => assert.fail(m) });
           assert.deepEqual(unreadable, []);
           assert.deepEqual([...engine.index.allFiles()].map((f) => f.path), [...serial.engine.index.allFiles()].map((f) => f.path), 'load order');
           assert.deepEqual([...engine.lintAll()], [...serial.engine.lintAll()]);
@@ -45,16 +48,22 @@ describe('loadInParallel', () => {
     );
   });
 
-  it('auto starts no worker on one core or for a small workspace; else one fewer than the cores, one per 2,000 files, at most 4', () => {
+  it('auto starts no worker on one core or below 256 files; else one fewer than the cores, one per 2,000 files, at most 4, below 2,000 files only if a sample says so', () => {
     assert.equal(workerCountFor('auto', 10_000, 1), 0);
-    assert.equal(workerCountFor('auto', 1_999, 8), 0);
+    assert.equal(workerCountFor('auto', 255, 8), 0);
+    assert.equal(workerCountFor('auto', 256, 8), 1);
+    assert.equal(workerCountFor('auto', 1_999, 8), 1);
+    assert.equal(sampledStart('auto', 1_999), true);
+    assert.equal(sampledStart('auto', 2_000), false);
+    assert.equal(sampledStart(2, 1_000), false);
     assert.equal(workerCountFor('auto', 10_000, 2), 1);
     assert.equal(workerCountFor('auto', 5_000, 8), 2);
     assert.equal(workerCountFor('auto', 10_000, 8), 4);
     assert.equal(workerCountFor('auto', 10_000, 64), 4);
     assert.equal(workerCountFor('off', 10_000, 8), 0);
     assert.equal(workerCountFor(4, 10_000, 2), 4);
-    // No more workers than batches the main thread would not parse itself.
-    assert.equal(workerCountFor(4, 40, 2), 1);
+    // No more workers than batches of files (32 files each).
+    assert.equal(workerCountFor(4, 40, 2), 2);
+    assert.equal(workerCountFor(4, 20, 2), 1);
   });
 });

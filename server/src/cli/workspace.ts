@@ -15,7 +15,7 @@ import type { RuleSetting } from '../model/finding.js';
 import type { WorkspaceArgs } from './args.js';
 import { CliError } from './errors.js';
 import { assertTemplatesMatch } from '../templates/unmatched.js';
-import { loadInParallel, workerCountFor, workersAvailable } from '../parallel/parallelLoad.js';
+import { loadInParallel, sampledStart, workerCountFor, workersAvailable } from '../parallel/parallelLoad.js';
 import type { Concurrency } from '../parallel/concurrency.js';
 import type { ConfigSource } from '../parallel/protocol.js';
 
@@ -140,6 +140,7 @@ export async function parseInParallel(found: DiscoveredWorkspace, request: Pick<
   const engine = new LintEngine(found.cascade);
   const unreadable = await loadInParallel(found.files, engine, {
     workers,
+    sampleFirst: sampledStart(parallel.concurrency, found.files.length),
     config: found.configSource,
     warn: parallel.warn,
     ...(request.onFileLoaded ? { onFileLoaded: request.onFileLoaded } : {}),

@@ -1,6 +1,6 @@
 import type { LintEngine } from '../engine/engine.js';
 import type { Concurrency } from '../parallel/concurrency.js';
-import { loadInParallel, workerCountFor, workersAvailable } from '../parallel/parallelLoad.js';
+import { loadInParallel, sampledStart, workerCountFor, workersAvailable } from '../parallel/parallelLoad.js';
 
 /** A folder's first scan, read and parsed by the CLI's parsing workers as well as the main thread. */
 export interface ParallelScan {
@@ -22,18 +22,26 @@ export interface ParallelScan {
 }
 
 /**
- * Loads the files with worker threads beside the main thread (server/src/parallel/, what the CLI's
- * `--concurrency` runs), in the order given. Returns false, having loaded nothing, when no worker
- * would start (`off`, `auto` on one core or for a folder under 2,000 files): then the caller reads
- * the files itself. A worker that stops loses no file (the main thread parses its files) and is
- * logged once.
+ * Loads the files with parsing worker threads (server/src/parallel/, what the CLI's `--concurrency`
+ * runs), in the order given, while the server's own thread indexes them and stays free for
+ * requests. Returns false, having loaded nothing, when no worker may start (`off`, `auto` on one
+ * core or for a folder under 256 files): then the caller reads the files itself. Under `auto`, a
+ * folder under 2,000 files starts its worker only if a timed sample says it pays (else the server's
+ * thread parses them, as it would without). A worker that stops loses no file (the main thread
+ * parses its files) and is logged once.
  */
 export async function scanInParallel(scan: ParallelScan): Promise<boolean> {
   const workers = workersAvailable() ? workerCountFor(scan.concurrency, scan.files.length) : 0;
   if (workers === 0) return false;
-  scan.log(`${scan.root}: parsing ${scan.files.length} files with ${workers} worker ${workers === 1 ? 'thread' : 'threads'} beside the server's own (strategyLint.concurrency: ${scan.concurrency})`);
   await loadInParallel(scan.files, scan.engine, {
+    started: (count) =>
+      scan.log(
+        count
+          ? `${scan.root}: parsing ${scan.files.length} files with ${count} worker ${count === 1 ? 'thread' : 'threads'} (strategyLint.concurrency: ${scan.concurrency})`
+          : `${scan.root}: parsing ${scan.files.length} files in the server's thread: a timed sample says a worker would not pay (strategyLint.concurrency: ${scan.concurrency})`,
+      ),
     workers,
+    sampleFirst: sampledStart(scan.concurrency, scan.files.length),
     config: { start: scan.root, overrides: {}, editorFolder: true },
     warn: (message) => scan.log(`${scan.root}: ${message}`),
     onFileLoaded: scan.onFileLoaded,

@@ -17,16 +17,41 @@ export const WORKER_BUNDLE = 'strategy-lint-parse-worker.cjs';
 
 /** Files per message: large enough that posting costs little, small enough that no thread waits long for the last ones. */
 const BATCH_SIZE = 32;
-/** Batches a worker holds at a time, so that it never waits while the main thread parses a batch of its own. */
+/** Batches a worker holds at a time, so that it never waits for the main thread to hand it the next one. */
 const IN_FLIGHT = 3;
 /**
- * `auto` starts a worker per this many files: a worker loads the parser, the config and its
- * templates again (~0.5 s of CPU with a preset) and keeps a heap of its own (~50 MB), and each parse
- * it makes is encoded and decoded. Measured on 2 cores: at 10k heavy documents one worker takes
- * ~40% of the main thread's CPU and 7-18% of the process's; at 1,332 real KEPs (files that parse
- * quickly) it costs 35% more CPU; at 1k heavy documents it is even.
+ * A worker's young generation (V8's nursery, where each parse's Markdown tree is built), twice
+ * Node's default of 48 MB: remark's trees of a long document outlive a small nursery's scavenges,
+ * so each scavenge copies and promotes megabytes that die a moment later. Parsing 10k heavy
+ * documents, the main thread (48 MB, which V8 sizes at start: `--max-semi-space-size` set at run
+ * time does nothing) made ~2,000 scavenges and ~100 full collections, each marking the growing
+ * index; a worker with 96 MB makes ~1,000 scavenges of a heap that holds no index. That is why the
+ * main thread leaves parsing to the workers. 144 MB saved little more and took the peak RSS at 1k
+ * heavy documents past 300 MB; at 10k, 96 MB costs no more at the peak than a default worker did,
+ * since the main thread no longer promotes parse trees into its own heap.
+ */
+export const WORKER_YOUNG_GENERATION_MB = 96;
+/**
+ * `auto` starts a worker per this many files, and from this many on starts them at once. Below it,
+ * the main thread first times its parse of a sample (SAMPLE_BATCHES) and starts them only if the
+ * rest would take it over WORKERS_PAY_AFTER_MS: a worker loads the parser, the config and its
+ * templates again (~0.2 s of CPU with a preset) and keeps a heap of its own, and each parse it makes
+ * is encoded and decoded. 1,300 KEP files, which their templates read quickly, do not win that
+ * back; 1k heavy documents (long Markdown) do, many times over.
  */
 export const AUTO_FILES_PER_WORKER = 2000;
+/** Below this many files `auto` starts no worker: the sample would be most of the work. */
+export const AUTO_MIN_FILES = 256;
+/** How many batches (spread over the files) the main thread parses to time them, at most. */
+const SAMPLE_BATCHES = 4;
+/**
+ * The main thread's parse of the rest, projected from the sample's CPU time, past which a worker
+ * pays for its start. The sample runs before the parser is fully compiled (as a worker's first
+ * files would), so it projects ~2-3× what the files then take. Projections measured on 2 cores,
+ * and what a worker did there: 1,300 generated KEP files ~1.2 s (1.2× the run's wall time), 1k
+ * light documents ~2.7 s (1.35×), 1k heavy documents ~6.5 s (0.72×, and 0.8× the CPU time).
+ */
+const WORKERS_PAY_AFTER_MS = 4000;
 /**
  * The most workers `auto` starts: past a few, the main thread (decoding, indexing, checking) is what
  * the run waits for, and each more worker only adds its heap.
@@ -34,20 +59,35 @@ export const AUTO_FILES_PER_WORKER = 2000;
 export const AUTO_MAX_WORKERS = 4;
 
 /**
- * How many workers parse beside the main thread (which parses too, then indexes and checks).
- * `auto`: one fewer than the cores (the main thread is busy as well), one per 2,000 files, at
- * most four; none on one core or for a small workspace. A number is taken as asked, but never more
- * workers than batches of files.
+ * How many workers may parse the files (the main thread decodes and indexes their parses, then
+ * checks). `auto`: one fewer than the cores (the main thread and V8's garbage collector need the
+ * rest), one per 2,000 files (at least one), at most four; none on one core or below 256 files,
+ * and below 2,000 only if a sample says they pay (`sampledStart`). A number is taken as asked, but
+ * never more workers than batches of files.
  */
 export function workerCountFor(concurrency: Concurrency, fileCount: number, cores = availableParallelism()): number {
   const batches = Math.ceil(fileCount / BATCH_SIZE);
   if (concurrency === 'off') return 0;
-  if (concurrency === 'auto') return Math.max(0, Math.min(cores - 1, Math.floor(fileCount / AUTO_FILES_PER_WORKER), AUTO_MAX_WORKERS, batches - 1));
-  return Math.min(concurrency, batches - 1);
+  if (concurrency === 'auto') {
+    if (fileCount < AUTO_MIN_FILES) return 0;
+    return Math.max(0, Math.min(cores - 1, Math.max(1, Math.floor(fileCount / AUTO_FILES_PER_WORKER)), AUTO_MAX_WORKERS, batches));
+  }
+  return Math.min(concurrency, batches);
+}
+
+/** Whether the workers start only once a timed sample says they pay (`auto` below AUTO_FILES_PER_WORKER files). */
+export function sampledStart(concurrency: Concurrency, fileCount: number): boolean {
+  return concurrency === 'auto' && fileCount < AUTO_FILES_PER_WORKER;
 }
 
 export interface ParallelLoadOptions {
   workers: number;
+  /** Start the workers only if the main thread's timed parse of a sample says they pay (`sampledStart`). */
+  sampleFirst?: boolean;
+  /** With `sampleFirst`: the projected parse of the rest past which workers start (tests: 0, always). */
+  workersPayAfterMs?: number;
+  /** Told how many workers were started (0: the sample said they would not pay). */
+  started?: (workers: number) => void;
   config: ConfigSource;
   /** Told once when a worker stops before its work is done (its files are then parsed in the main thread). */
   warn(message: string): void;
@@ -83,11 +123,14 @@ interface WorkerState {
 }
 
 /**
- * Reads and parses `files` in worker threads and in the main thread at once, and adds them to the
- * engine in the order given, as `engine.load` one by one would: the same parse results (a worker's
- * come encoded as the lint cache stores them, and are decoded here), the same index, the same
- * findings. Returns the files that could not be read. A worker that stops (a crash, a bundle that
- * cannot be found) loses nothing: its batches are parsed in the main thread, and `warn` says so.
+ * Reads and parses `files` in worker threads and adds them to the engine in the order given, as
+ * `engine.load` one by one would: the same parse results (a worker's come encoded as the lint cache
+ * stores them, and are decoded here), the same index, the same findings. Returns the files that
+ * could not be read. The main thread parses none itself while a worker runs: its small young
+ * generation makes each of its parses cost ~1.4× a worker's (WORKER_YOUNG_GENERATION_MB), and on
+ * 2 cores the second one is busy with the garbage collector's threads and the decoding anyway.
+ * A worker that stops (a crash, a bundle that cannot be found) loses nothing: its batches are
+ * parsed in the main thread, and `warn` says so.
  * The language server's first scan of a folder runs it too (lsp/parallelScan.ts), with `textOf`,
  * `cancelled` and `sliceMs`; a cancelled load returns at once, with the files indexed so far.
  * The engine expects `files` meanwhile (LintEngine.expect: a sibling finds its main file among them).
@@ -144,11 +187,22 @@ async function loadInOrder(files: readonly string[], engine: LintEngine, options
       done[committed] = [];
     }
   };
-  const send = (state: WorkerState) => {
-    while (!state.stopped && state.batches.size < IN_FLIGHT && next < batches.length) {
-      const batch = next++;
+  /** The next batch nobody has taken (the sample's are done already). */
+  const takeNext = (): number | undefined => {
+    while (next < batches.length && done[next]) next++;
+    return next < batches.length ? next++ : undefined;
+  };
+  const send = (state: WorkerState, upTo = IN_FLIGHT) => {
+    while (!state.stopped && state.batches.size < upTo) {
+      const batch = takeNext();
+      if (batch === undefined) break;
       state.batches.add(batch);
       state.worker.postMessage({ batch, files: batches[batch]! });
+    }
+    // Nothing left for it: it stops now, and its heap is given back while the others finish.
+    if (!state.stopped && state.batches.size === 0) {
+      state.stopped = true;
+      void state.worker.terminate();
     }
   };
   const stop = (state: WorkerState, reason: string) => {
@@ -160,29 +214,6 @@ async function loadInOrder(files: readonly string[], engine: LintEngine, options
     warned = true;
     wake();
   };
-
-  // The tests' way to make a worker crash (see WorkerSetup.crashOn), for the CLI and the server alike.
-  const crashOn = process.env.STRATEGY_LINT_TEST_WORKER_CRASH;
-  const setup: WorkerSetup = { config: options.config, files, ...(crashOn ? { crashOn } : {}) };
-  const pool: WorkerState[] = [];
-  for (let i = 0; i < options.workers; i++) {
-    const state: WorkerState = { worker: new Worker(options.workerFile ?? workerPath(), { workerData: setup }), batches: new Set(), stopped: false };
-    state.worker.on('message', (response: ParseResponse) => {
-      if (state.stopped) return;
-      try {
-        done[response.batch] = response.records.map(fromWorker);
-      } catch (error) {
-        failure ??= { error };
-      }
-      state.batches.delete(response.batch);
-      send(state);
-      wake();
-    });
-    state.worker.on('error', (error) => stop(state, error.message));
-    state.worker.on('exit', (code) => stop(state, `exit code ${code}`));
-    pool.push(state);
-    send(state);
-  }
 
   const yieldTurn = () => new Promise((resolve) => setImmediate(resolve));
   /** The main thread's own batch; with sliceMs, in slices of the event loop. */
@@ -200,18 +231,71 @@ async function loadInOrder(files: readonly string[], engine: LintEngine, options
     return loaded;
   };
 
+  let workers = options.workers;
+  if (options.sampleFirst && workers > 0) {
+    // A few batches spread over the files (folders differ), parsed here and indexed in their turn.
+    // Timed in CPU, not wall, time (a busy machine would inflate it), and without the first batch,
+    // which also pays for compiling the parser.
+    const count = Math.min(SAMPLE_BATCHES, Math.ceil(batches.length / 8));
+    let sampled = 0;
+    let timedMs = 0;
+    let timedFiles = 0;
+    for (let i = 0; i < count; i++) {
+      const batch = Math.floor((i * batches.length) / count);
+      const before = cpuMs();
+      const loaded = await parseHere(batches[batch]!);
+      if (!loaded) return unreadable;
+      done[batch] = loaded;
+      sampled += loaded.length;
+      if (i === 0 && count > 1) continue;
+      timedMs += cpuMs() - before;
+      timedFiles += loaded.length;
+    }
+    const rest = (timedMs / Math.max(1, timedFiles)) * (files.length - sampled);
+    if (count === 0 || rest < (options.workersPayAfterMs ?? WORKERS_PAY_AFTER_MS)) workers = 0;
+  }
+  options.started?.(workers);
+
+  // The tests' way to make a worker crash (see WorkerSetup.crashOn), for the CLI and the server alike.
+  const crashOn = process.env.STRATEGY_LINT_TEST_WORKER_CRASH;
+  const setup: WorkerSetup = { config: options.config, files, ...(crashOn ? { crashOn } : {}) };
+  const pool: WorkerState[] = [];
+  let answered = false;
+  for (let i = 0; i < workers; i++) {
+    const worker = new Worker(options.workerFile ?? workerPath(), { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const state: WorkerState = { worker, batches: new Set(), stopped: false };
+    state.worker.on('message', (response: ParseResponse) => {
+      if (state.stopped) return;
+      answered = true;
+      try {
+        done[response.batch] = response.records.map(fromWorker);
+      } catch (error) {
+        failure ??= { error };
+      }
+      state.batches.delete(response.batch);
+      send(state);
+      wake();
+    });
+    state.worker.on('error', (error) => stop(state, error.message));
+    state.worker.on('exit', (code) => stop(state, `exit code ${code}`));
+    pool.push(state);
+  }
+  // Dealt round by round, so that every worker has a batch before any has a second.
+  for (let round = 1; round <= IN_FLIGHT; round++) for (const state of pool) send(state, round);
+
   try {
     for (;;) {
       if (failure) throw failure.error;
       if (options.cancelled?.()) break;
       commit();
       if (committed === batches.length) break;
-      const mine = retry.length ? retry.shift()! : next < batches.length ? next++ : undefined;
+      // A stopped worker's batches; new ones while the workers start (until one answers) and once none is left.
+      const mine = retry.length ? retry.shift()! : !answered || pool.every((s) => s.stopped) ? takeNext() : undefined;
       if (mine !== undefined) {
         const loaded = await parseHere(batches[mine]!);
         if (!loaded) break;
         done[mine] = loaded;
-        // Let the workers' answers in between the main thread's own batches.
+        // Let the other workers' answers in between the main thread's own batches.
         await yieldTurn();
       } else {
         await new Promise<void>((resolve) => (wake = resolve));
@@ -222,6 +306,12 @@ async function loadInOrder(files: readonly string[], engine: LintEngine, options
     await Promise.all(pool.map((s) => s.worker.terminate()));
   }
   return unreadable;
+}
+
+/** The process's CPU time so far (the main thread's and V8's helpers': no worker runs yet when it is asked). */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 /** The worker bundle, beside the running bundle. */
