@@ -1,4 +1,5 @@
 import type { EntityKind } from '../model/entity.js';
+import { HashedMultimap } from './hashedMultimap.js';
 import { NameTrie, type NearName } from './nameTrie.js';
 import type { FileChange, WorkspaceIndex } from './workspaceIndex.js';
 
@@ -9,27 +10,21 @@ import type { FileChange, WorkspaceIndex } from './workspaceIndex.js';
 export class IdNeighbourhood {
   private readonly trie = new NameTrie();
   /**
-   * Ids by their lower-case form (a case-only difference is the likeliest slip, §10.6): one id,
-   * or several ids; no Set per entry, as there is an entry for nearly every id.
+   * Ids by their lower-case form (a case-only difference is the likeliest slip, §10.6), without a
+   * lower-cased copy of each id (HashedMultimap).
    */
-  private readonly byLowerCase = new Map<string, string | string[]>();
+  private readonly byLowerCase = new HashedMultimap<string>((id) => id.toLowerCase());
 
   /** One more declaration of `id` (several entities may declare one id). */
   add(id: string): void {
     if (!id || !this.trie.add(id)) return;
-    const lower = id.toLowerCase();
-    const same = this.byLowerCase.get(lower);
-    this.byLowerCase.set(lower, same === undefined ? id : typeof same === 'string' ? [same, id] : [...same, id]);
+    this.byLowerCase.add(id);
   }
 
   /** One declaration of `id` fewer; the id leaves with its last declaration. */
   remove(id: string): void {
     if (!id || !this.trie.remove(id)) return;
-    const lower = id.toLowerCase();
-    const same = this.byLowerCase.get(lower);
-    const left = typeof same === 'string' || same === undefined ? [] : same.filter((other) => other !== id);
-    if (left.length === 0) this.byLowerCase.delete(lower);
-    else this.byLowerCase.set(lower, left.length === 1 ? left[0]! : left);
+    this.byLowerCase.delete(id);
   }
 
   /** Ids within `maxDistance` edits of `query` (itself included when declared), in no particular order. */
@@ -39,8 +34,7 @@ export class IdNeighbourhood {
 
   /** Ids equal to `query` but for case (itself included when declared). */
   sameButCase(query: string): readonly string[] {
-    const same = this.byLowerCase.get(query.toLowerCase());
-    return same === undefined ? [] : typeof same === 'string' ? [same] : same;
+    return this.byLowerCase.get(query.toLowerCase());
   }
 
   get size(): number {

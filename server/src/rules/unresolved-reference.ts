@@ -5,6 +5,7 @@ import type { Entity, EntityKind, Reference } from '../model/entity.js';
 import type { ParsedFile } from '../model/file.js';
 import type { Fix } from '../model/finding.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
+import { HashedMultimap } from '../index/hashedMultimap.js';
 import { docsUrl, type Rule, type RuleReport } from './rule.js';
 import { aKind, capitalise, relativePath, replaceReferenceEdit } from './linkSupport.js';
 import { closestOfKind } from './support.js';
@@ -130,38 +131,28 @@ function titled(text: string, kind: EntityKind, index: WorkspaceIndex): Entity |
   const wanted = text.trim().toLowerCase();
   if (!wanted) return undefined;
   const holders = entitiesByTitle(index, kind).get(wanted);
-  return holders instanceof Set ? firstInIndexOrder(index, kind, wanted, holders) : holders;
+  return holders.length > 1 ? firstInIndexOrder(index, kind, wanted, new Set(holders)) : holders[0];
 }
 
 /**
  * The entities with an id of each lower-cased title, kept current file by file (index.maintain):
  * an edit costs the entities of the edited file, not a walk over every entity of the kind, which
  * a keystroke would otherwise pay once per index version (27% of a keystroke at 10k heavy documents).
- * A title held by one entity maps to it, one held by several to a Set of them: nearly every title
- * is unique, and a Set for each was 8 MB of the CLI's heap at 10k heavy documents.
+ * Keyed without a lower-cased copy of each title (HashedMultimap: nearly every title is unique, and
+ * a Set, then a string, for each was 8, then 4 MB of the CLI's heap at 10k heavy documents).
  */
-function entitiesByTitle(index: WorkspaceIndex, kind: EntityKind): ReadonlyMap<string, Entity | Set<Entity>> {
-  const update = (byTitle: Map<string, Entity | Set<Entity>>, entities: Iterable<Entity>, adding: boolean) => {
+function entitiesByTitle(index: WorkspaceIndex, kind: EntityKind): HashedMultimap<Entity> {
+  const update = (byTitle: HashedMultimap<Entity>, entities: Iterable<Entity>, adding: boolean) => {
     for (const e of entities) {
       if (e.kind !== kind || !e.id || e.title === undefined) continue;
-      const title = e.title.trim().toLowerCase();
-      const holders = byTitle.get(title);
-      if (adding) {
-        if (holders === undefined) byTitle.set(title, e);
-        else if (holders instanceof Set) holders.add(e);
-        else if (holders !== e) byTitle.set(title, new Set([holders, e]));
-      } else if (holders === e) {
-        byTitle.delete(title);
-      } else if (holders instanceof Set) {
-        holders.delete(e);
-        if (holders.size === 1) byTitle.set(title, holders.values().next().value!);
-      }
+      if (adding) byTitle.add(e);
+      else byTitle.delete(e);
     }
   };
   return index.maintain(
     `titles:${kind}`,
     () => {
-      const byTitle = new Map<string, Entity | Set<Entity>>();
+      const byTitle = new HashedMultimap<Entity>((e) => e.title!.trim().toLowerCase());
       update(byTitle, index.entitiesOfKind(kind), true);
       return byTitle;
     },
