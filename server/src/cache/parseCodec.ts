@@ -129,9 +129,13 @@ export function restoreParse(bytes: Buffer, frame: ParseFrame, templateOf: (iden
   }
 }
 
-/** The fields a restored file's entities do not hold at hand, decoded for all of them when one of them is first read. */
+/**
+ * The fields a restored file's entities do not hold at hand: read when one of them is first needed,
+ * and each entity's list let go once it is decoded.
+ */
 class FieldsSource implements RestoredFields {
-  private lists: Encoded[][] | undefined;
+  private lists: (Encoded[] | undefined)[] | undefined;
+  private undecoded = 0;
 
   constructor(
     private read: (() => Buffer | undefined) | undefined,
@@ -144,10 +148,13 @@ class FieldsSource implements RestoredFields {
       // The cache's bytes are checked (CRC-32) as they are read again: only a file damaged since can fail.
       if (!bytes) throw new Error(`the lint cache changed while this run read it (${this.path}): run again`);
       this.lists = JSON.parse(bytes.toString('utf8')) as Encoded[][];
+      this.undecoded = this.lists.length;
       this.read = undefined;
     }
     const list = this.lists[i];
     if (!list) throw new Error(`the lint cache holds no fields for an entity of ${this.path}`);
+    this.lists[i] = undefined;
+    if (--this.undecoded === 0) this.lists = [];
     return mergeFields(atHand, places, list);
   }
 }
