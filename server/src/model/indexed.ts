@@ -5,15 +5,16 @@ import type { Span } from './span.js';
 
 /**
  * The forms in which the index keeps the most numerous objects of a parse: a field and its scalar
- * value (about seven of each per entity, half a million of each at 10k heavy documents), and a
- * reference (two per entity).
- * Each holds its range as two numbers and makes a Span only when one is read: a Span object of its
+ * value (about seven per entity, half a million at 10k heavy documents: most in one object, a
+ * TextField or ScalarField), a reference (two per entity) and the entity itself.
+ * Each holds its ranges as numbers and makes a Span only when one is read: a Span object of its
  * own costs 40 bytes on a 64-bit heap and one more object for every garbage collection to visit,
  * two per field, which made them the largest single part of the index. They are what the model's
- * interfaces say (`span`, `keySpan` read and assign as before), built by compactEntities and by the
- * lint cache's decoder; parsers keep writing plain objects.
+ * interfaces say (`span`, `keySpan` read as before), built by compactEntities and by the lint
+ * cache's decoder; parsers keep writing plain objects.
  *
- * A Span read from them is a new object each time: compare ranges by their offsets, never by identity.
+ * A Span (or a compact field's scalar) read from them is a new object each time: compare ranges by
+ * their offsets and values by their contents, never by identity.
  */
 export class IndexedScalar implements ScalarValue {
   /** On the prototype (below): the same for every scalar, so not a slot in each. */
