@@ -26,10 +26,9 @@ describe('loadInParallel', () => {
   it('indexes and lints random workspaces exactly as loading them one by one does (property)', async () => {
     // sampleFirst: a few batches spread over the files are parsed in the main thread first, then the
     // workers start (always, at 0 ms) or not at all (never, past an hour).
-    // mainThreadParses (the language server's scan): the main thread takes batches beside the workers.
     const sample = fc.constantFrom(undefined, { workersPayAfterMs: 0 }, { workersPayAfterMs: 3_600_000 });
     await fc.assert(
-      fc.asyncProperty(fc.array(fileSpec, { minLength: 1, maxLength: NAMES.length }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 4 }), sample, fc.boolean(), async (specs, workers, batchSize, sampled, mainThreadParses) => {
+      fc.asyncProperty(fc.array(fileSpec, { minLength: 1, maxLength: NAMES.length }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 4 }), sample, async (specs, workers, batchSize, sampled) => {
         const root = mkdtempSync(path.join(tmpdir(), 'strategy-lint-parallel-'));
         try {
           writeFileSync(path.join(root, '.strategylint.yaml'), CONFIG);
@@ -37,7 +36,7 @@ describe('loadInParallel', () => {
           const serial = loadWorkspace({ paths: [root] });
           const found = discoverWorkspace({ paths: [root] });
           const engine = new LintEngine(found.cascade);
-          const unreadable = await loadInParallel(found.files, engine, { workers, batchSize, mainThreadParses, ...(sampled ? { sampleFirst: true, ...sampled } : {}), config: found.configSource, workerFile: WORKER_FILE, warn: (m) => assert.fail(m) });
+          const unreadable = await loadInParallel(found.files, engine, { workers, batchSize, ...(sampled ? { sampleFirst: true, ...sampled } : {}), config: found.configSource, workerFile: WORKER_FILE, warn: (m) => assert.fail(m) });
           assert.deepEqual(unreadable, []);
           assert.deepEqual([...engine.index.allFiles()].map((f) => f.path), [...serial.engine.index.allFiles()].map((f) => f.path), 'load order');
           assert.deepEqual([...engine.lintAll()], [...serial.engine.lintAll()]);

@@ -48,7 +48,6 @@ export async function scanInParallel(scan: ParallelScan): Promise<boolean> {
     textOf: scan.textOf,
     cancelled: scan.cancelled,
     sliceMs: scan.sliceMs,
-    mainThreadParses: true,
   });
   return true;
 }

@@ -25,10 +25,8 @@ const IN_FLIGHT = 3;
  * so each scavenge copies and promotes megabytes that die a moment later. Parsing 10k heavy
  * documents, the main thread (48 MB, which V8 sizes at start: `--max-semi-space-size` set at run
  * time does nothing) made ~2,000 scavenges and ~100 full collections, each marking the growing
- * index; a worker with 96 MB makes ~1,000 scavenges of a heap that holds no index. That is why the
- * main thread leaves parsing to the workers. 144 MB saved little more and took the peak RSS at 1k
- * heavy documents past 300 MB; at 10k, 96 MB costs no more at the peak than a default worker did,
- * since the main thread no longer promotes parse trees into its own heap.
+ * index; a worker with 96 MB makes ~1,000 scavenges of a heap that holds no index. 144 MB saved
+ * little more and took the peak RSS at 1k heavy documents past 300 MB.
  */
 export const WORKER_YOUNG_GENERATION_MB = 96;
 /**
@@ -104,12 +102,6 @@ export interface ParallelLoadOptions {
    * requests and sends progress meanwhile). Without it, it yields after each batch of its own.
    */
   sliceMs?: number;
-  /**
-   * The main thread takes batches too while the workers run (the language server's first scan): it
-   * has little else to do there, since the folder is checked only once it is loaded, and the scan
-   * then ends ~20% sooner, for a larger peak (the main thread promotes its parse trees).
-   */
-  mainThreadParses?: boolean;
   /** Files per batch (tests split a small workspace between the threads). */
   batchSize?: number;
   /** The worker's bundle (tests that import the modules rather than run the CLI's bundle). */
@@ -132,9 +124,9 @@ interface WorkerState {
  * Reads and parses `files` in worker threads and adds them to the engine in the order given, as
  * `engine.load` one by one would: the same parse results (a worker's come encoded as the lint cache
  * stores them, and are decoded here), the same index, the same findings. Returns the files that
- * could not be read. The main thread parses none itself while a worker runs: its small young
- * generation makes each of its parses cost ~1.4× a worker's (WORKER_YOUNG_GENERATION_MB), and on
- * 2 cores the second one is busy with the garbage collector's threads and the decoding anyway.
+ * could not be read. The main thread takes batches too, between decoding and indexing the workers'
+ * parses: at 10k heavy documents on 2 cores that made the run 24 s instead of 32-34 s, and used less
+ * CPU (43 s against 46-48 s), for a peak of ~408 MB instead of ~361 MB.
  * A worker that stops (a crash, a bundle that cannot be found) loses nothing: its batches are
  * parsed in the main thread, and `warn` says so.
  * The language server's first scan of a folder runs it too (lsp/parallelScan.ts), with `textOf`,
@@ -266,13 +258,11 @@ async function loadInOrder(files: readonly string[], engine: LintEngine, options
   const crashOn = process.env.STRATEGY_LINT_TEST_WORKER_CRASH;
   const setup: WorkerSetup = { config: options.config, files, ...(crashOn ? { crashOn } : {}) };
   const pool: WorkerState[] = [];
-  let answered = false;
   for (let i = 0; i < workers; i++) {
     const worker = new Worker(options.workerFile ?? workerPath(), { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     const state: WorkerState = { worker, batches: new Set(), stopped: false };
     state.worker.on('message', (response: ParseResponse) => {
       if (state.stopped) return;
-      answered = true;
       try {
         done[response.batch] = response.records.map(fromWorker);
       } catch (error) {
@@ -295,9 +285,8 @@ async function loadInOrder(files: readonly string[], engine: LintEngine, options
       if (options.cancelled?.()) break;
       commit();
       if (committed === batches.length) break;
-      // A stopped worker's batches; new ones while the workers start (until one answers), once none is
-      // left, or all along with mainThreadParses.
-      const mine = retry.length ? retry.shift()! : options.mainThreadParses || !answered || pool.every((s) => s.stopped) ? takeNext() : undefined;
+      // A stopped worker's batches first, then new ones, beside the workers.
+      const mine = retry.length ? retry.shift()! : takeNext();
       if (mine !== undefined) {
         const loaded = await parseHere(batches[mine]!);
         if (!loaded) break;
