@@ -108,6 +108,20 @@ describe('lint cache: parse records', () => {
     assert.equal(copy.entities[0]!.fields.find((f) => f.key === 'period')?.value.type === 'scalar' && (copy.entities[0]!.fields.find((f) => f.key === 'period')!.value as { derived?: boolean }).derived, true);
   });
 
+  it('leaves out the link from an indexed reference to the entity that wrote it (the index\'s, not the parse\'s)', () => {
+    const engine = new LintEngine(configFor());
+    const parsed = engine.load('/w/plan.strategy.yaml', 'objectives:\n  - id: OBJ-a\n    title: A\n    parent: OBJ-b\n  - id: OBJ-b\n    title: B\n');
+    const ref = parsed.entities[0]!.refs.find((r) => r.field === 'parent')!;
+    // The index took the reference in: it is its own entry among the references to OBJ-b.
+    const entry = engine.index.referencesToId('OBJ-b').find((e) => e.ref === ref)!;
+    assert.equal(entry.from, parsed.entities[0]);
+    assert.ok(!Object.keys(ref).includes('from') && !('from' in JSON.parse(JSON.stringify(ref))), 'no own property a spread or JSON would copy');
+    const restored = restoreParse(Buffer.from(encodeParse(parsed)!), parsed, () => undefined)!;
+    assert.equal(encodeParse(restored), encodeParse(parsed));
+    assert.deepEqual(restored.entities[0]!.refs, parsed.entities[0]!.refs);
+    assert.equal(restored.entities[0]!.refs.find((r) => r.field === 'parent')!.form, ref.form);
+  });
+
   it('does not write a parse result holding something it does not know (the cache parses such a file again)', () => {
     const engine = new LintEngine(configFor());
     const parsed = engine.load('/w/plan.strategy.yaml', 'objectives:\n  - id: OBJ-a\n    title: A\n');
