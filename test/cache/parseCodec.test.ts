@@ -66,6 +66,9 @@ describe('lint cache: parse records', () => {
           assert.deepEqual(again.fields, entity.fields, `${parsed.path} ${entity.id}`);
           assert.equal(again.fieldsAtHand('status'), undefined, 'once decoded, `fields` answers');
         });
+        // Every restored entity holds the same properties in one order (ranges as numbers, none added later): one shape for the rules to read.
+        for (const entity of restored.entities) assert.deepEqual(Object.keys(entity), Object.keys(restored.entities[0]!), `${parsed.path} ${entity.id}`);
+        assert.ok(restored.entities.every((e) => !Object.keys(e).includes('anchor')), 'ranges kept as numbers');
         // Entity for entity the parser's (of a class of their own: compared by what the codec writes of them, which is all).
         assert.equal(encodeParse(restored), encodeParse(parsed), parsed.path);
         assert.deepEqual({ ...restored, entities: [] }, { ...parsed, entities: [] });

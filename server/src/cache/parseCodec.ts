@@ -1,7 +1,7 @@
-import type { Entity, EntityKind, Field, FieldInsertion, FieldValue, Reference } from '../model/entity.js';
+import type { Entity, EntityForm, EntityKind, Field, FieldInsertion, FieldValue, Reference } from '../model/entity.js';
 import type { ParsedFile, ParseNote, SuppressionComment, TemplatedFile } from '../model/file.js';
 import type { Span } from '../model/span.js';
-import { IndexedEntity, IndexedReference, IndexedScalar, indexedField, indexedScalar } from '../model/indexed.js';
+import { IndexedEntity, IndexedReference, IndexedScalar, indexedField, indexedScalar, type CompactEntity } from '../model/indexed.js';
 import type { CompiledTemplate } from '../templates/compiled.js';
 import type { SectionFact } from '../templates/markdownFacts.js';
 import type { LineMap } from '../text/lineMap.js';
@@ -100,11 +100,11 @@ export function decodeParse(text: string, frame: ParseFrame, templateOf: (identi
     const lineEnd = text.indexOf('\n');
     if (lineEnd === -1) return undefined;
     const others = JSON.parse(text.slice(lineEnd + 1)) as Encoded[][];
-    return decodeRecord(JSON.parse(text.slice(0, lineEnd)) as Encoded, frame, templateOf, (r, i, entity) => {
-      const atHand = decodeAtHand(r[8] as Encoded);
-      const indexed = IndexedEntity.of(entity);
-      indexed.fields = mergeFields(atHand.fields, atHand.places, others[i]!);
-      return indexed;
+    return decodeRecord(JSON.parse(text.slice(0, lineEnd)) as Encoded, frame, templateOf, (r, i, kind, form, id) => {
+      const atHand = r[8] as Encoded;
+      const entity = new IndexedEntity(kind, form, frame.path, id);
+      entity.fields = mergeFields(atHandFields(atHand), atHandPlaces(atHand), others[i]!);
+      return entity;
     });
   } catch {
     return undefined;
@@ -123,7 +123,10 @@ export function restoreParse(bytes: Buffer, frame: ParseFrame, templateOf: (iden
     if (lineEnd === -1) return undefined;
     const kept = again ? undefined : Buffer.from(bytes.subarray(lineEnd + 1));
     const source = new FieldsSource(() => kept ?? again?.()?.subarray(lineEnd + 1), frame.path);
-    return decodeRecord(JSON.parse(bytes.toString('utf8', 0, lineEnd)) as Encoded, frame, templateOf, (r, i, entity) => new RestoredEntity(entity, decodeAtHand(r[8] as Encoded), source, i));
+    return decodeRecord(JSON.parse(bytes.toString('utf8', 0, lineEnd)) as Encoded, frame, templateOf, (r, i, kind, form, id) => {
+      const atHand = r[8] as Encoded;
+      return new RestoredEntity(kind, form, frame.path, id, atHandFields(atHand), atHandPlaces(atHand), source, i);
+    });
   } catch {
     return undefined;
   }
@@ -159,8 +162,11 @@ class FieldsSource implements RestoredFields {
   }
 }
 
+/** Makes entity `i` of a file from its record (`r`), with its fields; decodeEntity sets the rest. */
+type EntityMaker = (r: Encoded, i: number, kind: EntityKind, form: EntityForm, id: string) => CompactEntity;
+
 /** A file's record (the first JSON text), its entities made by `entityOf` from their records and the common part decoded. */
-function decodeRecord(record: Encoded, frame: ParseFrame, templateOf: (identity: string) => CompiledTemplate | undefined, entityOf: (r: Encoded, i: number, entity: Entity) => Entity): ParsedFile | undefined {
+function decodeRecord(record: Encoded, frame: ParseFrame, templateOf: (identity: string) => CompiledTemplate | undefined, entityOf: EntityMaker): ParsedFile | undefined {
   try {
     const [language, hasBom, crlf, participates, entityRecords, notes, suppressions, templated] = record as [number, number, number, number, Encoded[], ParseNote[] | 0, SuppressionComment[] | 0, Encoded | 0];
     const template = (identity: string): CompiledTemplate => {
@@ -168,7 +174,7 @@ function decodeRecord(record: Encoded, frame: ParseFrame, templateOf: (identity:
       if (!found) throw new Unknown(identity);
       return found;
     };
-    const entities = entityRecords.map((r, i) => entityOf(r, i, decodeEntity(r, frame.path, template)));
+    const entities: Entity[] = entityRecords.map((r, i) => decodeEntity(r, i, template, entityOf));
     // Links inside the file, once every entity exists.
     entityRecords.forEach((r, i) => {
       const enclosing = r[13] as number;
@@ -200,14 +206,17 @@ function decodeRecord(record: Encoded, frame: ParseFrame, templateOf: (identity:
 }
 
 /** The fields at hand, written [place, field, place, field, …] (their places among all the entity's fields, in order). */
-function decodeAtHand(r: Encoded): { fields: Field[]; places: number[] } {
+function atHandFields(r: Encoded): Field[] {
   const fields: Field[] = new Array(r.length / 2);
+  for (let k = 0; k < r.length; k += 2) fields[k / 2] = decodeField(r[k + 1] as Encoded);
+  return fields;
+}
+
+/** The places of the fields at hand among all the entity's fields (atHandFields). */
+function atHandPlaces(r: Encoded): number[] {
   const places: number[] = new Array(r.length / 2);
-  for (let k = 0; k < r.length; k += 2) {
-    places[k / 2] = r[k] as number;
-    fields[k / 2] = decodeField(r[k + 1] as Encoded);
-  }
-  return { fields, places };
+  for (let k = 0; k < r.length; k += 2) places[k / 2] = r[k] as number;
+  return places;
 }
 
 /** An entity's fields in their order: those at hand at their places, the others (encoded) in the places left. */
@@ -271,13 +280,18 @@ function encodeEntity(e: Entity, path: string, indexOf: Map<Entity, number>, oth
   ];
 }
 
-function decodeEntity(r: Encoded, path: string, template: (identity: string) => CompiledTemplate): Entity {
-  const [kind, form, id, idSpan, title, anchor, extent, headingSlug, , , insertion, templateId, refs] = r as [EntityKind, Entity['form'], string, [number, number] | 0, string | null, [number, number], [number, number], string | null, Encoded, 0, [number, FieldInsertion['style'], string, string, string | null, FieldInsertion['inner']?], string | 0, Encoded[]];
-  const entity: Entity = { kind, form, file: path, id } as Entity;
-  if (idSpan) entity.idSpan = { start: idSpan[0], end: idSpan[1] };
+function decodeEntity(r: Encoded, i: number, template: (identity: string) => CompiledTemplate, make: EntityMaker): CompactEntity {
+  const [kind, form, id, idSpan, title, anchor, extent, headingSlug, , , insertion, templateId, refs] = r as [EntityKind, EntityForm, string, [number, number] | 0, string | null, [number, number], [number, number], string | null, Encoded, 0, [number, FieldInsertion['style'], string, string, string | null, FieldInsertion['inner']?], string | 0, Encoded[]];
+  const entity = make(r, i, kind, form, id);
+  if (idSpan) {
+    entity.idStart = idSpan[0];
+    entity.idEnd = idSpan[1];
+  }
   if (title !== null) entity.title = title;
-  entity.anchor = { start: anchor[0], end: anchor[1] };
-  entity.extent = { start: extent[0], end: extent[1] };
+  entity.anchorStart = anchor[0];
+  entity.anchorEnd = anchor[1];
+  entity.extentStart = extent[0];
+  entity.extentEnd = extent[1];
   if (headingSlug !== null) entity.headingSlug = headingSlug;
   entity.refs = refs.map(decodeRef);
   const [offset, style, indent, eol, suffix, inner] = insertion;

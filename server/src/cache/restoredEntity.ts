@@ -1,6 +1,5 @@
-import type { Entity, EntityForm, EntityKind, Field, FieldInsertion, Reference } from '../model/entity.js';
-import type { Span } from '../model/span.js';
-import type { CompiledTemplate } from '../templates/compiled.js';
+import type { EntityForm, EntityKind, Field } from '../model/entity.js';
+import { CompactEntity } from '../model/indexed.js';
 
 /**
  * The fields (canonical names, as fieldFor gives them) that workspace-wide facts read of every
@@ -22,36 +21,25 @@ export interface RestoredFields {
  * the same as the entity its file's parse made, except that its fields are decoded when first read
  * (`fields`), and that until then fieldScalar reads the fields AT_HAND without them (fieldsAtHand).
  * A run where one file changed so reads the fields of a few thousand entities, not of all.
+ * A CompactEntity like those of the index (ranges as numbers, one shape for all): the decoder
+ * (parseCodec) sets its other properties as it reads them, with no object made in between.
  *
  * `fields` is an accessor on the prototype, not a property of each entity: JSON.stringify and spreads
  * do not see it (read it by name).
  */
-export class RestoredEntity implements Entity {
-  declare kind: EntityKind;
-  declare form: EntityForm;
-  declare file: string;
-  declare id: string;
-  declare idSpan?: Span;
-  declare title?: string;
-  declare anchor: Span;
-  declare extent: Span;
-  declare headingSlug?: string;
-  declare refs: Reference[];
-  declare enclosing?: Entity;
-  declare insertion: FieldInsertion;
-  declare template?: CompiledTemplate;
-  #fields: Field[] | undefined;
+export class RestoredEntity extends CompactEntity {
+  #fields: Field[] | undefined = undefined;
   #atHand: readonly Field[] | undefined;
   #places: readonly number[] | undefined;
   #source: RestoredFields | undefined;
   /** The entity's place in its file (the source's index). */
   #index: number;
 
-  /** `decoded`: the entity as decoded but for its fields (its own properties are copied, in order). */
-  constructor(decoded: Omit<Entity, 'fields'>, atHand: { fields: readonly Field[]; places: readonly number[] }, source: RestoredFields, index: number) {
-    Object.assign(this, decoded);
-    this.#atHand = atHand.fields;
-    this.#places = atHand.places;
+  /** `atHand`: the fields AT_HAND, at their `places` among all the entity's fields; the others come from `source`. */
+  constructor(kind: EntityKind, form: EntityForm, file: string, id: string, atHand: readonly Field[], places: readonly number[], source: RestoredFields, index: number) {
+    super(kind, form, file, id);
+    this.#atHand = atHand;
+    this.#places = places;
     this.#source = source;
     this.#index = index;
   }

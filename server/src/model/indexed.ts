@@ -190,16 +190,17 @@ export class IndexedReference implements Reference {
 /**
  * An entity as the index keeps it: its id, anchor and extent ranges as numbers (three Span objects
  * fewer per entity, 40 bytes and one object for the collector each), made into Spans when read
- * (a new one each time: compare ranges by their offsets). Built by compactEntities and by the lint
- * cache's decoder.
+ * (a new one each time: compare ranges by their offsets). Every property has its slot from the
+ * start, in one order, so that all entities of a form share one shape. Its `fields` are the
+ * subclass's: an array (IndexedEntity, built by compactEntities and by the lint cache's decoder) or
+ * decoded when first read (cache/restoredEntity.ts).
  */
-export class IndexedEntity implements Entity {
+export abstract class CompactEntity implements Entity {
   // Undefined when there is none. Slots from the start: set later, they would cost each entity a property array.
   title?: string = undefined;
   headingSlug?: string = undefined;
   enclosing?: Entity = undefined;
   template?: CompiledTemplate = undefined;
-  fields: Field[] = [];
   refs: Reference[] = [];
   insertion!: FieldInsertion;
   /** -1: no explicit id (the id is derived). */
@@ -209,6 +210,7 @@ export class IndexedEntity implements Entity {
   anchorEnd = 0;
   extentStart = 0;
   extentEnd = 0;
+  abstract fields: Field[];
 
   constructor(
     public kind: EntityKind,
@@ -216,22 +218,6 @@ export class IndexedEntity implements Entity {
     public file: string,
     public id: string,
   ) {}
-
-  /** `entity` in this form (its fields, references and links as they are: the caller's to convert). */
-  static of(entity: Entity): IndexedEntity {
-    const own = new IndexedEntity(entity.kind, entity.form, entity.file, entity.id);
-    own.idSpan = entity.idSpan;
-    own.title = entity.title;
-    own.anchor = entity.anchor;
-    own.extent = entity.extent;
-    own.headingSlug = entity.headingSlug;
-    own.fields = entity.fields;
-    own.refs = entity.refs;
-    own.enclosing = entity.enclosing;
-    own.insertion = entity.insertion;
-    own.template = entity.template;
-    return own;
-  }
 
   get idSpan(): Span | undefined {
     return this.idStart < 0 ? undefined : { start: this.idStart, end: this.idEnd };
@@ -260,9 +246,33 @@ export class IndexedEntity implements Entity {
     this.extentEnd = span.end;
   }
 
-  /** As JSON, what the model's Entity says (the lint cache compares parses by their JSON, positions left out). */
+  /**
+   * As JSON, what the model's Entity says (the lint cache compares parses by their JSON, positions
+   * left out); `fields` when they are an own property (not an accessor's, still to be decoded).
+   */
   toJSON(): Entity {
     const { idStart: _idStart, idEnd: _idEnd, anchorStart: _anchorStart, anchorEnd: _anchorEnd, extentStart: _extentStart, extentEnd: _extentEnd, ...own } = this;
-    return { ...own, ...(this.idStart < 0 ? {} : { idSpan: this.idSpan }), anchor: this.anchor, extent: this.extent };
+    return { ...own, ...(this.idStart < 0 ? {} : { idSpan: this.idSpan }), anchor: this.anchor, extent: this.extent } as Entity;
+  }
+}
+
+/** A CompactEntity whose fields are an array of their own. */
+export class IndexedEntity extends CompactEntity {
+  fields: Field[] = [];
+
+  /** `entity` in this form (its fields, references and links as they are: the caller's to convert). */
+  static of(entity: Entity): IndexedEntity {
+    const own = new IndexedEntity(entity.kind, entity.form, entity.file, entity.id);
+    own.idSpan = entity.idSpan;
+    own.title = entity.title;
+    own.anchor = entity.anchor;
+    own.extent = entity.extent;
+    own.headingSlug = entity.headingSlug;
+    own.fields = entity.fields;
+    own.refs = entity.refs;
+    own.enclosing = entity.enclosing;
+    own.insertion = entity.insertion;
+    own.template = entity.template;
+    return own;
   }
 }
