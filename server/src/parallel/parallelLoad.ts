@@ -20,15 +20,17 @@ const BATCH_SIZE = 32;
 /** Batches a worker holds at a time, so that it never waits for the main thread to hand it the next one. */
 const IN_FLIGHT = 3;
 /**
- * A worker's young generation (V8's nursery, where each parse's Markdown tree is built), twice
- * Node's default of 48 MB: remark's trees of a long document outlive a small nursery's scavenges,
- * so each scavenge copies and promotes megabytes that die a moment later. Parsing 10k heavy
- * documents, the main thread (48 MB, which V8 sizes at start: `--max-semi-space-size` set at run
- * time does nothing) made ~2,000 scavenges and ~100 full collections, each marking the growing
- * index; a worker with 96 MB makes ~1,000 scavenges of a heap that holds no index. 144 MB saved
- * little more and took the peak RSS at 1k heavy documents past 300 MB.
+ * A worker's young generation (V8's nursery, where each parse's Markdown tree is built), set when it
+ * starts (`resourceLimits`; the main thread's is sized when Node starts: `--max-semi-space-size` set
+ * at run time does nothing). A larger nursery saves CPU: remark's trees of a long document outlive a
+ * small nursery's scavenges, which then copy and promote megabytes that die a moment later (at 96 MB
+ * a worker made half the scavenges the main thread made for the same files). But a worker's heap is
+ * resident beside the main thread's until parsing ends, which is where a cold run peaks: at 10k heavy
+ * documents 96 MB kept ~120 MB committed for ~15 MB live, and the run peaked near 395 MB. Node's
+ * default, 48 MB, peaks ~50 MB lower (32 MB saved no more; capping the worker's old generation as well
+ * doubled its full collections), and the cold run had time to spare, not memory.
  */
-export const WORKER_YOUNG_GENERATION_MB = 96;
+export const WORKER_YOUNG_GENERATION_MB = 48;
 /**
  * `auto` starts a worker per this many files, and from this many on starts them at once. Below it,
  * the main thread first times its parse of a sample (SAMPLE_BATCHES) and starts them only if the
