@@ -6,7 +6,6 @@ import {
   DidChangeWatchedFilesNotification,
   ProposedFeatures,
   StreamMessageReader,
-  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   WatchKind,
@@ -21,6 +20,7 @@ import { VERSION } from '../cli/version.js';
 import { parentDir } from '../files/paths.js';
 import { SUPPRESSIONS_FILE_NAME } from '../files/suppressionsFile.js';
 import { Analyzer } from './analysis.js';
+import { BatchedMessageWriter } from './batchedWriter.js';
 import { CODE_ACTION_KINDS } from './codeActions.js';
 import { COMPLETION_TRIGGERS } from './completion.js';
 import { ConfigReporter } from './configDiagnostics.js';
@@ -60,7 +60,7 @@ export function startServer(streams: ServerStreams = {}, platform: ServerPlatfor
   const connection = createConnection(
     ProposedFeatures.all,
     new StreamMessageReader(streams.input ?? process.stdin),
-    new StreamMessageWriter(streams.output ?? process.stdout),
+    new BatchedMessageWriter(streams.output ?? process.stdout),
   );
   // stdout carries the protocol: anything printed must go to the client's log instead.
   redirectConsole(connection);
