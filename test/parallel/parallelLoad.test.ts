@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { discoverWorkspace, loadWorkspace } from '../../server/src/cli/workspace.js';
 import { LintEngine } from '../../server/src/engine/engine.js';
 import { loadInParallel, sampledStart, WORKER_BUNDLE, workerCountFor } from '../../server/src/parallel/parallelLoad.js';
+import { contentHash } from '../../server/src/parse/parseFile.js';
 import { fileName, fileSpec, NAMES, render } from '../helpers/strategyArbitraries.js';
 
 /** The built worker (npm run build), as the CLI starts it. */
@@ -46,6 +47,30 @@ describe('loadInParallel', () => {
       }),
       { numRuns: 12 },
     );
+  });
+
+  it("gives parses their content hash, from the workers too, only when the engine keeps hashes (--cache and the editor do; a run without --cache does not)", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'strategy-lint-parallel-'));
+    try {
+      writeFileSync(path.join(root, '.strategylint.yaml'), CONFIG);
+      const texts = new Map<string, string>();
+      for (let i = 0; i < 6; i++) {
+        const file = path.join(root, `plan-${i}.strategy.yaml`);
+        const text = `objectives:\n  - id: obj-${i}\n    title: Objective ${i}\n`;
+        writeFileSync(file, text);
+        texts.set(file.split(path.sep).join('/'), text);
+      }
+      const found = discoverWorkspace({ paths: [root] });
+      for (const contentHashes of [true, false]) {
+        const engine = new LintEngine(found.cascade, { contentHashes });
+        await loadInParallel(found.files, engine, { workers: 1, batchSize: 1, config: found.configSource, workerFile: WORKER_FILE, warn: (m) => assert.fail(m) });
+        const hashes = [...engine.index.allFiles()].map((f) => [f.path, f.hash]);
+        assert.equal(hashes.length, 6);
+        assert.deepEqual(hashes, hashes.map(([file]) => [file, contentHashes ? contentHash(texts.get(file!)!) : '']));
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('auto starts no worker on one core or below 256 files; else one fewer than the cores, one per 2,000 files, at most 4, below 2,000 files only if a sample says so', () => {

@@ -39,6 +39,8 @@ export interface ParallelRequest {
   concurrency: Concurrency;
   /** Told when a worker stops early (its files are parsed in the main thread). */
   warn(message: string): void;
+  /** False for a run that never asks a parse's content hash (no --cache): see LintEngine's `contentHashes`. Default true. */
+  contentHashes?: boolean;
 }
 
 /** Everything a command needs once the files are found, read and loaded into the engine. */
@@ -124,7 +126,8 @@ export function loadWorkspace(request: WorkspaceRequest, found = discoverWorkspa
  */
 export async function loadWorkspaceConcurrently(request: WorkspaceRequest, parallel: ParallelRequest): Promise<LoadedWorkspace> {
   const found = discoverWorkspace(request);
-  const inParallel = request.keepTexts === true ? undefined : await parseInParallel(found, request, parallel);
+  // As loadWorkspace: a run without --cache never asks a parse's content hash.
+  const inParallel = request.keepTexts === true ? undefined : await parseInParallel(found, request, { ...parallel, contentHashes: false });
   if (!inParallel) return loadWorkspace(request, found);
   return loaded(found, inParallel.engine, new Map(), [...found.unreadable, ...inParallel.unreadable]);
 }
@@ -137,7 +140,7 @@ export async function loadWorkspaceConcurrently(request: WorkspaceRequest, paral
 export async function parseInParallel(found: DiscoveredWorkspace, request: Pick<WorkspaceRequest, 'onFileLoaded'>, parallel: ParallelRequest): Promise<{ engine: LintEngine; unreadable: SkippedPath[] } | undefined> {
   const workers = workersAvailable() && !found.stdinPath ? workerCountFor(parallel.concurrency, found.files.length) : 0;
   if (workers === 0) return undefined;
-  const engine = new LintEngine(found.cascade);
+  const engine = new LintEngine(found.cascade, { contentHashes: parallel.contentHashes ?? true });
   const unreadable = await loadInParallel(found.files, engine, {
     workers,
     sampleFirst: sampledStart(parallel.concurrency, found.files.length),

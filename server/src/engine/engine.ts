@@ -40,6 +40,11 @@ export class LintEngine {
     this.configure(config);
   }
 
+  /** Whether parses carry their content hash (the constructor's `contentHashes`): parsing workers compute it only then. */
+  get contentHashes(): boolean {
+    return this.cache.hashes;
+  }
+
   /** The settings of the workspace as a whole (the top of the cascade). */
   get config(): ResolvedConfig {
     return this.cascade.root;

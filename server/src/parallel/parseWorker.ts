@@ -35,7 +35,7 @@ function parseOne(file: string): ParsedRecord {
   }
   try {
     const { candidates, leftOut } = engine.readersOf(file);
-    const parsed = parseFile(file, text, undefined, candidates, leftOut);
+    const parsed = parseFile(file, text, undefined, candidates, leftOut, setup.contentHashes ? undefined : '');
     const record = encodeParse(parsed);
     if (record === undefined) return { path: file, inProcess: true };
     const table = parsed.lineMap.table();

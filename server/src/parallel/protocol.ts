@@ -29,6 +29,8 @@ export interface WorkerSetup {
    * uncaught, on reaching a file of this name.
    */
   crashOn?: string;
+  /** False when the engine never asks a parse's content hash (a CLI run without --cache): the worker then leaves it out too. */
+  contentHashes: boolean;
 }
 
 /** A batch of files to read and parse, by their index in the run's load order. */

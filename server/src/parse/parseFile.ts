@@ -83,7 +83,7 @@ export class ParseCache {
    * and writes no cache: hashing every file was 3% of a `--preset kep` run); a parse is then never
    * reused for a text given again, it is parsed again.
    */
-  constructor(private readonly hashes = true) {}
+  constructor(readonly hashes = true) {}
 
   /** The parse of a file depends on its text and on the templates that may read it: both make the key. */
   get(filePath: string, rawText: string, templates: readonly TemplateCandidate[] = [], leftOut = false): ParsedFile {
