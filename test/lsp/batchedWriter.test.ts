@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { PassThrough, Writable } from 'node:stream';
 import { StreamMessageReader, type Message, type NotificationMessage } from 'vscode-languageserver/node';
-import { BatchedMessageWriter } from '../../server/src/lsp/batchedWriter.js';
+import { BatchedMessageWriter, EncodedParams } from '../../server/src/lsp/batchedWriter.js';
 
 /** A stdout stand-in that records each write it is given. */
 function recordingStream(): { stream: Writable; writes: Buffer[] } {
@@ -73,6 +73,14 @@ describe('the language server’s message writer', () => {
     await writer.write(notification(1));
     assert.equal(errors.length, 1);
     assert.deepEqual(await readBack(Buffer.concat(writes), 1), [notification(1)]);
+  });
+
+  it('writes params encoded already as their JSON, which the client reads as the params', async () => {
+    const { stream, writes } = recordingStream();
+    const writer = new BatchedMessageWriter(stream);
+    const params = { uri: 'file:///ws/a.md', diagnostics: [{ message: 'Überprüfung ✓', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } } }] };
+    await writer.write({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: new EncodedParams(JSON.stringify(params)) } as NotificationMessage);
+    assert.deepEqual(await readBack(Buffer.concat(writes), 1), [{ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params }]);
   });
 
   it('ends the stream once what is pending is written', async () => {

@@ -1,6 +1,19 @@
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
 
 /**
+ * A message's params already encoded as JSON (the diagnostics publisher encodes them once, for
+ * their digest and for the message): BatchedMessageWriter writes the JSON as it is. Any other
+ * writer gets the params themselves (toJSON), at the cost of decoding them again.
+ */
+export class EncodedParams {
+  constructor(readonly json: string) {}
+
+  toJSON(): unknown {
+    return JSON.parse(this.json);
+  }
+}
+
+/**
  * Writes the server's JSON-RPC messages to a stream (stdout) in the base protocol's framing
  * (`Content-Length` header, then the JSON), every message sent during one turn of the event loop
  * in a single write. vscode-jsonrpc's StreamMessageWriter writes a message's header and its body
@@ -26,7 +39,7 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
   write(msg: Message): Promise<void> {
     let body: Buffer;
     try {
-      body = Buffer.from(JSON.stringify(msg), 'utf8');
+      body = Buffer.from(encode(msg), 'utf8');
     } catch (error) {
       this.failed(error, msg);
       return Promise.reject(error);
@@ -68,3 +81,10 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
   }
 }
 
+
+function encode(msg: Message): string {
+  const params = (msg as { params?: unknown }).params;
+  if (!(params instanceof EncodedParams)) return JSON.stringify(msg);
+  const { params: _, ...rest } = msg as Message & { params: EncodedParams };
+  return `${JSON.stringify(rest).slice(0, -1)},"params":${params.json}}`;
+}

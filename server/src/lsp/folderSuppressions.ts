@@ -38,15 +38,23 @@ export async function loadFolderSuppressions(file: string, log: (message: string
 
 /** Whether the suppressions at `root` name the file at all (only then does the split need its parse). */
 export function namesFile(root: string, counts: SuppressionCounts, filePath: string): boolean {
-  for (const _ in counts) return counts[path.posix.relative(root, filePath)] !== undefined;
-  return false;
+  return entriesFor(root, counts, filePath) !== undefined;
+}
+
+/** The file's entries, by its path relative to `root`; an empty file (the usual case) works out no path. */
+function entriesFor(root: string, counts: SuppressionCounts, filePath: string): { relative: string; entries: NonNullable<SuppressionCounts[string]> } | undefined {
+  for (const _ in counts) {
+    const relative = path.posix.relative(root, filePath);
+    const entries = counts[relative];
+    return entries ? { relative, entries } : undefined;
+  }
+  return undefined;
 }
 
 /** One file's findings split by the suppressions at `root` (the same split as the CLI's). */
 export function splitBySuppressions(root: string, counts: SuppressionCounts, file: ParsedFile, findings: Finding[]): { kept: Finding[]; suppressed: Finding[] } {
-  const relative = path.posix.relative(root, file.path);
-  const entries = counts[relative];
-  if (!entries) return { kept: findings, suppressed: [] };
-  const { kept, suppressed } = applyBulkSuppressions(file, findings, entries, relative);
+  const named = entriesFor(root, counts, file.path);
+  if (!named) return { kept: findings, suppressed: [] };
+  const { kept, suppressed } = applyBulkSuppressions(file, findings, named.entries, named.relative);
   return { kept, suppressed };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Connection, Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver/node';
+import { PublishDiagnosticsNotification, type Connection, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
+import { EncodedParams } from './batchedWriter.js';
 import { pathToUri } from './uri.js';
 
 /**
@@ -8,23 +9,41 @@ import { pathToUri } from './uri.js';
  * would cost the client a repaint per file.
  */
 export class DiagnosticsPublisher {
-  /** What the client has of each file with diagnostics, as a digest (see diagnosticsDigest). */
+  /** What the client has of each file with diagnostics, as a digest (see encodeDiagnostics). */
   private readonly published = new Map<string, string>();
   /** Counts sends since the last call to takeSentCount() (for the stats request). */
   private sent = 0;
 
-  constructor(private readonly connection: Connection) {}
+  /**
+   * With `encoded` (the connection writes EncodedParams as they are: BatchedMessageWriter), each
+   * message is sent as the JSON its digest was computed from, instead of being encoded again.
+   */
+  constructor(
+    private readonly connection: Connection,
+    private readonly encoded = false,
+  ) {}
 
   /** Returns true when a notification was sent. */
   publish(filePath: string, diagnostics: Diagnostic[], version?: number): boolean {
     const uri = pathToUri(filePath);
-    const key = diagnostics.length ? diagnosticsDigest(diagnostics) : undefined;
-    if (this.published.get(uri) === key) return false;
-    if (key === undefined) this.published.delete(uri);
-    else this.published.set(uri, key);
-    void this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
-    this.sent++;
+    if (!diagnostics.length) {
+      if (!this.published.delete(uri)) return false;
+      this.send(uri, version, diagnostics);
+      return true;
+    }
+    const encoding = encodeDiagnostics(diagnostics);
+    if (this.published.get(uri) === encoding.digest) return false;
+    this.published.set(uri, encoding.digest);
+    this.send(uri, version, diagnostics, encoding);
     return true;
+  }
+
+  private send(uri: string, version: number | undefined, diagnostics: Diagnostic[], encoding?: DiagnosticsEncoding): void {
+    if (this.encoded) {
+      const head = `{"uri":${JSON.stringify(uri)}${version === undefined ? '' : `,"version":${JSON.stringify(version)}`},"diagnostics":`;
+      void this.connection.sendNotification(PublishDiagnosticsNotification.method, new EncodedParams(`${head}${encoding ? encoding.json() : '[]'}}`));
+    } else void this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
+    this.sent++;
   }
 
   clear(filePath: string): boolean {
@@ -36,8 +55,7 @@ export class DiagnosticsPublisher {
     for (const uri of [...this.published.keys()]) {
       if (!drop(uri)) continue;
       this.published.delete(uri);
-      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-      this.sent++;
+      this.send(uri, undefined, []);
     }
   }
 
@@ -55,23 +73,55 @@ export class DiagnosticsPublisher {
 /** Digest of the JSON of related information, by array (toDiagnostic hands out the same array while it is unchanged). */
 const relatedDigests = new WeakMap<DiagnosticRelatedInformation[], string>();
 
+/** A file's diagnostics as the client gets them: their digest, and their JSON (made when asked). */
+interface DiagnosticsEncoding {
+  digest: string;
+  json(): string;
+}
+
 /**
  * What the client has of a file's diagnostics, as one SHA-1 digest of their JSON (each diagnostic
  * without its related information, then a digest of that). The server keeps one for every file
  * with diagnostics: at 10k documents the JSON itself was ~25 MB of the heap. An owners file can
  * carry thousands of related locations: unchanged lists are serialised once, not on every keystroke.
+ * The JSON made for the digest is the message's: a file published for the first time (every file
+ * of an initial scan) is encoded once, not once for the digest and once more to be sent.
  */
-function diagnosticsDigest(diagnostics: readonly Diagnostic[]): string {
+function encodeDiagnostics(diagnostics: readonly Diagnostic[]): DiagnosticsEncoding {
   const parts: string[] = [];
-  for (const { relatedInformation, ...rest } of diagnostics) {
-    let related = '';
-    if (relatedInformation) {
-      related = relatedDigests.get(relatedInformation) ?? digest(JSON.stringify(relatedInformation));
-      relatedDigests.set(relatedInformation, related);
+  const own: string[] = [];
+  // The JSON of related lists first seen here (a list seen before has its digest, not its JSON).
+  const relatedJson = new Map<number, string>();
+  diagnostics.forEach((diagnostic, i) => {
+    const related = diagnostic.relatedInformation;
+    let relatedDigest = '';
+    if (related) {
+      relatedDigest = relatedDigests.get(related) ?? '';
+      if (!relatedDigest) {
+        const json = JSON.stringify(related);
+        relatedJson.set(i, json);
+        relatedDigest = digest(json);
+        relatedDigests.set(related, relatedDigest);
+      }
+      // Left out of the diagnostic's own JSON (an undefined property is not written) without
+      // copying the diagnostic; put back at once.
+      diagnostic.relatedInformation = undefined;
     }
-    parts.push(JSON.stringify(rest), related);
-  }
-  return digest(parts.join('\n'));
+    const json = JSON.stringify(diagnostic);
+    if (related) diagnostic.relatedInformation = related;
+    own.push(json);
+    parts.push(json, relatedDigest);
+  });
+  return {
+    digest: digest(parts.join('\n')),
+    json: () => {
+      const each = own.map((json, i) => {
+        const related = diagnostics[i]!.relatedInformation;
+        return related ? `${json.slice(0, -1)},"relatedInformation":${relatedJson.get(i) ?? JSON.stringify(related)}}` : json;
+      });
+      return `[${each.join(',')}]`;
+    },
+  };
 }
 
 function digest(text: string): string {

@@ -67,7 +67,8 @@ export function startServer(streams: ServerStreams = {}, platform: ServerPlatfor
   const log = (message: string) => connection.console.error(message);
   process.on('uncaughtException', (error) => log(`uncaught: ${error?.stack ?? String(error)}`));
   process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`));
-  return serve(connection, platform);
+  // Its writer takes diagnostics the publisher has encoded already (EncodedParams).
+  return serve(connection, { ...platform, encodedParams: true });
 }
 
 /** What differs where the server runs (Node over stdio, or a web worker: see web/main.ts). */
@@ -84,6 +85,8 @@ export interface ServerPlatform {
   realPath?(folderPath: string): string | undefined;
   /** The lint cache for a folder's first scan (see folderCache.ts); absent where there is no disk. */
   openCache?(root: string, cascade: ConfigCascade, engine: LintEngine, location: string): FolderCache | undefined;
+  /** The connection writes EncodedParams as they are (BatchedMessageWriter: over stdio, not in the web worker). */
+  encodedParams?: boolean;
 }
 
 /** Runs the language server on a connection (not yet listening). */
@@ -92,7 +95,7 @@ export function serve(connection: Connection, platform: ServerPlatform = {}): Co
 
   const documents = new TextDocuments(TextDocument);
   const folders = new Folders();
-  const publisher = new DiagnosticsPublisher(connection);
+  const publisher = new DiagnosticsPublisher(connection, platform.encodedParams === true);
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let clientCapabilities: InitializeParams['capabilities'] = {};
   let shuttingDown = false;
