@@ -138,6 +138,42 @@ describe('lint cache: the file', () => {
     assert.equal(first.parse(first.entries[0]!, engine.templateLookup(first.entries[0]!.path)), undefined);
   });
 
+  it('counts each file\'s findings by severity in its file list, and keeps the counts of parts it keeps', () => {
+    const { records, findings } = acme();
+    const location = path.join(dir(), 'cache');
+    saveCache(location, KEY, records);
+    const count = (list: readonly Finding[], severity: string) => list.filter((f) => f.severity === severity).length;
+    const check = (cache: LintCache) => {
+      for (const record of records) {
+        const list = findings.get(record.path) ?? [];
+        assert.deepEqual(cache.get(record.path)!.tally, { total: list.length, errors: count(list, 'error'), warnings: count(list, 'warning') }, record.path);
+      }
+    };
+    const first = opened(location);
+    assert.ok(records.some((r) => first.get(r.path)!.tally.errors > 0) && records.some((r) => first.get(r.path)!.tally.warnings > 0));
+    check(first);
+    // Written again with every part kept (over its end): the counts stay.
+    saveCache(location, KEY, first.entries.map((entry): CacheRecord => ({ ...entry, lineMap: first.lineMap(entry), findings: entry, parse: entry })), first);
+    check(opened(location));
+  });
+
+  it('reads stored findings it checked at first after the file was written over or replaced (a run prints them after writing the cache)', () => {
+    // Larger than the windows parts are read through: the findings are read from the file again.
+    const { records, findings } = acme(40);
+    const location = path.join(dir(), 'cache');
+    saveCache(location, KEY, records);
+    for (const rewrite of ['over its end', 'anew']) {
+      const cache = opened(location);
+      const withFindings = records.filter((r) => cache.get(r.path)!.tally.total > 0);
+      for (const record of withFindings) assert.ok(cache.canReadFindingsLater(cache.get(record.path)!), record.path);
+      // Another file's findings replaced (a few bytes over the end), or everything written anew (renamed over it).
+      const next = cache.entries.map((entry, i): CacheRecord => ({ ...entry, lineMap: cache.lineMap(entry), findings: i === 0 || rewrite === 'anew' ? (findings.get(entry.path) ?? []).map((f) => ({ ...f, message: `${f.message}!` })) : entry, parse: entry }));
+      saveCache(location, KEY, next, cache);
+      if (rewrite === 'anew') saveCache(location, KEY, next);
+      for (const record of withFindings.slice(1)) assert.deepEqual(cache.findings(cache.get(record.path)!), findings.get(record.path), `${rewrite}: ${record.path}`);
+    }
+  });
+
   it('is written anew once more than half of it would be dead', () => {
     const { records } = acme();
     const folder = dir();

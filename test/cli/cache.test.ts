@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CLEAN_PLAN, jsonOf, locations, ORPHAN_INITIATIVE, runCli, workspace } from './cli.js';
+import { CLEAN_PLAN, jsonOf, locations, ORPHAN_INITIATIVE, REPO_ROOT, runCli, workspace } from './cli.js';
 
 const CACHE = '.strategylintcache';
 const MAGIC = 'strategy-lint cache\n';
@@ -36,6 +36,34 @@ describe('CLI --cache', () => {
     assert.deepEqual(jsonOf(first), jsonOf(cold));
     assert.deepEqual(jsonOf(second), jsonOf(cold));
     assert.deepEqual(locations(second, root), ['orphan.strategy.yaml:2 initiative-owner']);
+  });
+
+  it('prints, counts and exits from stored findings as a run without the cache does (--quiet, --max-warnings, several formats)', function () {
+    this.timeout(120_000);
+    // samples/acme has errors, warnings and info findings; the cache lives outside the folder, which the runs without it leave alone.
+    const root = workspace({});
+    cpSync(path.join(REPO_ROOT, 'samples', 'acme'), root, { recursive: true });
+    const cacheAt = ['--cache', '--cache-location', path.join(workspace({}), 'cache')];
+    const variants = [['--format', 'json'], ['--quiet', '--format', 'stylish'], ['--max-warnings', '0', '--format', 'junit']];
+    // What --stats counts (files, findings), without its times.
+    const counted = (run: { stderr: string }) => /\d+ files? linted[^\n]*/.exec(run.stderr)?.[0];
+    const compare = (label: string, args: readonly string[], cache: RegExp) => {
+      const cold = runCli([...args, '--stats'], { cwd: root });
+      const warm = runCli([...cacheAt, ...args, '--stats'], { cwd: root });
+      assert.equal(warm.stdout, cold.stdout, label);
+      assert.equal(warm.status, cold.status, label);
+      assert.equal(counted(warm), counted(cold), label);
+      assert.ok(counted(cold), cold.stderr);
+      assert.match(warm.stderr, cache, label);
+    };
+    runCli(cacheAt, { cwd: root });
+    for (const args of variants) compare(`nothing changed: ${args.join(' ')}`, args, /cache: used; 0 files parsed/);
+    const plan = path.join(root, 'strategy', 'execution-q1.strategy.yaml');
+    for (const [i, args] of variants.entries()) {
+      // A file changed before each run: the others' findings come from the cache.
+      writeFileSync(plan, `${readFileSync(plan, 'utf8')}# edit ${i}\n`);
+      compare(`one file changed: ${args.join(' ')}`, args, /cache: used; 1 file parsed/);
+    }
   });
 
   it('trusts size and mtime with the default metadata strategy, and the content with --cache-strategy content', () => {

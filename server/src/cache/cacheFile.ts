@@ -18,20 +18,21 @@ import { decodeParse, encodeParse, restoreParse } from './parseCodec.js';
  *     findings: each file's findings, JSON, one after the other
  *     parses:   each file's parse result, JSON (parseCodec), one after the other
  *     lines:    each file's line starts, Uint32 in the machine's byte order
- *     manifest: JSON, one row per file (its identity, flags, and where its other parts lie)
+ *     manifest: JSON, one row per file (its identity, flags, where its other parts lie, how many findings of each severity)
  *     trailer:  {"manifest":[offset,bytes,crc32],"lines":[offset,bytes,crc32]}, spaces up to 128 bytes, \n
  *
  * A run reads the header, the trailer, the file list and the line maps; a file's findings and parse
  * result are read when asked for, through a window that moves along the file (they are asked for in
  * the order they were written), so that no run holds the whole cache in memory: a run where nothing
- * changed reads only the findings it prints. Each file's findings and parse result carry their own
+ * changed reads only the findings it prints, and a run that prints stored findings decodes each file's
+ * as it prints them (its counts are in the file list), so that they are not all in memory at once. Each file's findings and parse result carry their own
  * CRC-32 (in the manifest), so a damaged part is never decoded into something half right, and the
  * file list and the trailer are written last, once every part has its place. A run that changed a
  * few files writes their new parts, the line starts, the file list and the trailer over the end of
  * the file and leaves the rest in place (saveCache says when the file is written anew instead).
  */
 const MAGIC = 'strategy-lint cache\n';
-const FORMAT = 5;
+const FORMAT = 6;
 const ENDIAN = endianness();
 const TRAILER_BYTES = 128;
 
@@ -61,9 +62,30 @@ export interface CacheEntry extends Readonly<FileIdentity> {
   readonly hasFindings: boolean;
   /** Whether the file's parse result is stored (one the codec could not write is parsed again). */
   readonly hasParse: boolean;
+  /** How many findings of each severity are stored (all zero when none are). */
+  readonly tally: FindingTally;
   /** @internal where the parts lie in the file: [offset, bytes, crc32] of findings and parse, [index, count, text length] of the line starts. */
   readonly at: { findings: Part; lines: [number, number, number]; parse: Part };
 }
+
+/** How many findings a file has, and of them errors and warnings (what a run counts before it prints them). */
+export interface FindingTally {
+  total: number;
+  errors: number;
+  warnings: number;
+}
+
+export function tallyOf(findings: readonly Finding[]): FindingTally {
+  let errors = 0;
+  let warnings = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+  }
+  return { total: findings.length, errors, warnings };
+}
+
+const NO_FINDINGS: FindingTally = Object.freeze({ total: 0, errors: 0, warnings: 0 });
 
 /** [offset in the file, bytes, crc32] of a stored part; bytes 0: none stored. */
 type Part = [number, number, number];
@@ -82,8 +104,8 @@ interface Trailer {
   lines: Part;
 }
 
-/** [path, size, mtimeMs, hash, templateKey, inputsKey, flags, follow rules, findings offset, bytes, crc, lines index, count, text length, parse offset, bytes, crc] */
-type ManifestRow = [string, number, number, string, string, string, number, string, number, number, number, number, number, number, number, number, number];
+/** [path, size, mtimeMs, hash, templateKey, inputsKey, flags, follow rules, findings offset, bytes, crc, lines index, count, text length, parse offset, bytes, crc, findings, errors, warnings] */
+type ManifestRow = [string, number, number, string, string, string, number, string, number, number, number, number, number, number, number, number, number, number, number, number];
 const PARTICIPATES = 1;
 
 /** A cache read from disk: its entries, and their parts read and decoded on demand. */
@@ -109,18 +131,27 @@ export class LintCache {
   }
 
   /**
+   * Whether the file's stored findings are sound (their CRC-32 checks) and `findings` can still read
+   * them after this run or another wrote the cache (from the file held open, see PinnedFile): a run
+   * that prints stored findings then decodes each file's as it prints them.
+   */
+  canReadFindingsLater(entry: CacheEntry): boolean {
+    return this.findingsBytesOf(entry) !== undefined && this.pin() !== undefined;
+  }
+
+  /**
    * The file's findings; undefined when none are stored or their bytes are damaged. The paths they
    * name are the file list's own strings (JSON.parse makes one string per occurrence: ~6 MB of copies
    * of ~70 bytes each for the 37k findings of 10k heavy documents, kept until they are printed).
    */
   findings(entry: CacheEntry): Finding[] | undefined {
-    const bytes = this.findingsBytesOf(entry);
+    const bytes = this.findingsBytesOf(entry) ?? (entry.hasFindings ? this.pinned?.read(entry.at.findings) : undefined);
     if (!bytes) return undefined;
     const shared = (path: string) => (path === entry.path ? entry.path : (this.byPath.get(path)?.path ?? path));
     try {
       const findings = JSON.parse(bytes.toString('utf8')) as Finding[];
       for (const finding of findings) {
-        finding.file = shared(finding.file);
+        if (finding.file !== undefined) finding.file = shared(finding.file);
         for (const related of finding.related ?? []) related.file = shared(related.file);
         for (const fix of finding.fixes ?? []) for (const edit of fix.edits) edit.file = shared(edit.file);
       }
@@ -149,12 +180,17 @@ export class LintCache {
     const bytes = this.parseBytesOf(entry);
     if (!bytes) return undefined;
     // The other fields are read again when first needed, from the file as it was read (see PinnedFile); without it, they are kept.
-    const pinned = (this.pinned ??= this.parts.pin() ?? null);
+    const pinned = this.pin();
     const again = pinned ? () => pinned.read(entry.at.parse) : undefined;
     return restoreParse(bytes, { path: entry.path, hash: entry.hash, templateKey: entry.templateKey, lineMap: this.lineMap(entry) }, templateOf, again);
   }
 
   private pinned: PinnedFile | null | undefined;
+
+  /** The file this cache was read from, held open from the first call on (undefined when it changed before). */
+  private pin(): PinnedFile | undefined {
+    return (this.pinned ??= this.parts.pin() ?? null) ?? undefined;
+  }
 
   /**
    * @internal where the parts of this cache lie in its file, when `location` names the file it was
@@ -357,7 +393,7 @@ export function loadCache(location: string, key: string): CacheReadResult {
 }
 
 function entryOf(row: ManifestRow): CacheEntry {
-  const [path, size, mtimeMs, hash, templateKey, inputsKey, flags, follow, fOffset, fBytes, fCrc, lOffset, lCount, length, pOffset, pBytes, pCrc] = row;
+  const [path, size, mtimeMs, hash, templateKey, inputsKey, flags, follow, fOffset, fBytes, fCrc, lOffset, lCount, length, pOffset, pBytes, pCrc, total, errors, warnings] = row;
   return {
     path,
     size,
@@ -369,6 +405,7 @@ function entryOf(row: ManifestRow): CacheEntry {
     followRules: follow ? follow.split(',') : [],
     hasFindings: fBytes > 0,
     hasParse: pBytes > 0,
+    tally: fBytes > 0 ? { total, errors, warnings } : NO_FINDINGS,
     at: { findings: [fOffset, fBytes, fCrc], lines: [lOffset, lCount, length], parse: [pOffset, pBytes, pCrc] },
   };
 }
@@ -462,7 +499,8 @@ function writeBody(out: FileWriter, records: readonly CacheRecord[], kept: (entr
   records.forEach((r, i) => {
     const table = tables[i]!;
     lineStarts.set(table.starts, lineCount);
-    rows.push([r.path, r.size, r.mtimeMs, r.hash, r.templateKey, r.inputsKey, r.participates ? PARTICIPATES : 0, r.followRules.join(','), ...findings[i]!, lineCount, table.starts.length, table.length, ...parses[i]!]);
+    const tally = !r.findings ? NO_FINDINGS : isEntry(r.findings) ? r.findings.tally : tallyOf(r.findings);
+    rows.push([r.path, r.size, r.mtimeMs, r.hash, r.templateKey, r.inputsKey, r.participates ? PARTICIPATES : 0, r.followRules.join(','), ...findings[i]!, lineCount, table.starts.length, table.length, ...parses[i]!, tally.total, tally.errors, tally.warnings]);
     lineCount += table.starts.length;
   });
   const lines = out.part(Buffer.from(lineStarts.buffer, lineStarts.byteOffset, lineStarts.byteLength));

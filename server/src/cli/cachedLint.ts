@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { cacheFilePath, cacheKey, type CacheStrategy } from '../cache/cacheKey.js';
-import { loadCache, saveCache, type CacheEntry, type CacheRecord, type FileIdentity, type LintCache } from '../cache/cacheFile.js';
+import { loadCache, saveCache, tallyOf, type CacheEntry, type CacheRecord, type FileIdentity, type FindingTally, type LintCache } from '../cache/cacheFile.js';
 import { LintEngine } from '../engine/engine.js';
 import { BULK_PARSE_FILES } from './heap.js';
 import { compareFindings } from '../engine/lintFile.js';
@@ -29,10 +29,22 @@ export interface CacheOptions {
   parsingInBulk?(): void;
 }
 
+/** Findings by file (a Map is one). */
+export interface FindingsByFile {
+  get(file: string): Finding[] | undefined;
+  /** How many findings of each severity `get(file)` gives, without decoding them (when they come from the cache). */
+  tally?(file: string): FindingTally;
+}
+
 /** What a lint run hands to the formatters, however its findings were obtained. */
 export interface LintedFiles {
   reported: string[];
-  findings: Map<string, Finding[]>;
+  /**
+   * Each reported file's findings. Those the cache holds are decoded anew at each `get`, not kept:
+   * hold them no longer than needed (at 10k heavy documents, ~27 MB would otherwise stay live until
+   * the report is written).
+   */
+  findings: FindingsByFile;
   /** What the formatters need of a reported file. */
   view(file: string): { participates: boolean; lineMap: LineMap } | undefined;
   /** A reported file's parse result (bulk suppressions and fingerprints read its entities); decoded when asked for. */
@@ -156,11 +168,17 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
   // Rules marked '>' gave fixes that edit other files: their offsets move with any change.
   const again = (entry: CacheEntry) => entry.followRules.flatMap((rule) => (rule.startsWith('>') ? [rule.slice(1)] : moved.has(rule) ? [rule] : []));
   const stale = (entry: CacheEntry) => again(entry).length > 0;
-  const findings = new Map<string, Finding[]>();
+  const findings = new RunFindings(cache);
   const reported = found.selected.filter((f) => files.has(f));
   const kept = new Map<string, CacheEntry>();
   for (const path of reported) {
     const entry = reusable(files.get(path)!);
+    // Stored and still true: decoded when printed.
+    if (entry && !stale(entry) && cache!.canReadFindingsLater(entry)) {
+      findings.stored(path, entry);
+      kept.set(path, entry);
+      continue;
+    }
     const stored = entry && cache!.findings(entry);
     if (!stored) {
       findings.set(path, engine.lint(path));
@@ -179,7 +197,7 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
   const hashOf = (path: string) => engine.getFile(path)?.hash;
   for (const file of files.values()) {
     const parsed = engine.getFile(file.path)!;
-    const fresh = kept.has(file.path) ? undefined : findings.get(file.path);
+    const fresh = kept.has(file.path) ? undefined : findings.fresh(file.path);
     // Not reported this time (context only): what was cached stays true unless the changes reach it.
     const context = fresh ? undefined : reusable(file);
     const reused = kept.get(file.path) ?? (context && !stale(context) ? context : undefined);
@@ -212,9 +230,13 @@ function reuseEverything(found: DiscoveredWorkspace, files: Map<string, Current>
   if (files.size !== cache.entries.length) return undefined;
   for (const file of files.values()) if (!file.unchanged) return undefined;
   const reported = found.selected.filter((f) => files.has(f));
-  const findings = new Map<string, Finding[]>();
+  const findings = new RunFindings(cache);
   for (const path of reported) {
     const entry = files.get(path)!.entry!;
+    if (cache.canReadFindingsLater(entry)) {
+      findings.stored(path, entry);
+      continue;
+    }
     const stored = cache.findings(entry);
     if (!stored) {
       if (entry.hasFindings) markCorrupt(files, stats);
@@ -249,6 +271,45 @@ function reuseEverything(found: DiscoveredWorkspace, files: Map<string, Current>
     return decoded.get(path);
   };
   return { reported, findings, view, parsed, fileCount: files.size, unreadable, stats };
+}
+
+/**
+ * A run's findings by file: those it linted, and those the cache holds, read and decoded at each
+ * `get` (the formatters ask for a file's findings as they print it: they are then dropped, instead
+ * of all staying live until the report is written).
+ */
+class RunFindings implements FindingsByFile {
+  private readonly linted = new Map<string, Finding[]>();
+  private readonly inCache = new Map<string, CacheEntry>();
+
+  constructor(private readonly cache: LintCache | undefined) {}
+
+  set(file: string, findings: Finding[]): void {
+    this.linted.set(file, findings);
+  }
+
+  /** The file's findings are the cache's (canReadFindingsLater said they can be read). */
+  stored(file: string, entry: CacheEntry): void {
+    this.inCache.set(file, entry);
+  }
+
+  /** The findings of a file this run linted. */
+  fresh(file: string): Finding[] | undefined {
+    return this.linted.get(file);
+  }
+
+  get(file: string): Finding[] | undefined {
+    const entry = this.inCache.get(file);
+    if (!entry) return this.linted.get(file);
+    const findings = this.cache!.findings(entry);
+    // Checked when the run began and read from the file as it was then: only a disk failing since can fail here.
+    if (!findings) throw new Error(`the lint cache changed while this run read it (${file}): run again`);
+    return findings;
+  }
+
+  tally(file: string): FindingTally {
+    return this.inCache.get(file)?.tally ?? tallyOf(this.linted.get(file) ?? []);
+  }
 }
 
 /** How many files the cache does not hold as they are now. */

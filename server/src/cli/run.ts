@@ -7,7 +7,8 @@ import { displayPath, relativeInside, toPosix } from '../files/paths.js';
 import type { SkippedPath } from '../files/discover.js';
 import { cacheFilePath } from '../cache/cacheKey.js';
 import { deleteCacheFile } from '../cache/cacheFile.js';
-import { lintWithCache, type LintedFiles } from './cachedLint.js';
+import { lintWithCache, type FindingsByFile, type LintedFiles } from './cachedLint.js';
+import { tallyOf } from '../cache/cacheFile.js';
 import { limitHeapGrowth } from './heap.js';
 import { reasonOf } from '../files/errno.js';
 import type { LintArgs } from './args.js';
@@ -17,7 +18,7 @@ import { getChunkedFormatter } from './formatters/index.js';
 import type { FileResult } from './results.js';
 import { VERSION } from './version.js';
 import { suppressionKey } from '../engine/bulkSuppressions.js';
-import { applySuppressionsFile, describeUnused, suppressionsFileOf } from './suppressions.js';
+import { applySuppressionsFile, describeUnused, suppressionsFileOf, type SuppressionOutcome } from './suppressions.js';
 import { listRules, printConfig } from './explain.js';
 import { plural } from './formatters/shared.js';
 import { isInteractive, Progress } from './progress.js';
@@ -101,7 +102,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const suppression = { ...(args.suppressionsLocation ? { location: args.suppressionsLocation } : {}), all: args.suppressAll, rules: args.suppressRules, prune: args.pruneSuppressions };
   const suppressionsFile = suppressionsFileOf(suppression, cwd, linted.root);
   // Without a suppressions file, or a flag that writes one, there is nothing to split (nor a parse result to read it with).
-  const bulk =
+  const bulk: Omit<SuppressionOutcome, 'kept'> & { kept: FindingsByFile } =
     suppression.all || suppression.rules.length || suppression.prune || existsSync(suppressionsFile)
       ? applySuppressionsFile(suppression, { cwd, workspaceRoot: linted.root, reported: linted.reported.flatMap((f) => linted.parsed(f) ?? []), findings: linted.findings })
       : { kept: linted.findings, suppressed: new Map<string, Finding[]>(), unused: [], displayPath: displayPath(suppressionsFile, cwd) };
@@ -111,24 +112,44 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const results: FileResult[] = [];
   let errors = 0;
   let warnings = 0;
+  let reportedCount = 0;
   let takingPart = 0;
+  const kept = bulk.kept;
+  // Findings the cache holds are decoded at each `get` (FindingsByFile): counted here from its tally,
+  // and read by the formatters as they print each file, so that they are never all in memory. A
+  // formatter that asks for a file's findings twice in a row (stylish) gets the same list.
+  let last: { file: string; findings: Finding[] } | undefined;
+  const findingsOf = (file: string): Finding[] => {
+    if (last?.file !== file) {
+      const list = kept.get(file) ?? [];
+      last = { file, findings: args.quiet ? list.filter(isError) : list };
+    }
+    return last.findings;
+  };
   for (const file of linted.reported) {
     const view = linted.view(file);
     if (!view) continue;
     if (view.participates) takingPart++;
-    let list: Finding[] = bulk.kept.get(file) ?? [];
     let suppressed: Finding[] = bulk.suppressed.get(file) ?? [];
-    if (args.quiet) {
-      list = list.filter((f) => f.severity === 'error');
-      suppressed = suppressed.filter((f) => f.severity === 'error');
-    }
+    if (args.quiet) suppressed = suppressed.filter(isError);
+    const tally = kept.tally?.(file) ?? tallyOf(kept.get(file) ?? []);
+    const shown = args.quiet ? { total: tally.errors, errors: tally.errors, warnings: 0 } : tally;
     // Markdown that declares nothing is not part of the strategy: it is left out of the report (§2).
-    if (!view.participates && list.length === 0 && file !== linted.stdinPath) continue;
-    for (const f of list) {
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-    }
-    results.push({ path: file, displayPath: displayPath(file, cwd), findings: list, suppressed, lineMap: view.lineMap, keyOf: (f) => suppressionKey(linted.parsed(file)!, f), ...(linted.fixedTexts?.has(file) ? { output: linted.fixedTexts.get(file)! } : {}) });
+    if (!view.participates && shown.total === 0 && file !== linted.stdinPath) continue;
+    errors += shown.errors;
+    warnings += shown.warnings;
+    reportedCount += shown.total;
+    results.push({
+      path: file,
+      displayPath: displayPath(file, cwd),
+      get findings() {
+        return findingsOf(file);
+      },
+      suppressed,
+      lineMap: view.lineMap,
+      keyOf: (f) => suppressionKey(linted.parsed(file)!, f),
+      ...(linted.fixedTexts?.has(file) ? { output: linted.fixedTexts.get(file)! } : {}),
+    });
   }
 
   const color = useColor(args, io);
@@ -146,7 +167,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     takingPart,
     skipped: linted.skipped,
     unreadable: linted.unreadable,
-    findings: results.reduce((n, r) => n + r.findings.length, 0),
+    findings: reportedCount,
     suppressed: results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0),
     ...(linted.stats.cache !== 'none' ? { cache: linted.stats } : {}),
   };
@@ -326,4 +347,8 @@ function makeFolders(dir: string): void {
     break;
   }
   for (const d of missing) mkdirSync(d);
+}
+
+function isError(finding: Finding): boolean {
+  return finding.severity === 'error';
 }

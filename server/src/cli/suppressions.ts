@@ -51,7 +51,7 @@ export function suppressionsFileOf(request: SuppressionRequest, cwd: string, wor
  */
 export function applySuppressionsFile(
   request: SuppressionRequest,
-  context: { cwd: string; workspaceRoot: string; reported: readonly ParsedFile[]; findings: ReadonlyMap<string, Finding[]> },
+  context: { cwd: string; workspaceRoot: string; reported: readonly ParsedFile[]; findings: Pick<ReadonlyMap<string, Finding[]>, 'get'> },
 ): SuppressionOutcome {
   const location = suppressionsFileOf(request, context.cwd, context.workspaceRoot);
   const shown = displayPath(location, context.cwd);
