@@ -7,7 +7,10 @@ export function fieldScalar(entity: Entity, field: string): ScalarValue | undefi
   // An entity restored from the lint cache answers for the fields it holds at hand without decoding the others (cache/restoredEntity.ts).
   const fields = (entity as { fieldsAtHand?: (field: string) => readonly Field[] | undefined }).fieldsAtHand?.(field) ?? entity.fields;
   for (const f of fields) {
-    if (fieldFor(entity.kind, f.key) === field) return scalarItems(f.value)[0];
+    if (fieldFor(entity.kind, f.key) !== field) continue;
+    // scalarItems(f.value)[0], without an array for the commonest case: workspace-wide facts ask this of every entity.
+    const value = f.value;
+    return value.type === 'scalar' ? value : scalarItems(value)[0];
   }
   return undefined;
 }
