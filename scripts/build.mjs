@@ -31,6 +31,9 @@ await build({ ...common, entryPoints: ['server/src/parallel/parseWorker.ts'], ou
 // The CLI bundle's code cache, made by a run on the samples (bin/load-bundle.cjs says why).
 const training = spawnSync(process.execPath, ['scripts/write-code-cache.cjs', '--preset', 'kep', '--format', 'json', '--output-file', devNull, 'samples'], { encoding: 'utf8' });
 if (training.status === null || training.status > 1 || !existsSync('dist/strategy-lint.cjs.cache')) console.warn(`build: no code cache for the CLI (${training.stderr || training.status}); it runs without one`);
+// The language server's, made by a session on samples/acme (`strategy-lint --stdio` loads the bundle with it).
+const serverTraining = spawnSync(process.execPath, ['scripts/write-server-code-cache.mjs'], { encoding: 'utf8' });
+if (serverTraining.status !== 0 || !existsSync(`dist/${SERVER_BUNDLE}.cache`)) console.warn(`build: no code cache for the language server (${serverTraining.stderr || serverTraining.status}); it runs without one`);
 
 // The web extension (VS Code for the web): the same server, bundled for a web worker. Node's
 // built-ins that the engine imports are mapped onto small browser modules (server/src/platform/web/):

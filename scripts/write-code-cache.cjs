@@ -1,14 +1,16 @@
 // Writes V8's code cache of the CLI bundle (dist/strategy-lint.cjs.cache) after a lint run of the
 // samples, so that it holds the functions a run compiles, not only the bundle's top level. Run by
 // scripts/build.mjs in a child process: `node scripts/write-code-cache.cjs ARGS…` lints as the CLI
-// does with ARGS, then writes the cache when the process exits.
+// does with ARGS, then writes the cache when the process exits. With `--stdio` it is the language
+// server's bundle (dist/strategy-lint-server.cjs.cache), serving the session that
+// scripts/write-server-code-cache.mjs drives over stdio until it says exit.
 'use strict';
 const { writeFileSync, rmSync } = require('node:fs');
 const path = require('node:path');
 const { setFlagsFromString } = require('node:v8');
 const { loadBundle } = require('../bin/load-bundle.cjs');
 
-const bundle = path.join(__dirname, '../dist/strategy-lint.cjs');
+const bundle = path.join(__dirname, '../dist', process.argv.includes('--stdio') ? 'strategy-lint-server.cjs' : 'strategy-lint.cjs');
 rmSync(`${bundle}.cache`, { force: true });
 let compiled;
 process.on('exit', () => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { REPO_ROOT } from './cli.js';
 
 const BUNDLE = path.join(REPO_ROOT, 'dist', 'strategy-lint.cjs');
+const SERVER_BUNDLE = path.join(REPO_ROOT, 'dist', 'strategy-lint-server.cjs');
 const LOADER = path.join(REPO_ROOT, 'bin', 'load-bundle.cjs');
 
 /** Runs `code` in a fresh Node.js (a fresh V8: nothing compiled yet, so a code cache is really consumed). */
@@ -14,16 +15,20 @@ function node(code: string, args: string[] = []) {
 }
 
 describe('CLI code cache (bin/load-bundle.cjs)', () => {
-  it('the build writes a code cache of the CLI bundle that this Node.js accepts', () => {
-    const run = node(`
-      const { readFileSync } = require('node:fs');
-      const vm = require('node:vm');
-      const Module = require('node:module');
-      const script = new vm.Script(Module.wrap(readFileSync(${JSON.stringify(BUNDLE)}, 'utf8')), { filename: ${JSON.stringify(BUNDLE)}, cachedData: readFileSync(${JSON.stringify(`${BUNDLE}.cache`)}) });
-      process.stdout.write(String(script.cachedDataRejected));
-    `);
-    assert.equal(run.stdout, 'false', run.stderr);
-  });
+  // The language server's bundle has its own, made by a session (scripts/write-server-code-cache.mjs);
+  // every language-server test starts it through bin/strategy-lint.cjs --stdio, from that cache.
+  for (const bundle of [BUNDLE, SERVER_BUNDLE]) {
+    it(`the build writes a code cache of ${path.basename(bundle)} that this Node.js accepts`, () => {
+      const run = node(`
+        const { readFileSync } = require('node:fs');
+        const vm = require('node:vm');
+        const Module = require('node:module');
+        const script = new vm.Script(Module.wrap(readFileSync(${JSON.stringify(bundle)}, 'utf8')), { filename: ${JSON.stringify(bundle)}, cachedData: readFileSync(${JSON.stringify(`${bundle}.cache`)}) });
+        process.stdout.write(String(script.cachedDataRejected));
+      `);
+      assert.equal(run.stdout, 'false', run.stderr);
+    });
+  }
 
   it('a damaged or missing cache is ignored: the bundle is compiled as usual and the CLI answers the same', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sl-code-cache-'));
