@@ -76,6 +76,16 @@ describe('rule prd-link', () => {
       );
     });
 
+    it('compares titles by their words, whatever their case and the punctuation between them', () => {
+      const initiatives = 'initiatives:\n  - id: INIT-a\n    title: "Unrelated thing"\n  - id: INIT-b\n    title: Payments dashboard\n  - id: INIT-c\n    title: "Checkout: PAYMENTS, v2 (EU)"\n';
+      const files = { 'plan.strategy.yaml': initiatives, 'p.md': '---\nkind: prd\n---\n# payments \u2014 checkout/V2 a\n' };
+      const [finding] = findingsOf('prd-link', files);
+      assert.deepEqual(
+        finding!.finding.fixes!.map((f) => f.title),
+        ["Link to initiative 'INIT-c'", "Link to initiative 'INIT-b'", "Link to initiative 'INIT-a'"],
+      );
+    });
+
     it("ranks initiatives of the PRD's owner before unrelated ones", () => {
       const files = { 'plan.strategy.yaml': plan, 'p.md': '---\nkind: prd\nowner: "@sam"\n---\n# Something else\n' };
       const [finding] = findingsOf('prd-link', files);

@@ -117,13 +117,16 @@ interface CandidateTraits {
  * each PRD without a link compares itself with all of them, so they are not worked out again per PRD.
  */
 function traitsOfKind(index: WorkspaceIndex, kind: EntityKind): CandidateTraits {
+  // Built for every initiative and objective of the workspace when a PRD first needs them (a --cache run re-checking a few PRDs too).
   const add = (traits: CandidateTraits, entity: Entity) => {
     if (entity.kind !== kind || !entity.id) return;
-    const { shared, wordNumbers } = traits;
-    const share = (s: string) => shared.get(s) ?? (shared.set(s, s), s);
-    const numberOf = (word: string) => wordNumbers.get(word) ?? (wordNumbers.set(word, wordNumbers.size), wordNumbers.size - 1);
-    const owner = fieldText(entity, 'owner')?.replace(/^@/, '');
-    traits.all.set(entity, { id: entity.id, words: packed(Array.from(words(entity.title ?? entity.id), numberOf)), owner: owner && share(owner), folder: share(folderOf(entity.file)) });
+    const owner = fieldText(entity, 'owner');
+    traits.all.set(entity, {
+      id: entity.id,
+      words: packedWords(words(entity.title ?? entity.id), traits.wordNumbers),
+      owner: owner && share(traits.shared, owner.startsWith('@') ? owner.slice(1) : owner),
+      folder: share(traits.shared, folderOf(entity.file)),
+    });
   };
   return index.maintain(
     `prd-link:traits:${kind}`,
@@ -143,8 +146,32 @@ function folderOf(path: string): string {
   return path.slice(0, path.lastIndexOf('/'));
 }
 
+/** One copy of each owner and folder string. */
+function share(shared: Map<string, string>, s: string): string {
+  const known = shared.get(s);
+  if (known !== undefined) return known;
+  shared.set(s, s);
+  return s;
+}
+
+/**
+ * The distinct words of a title, lower-cased: its runs of `a-z0-9` of two characters or more, in
+ * order (what splitting on `[^a-z0-9]+` gives, without the regular expression and the arrays).
+ */
 function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1));
+  const lower = text.toLowerCase();
+  const out = new Set<string>();
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (i - start > 1) out.add(lower.slice(start, i));
+      start = -1;
+    }
+  }
+  return out;
 }
 
 /**
@@ -159,7 +186,13 @@ function similarity(size: number, marks: Uint8Array, b: string): number {
   return common / (size + count - common);
 }
 
-/** Word numbers as Traits.words holds them. */
-function packed(numbers: readonly number[]): string {
-  return String.fromCharCode(...numbers.flatMap((n) => [Math.floor(n / 0x10000), n % 0x10000]));
+/** Words as Traits.words holds them: by number (numbered as first met, in `wordNumbers`), two code units each. */
+function packedWords(words: Iterable<string>, wordNumbers: Map<string, number>): string {
+  const codes: number[] = [];
+  for (const word of words) {
+    let n = wordNumbers.get(word);
+    if (n === undefined) wordNumbers.set(word, (n = wordNumbers.size));
+    codes.push(Math.floor(n / 0x10000), n % 0x10000);
+  }
+  return String.fromCharCode(...codes);
 }
