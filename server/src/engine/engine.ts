@@ -8,7 +8,7 @@ import type { LintSettings } from '../rules/rule.js';
 import { ConfigCascade } from '../config/cascade.js';
 import type { ResolvedConfig } from './config.js';
 import { changedPeriodKeys, descendantKeys, filesForKeys, filesWithNearbyNames, healthChanges, healthPeriodKeys, touchedKeys } from './dependencies.js';
-import { lintFile, lintFileInSteps, type ActiveRule } from './lintFile.js';
+import { lintFile, lintFileInSteps, lintFilesByRule, type ActiveRule } from './lintFile.js';
 import { candidatesKey, TemplateSet, type CompiledTemplate, type TemplateCandidate } from '../templates/compiled.js';
 import { siblingRelatedPaths } from '../templates/siblings.js';
 import { pairedFiles } from '../templates/paired.js';
@@ -217,10 +217,17 @@ export class LintEngine {
     return lintFileInSteps(file, this.index, rules, settings);
   }
 
+  /**
+   * Every file's findings, as `lint` gives them, one rule at a time over all files (lintFilesByRule):
+   * the workspace-wide values each rule derives are forgotten after it, so a run that lints
+   * everything once never holds them all. The next query builds what it needs again.
+   */
   lintAll(): Map<string, Finding[]> {
-    const results = new Map<string, Finding[]>();
-    for (const file of this.index.allFiles()) results.set(file.path, this.lintParsed(file));
-    return results;
+    const files = [...this.index.allFiles()].map((file) => {
+      const { rules, settings } = this.compiled(this.cascade.configFor(file.path));
+      return { file, rules, settings };
+    });
+    return lintFilesByRule(files, this.index, RULES);
   }
 
   private lintParsed(file: ParsedFile, only?: ReadonlySet<string>): Finding[] {

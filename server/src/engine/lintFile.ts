@@ -29,27 +29,67 @@ export function lintFile(file: ParsedFile, index: WorkspaceIndex, rules: readonl
  */
 export function* lintFileInSteps(file: ParsedFile, index: WorkspaceIndex, rules: readonly ActiveRule[], settings: LintSettings): Generator<void, Finding[]> {
   if (!file.participates) return [];
-  const broken = file.notes.some((n) => n.ruleId === 'syntax');
+  const broken = isBroken(file);
   const findings: Finding[] = [];
   for (const active of rules) {
     if (broken && active.rule.meta.id !== 'syntax') continue;
-    const ruleId = active.rule.meta.id;
-    active.rule.check({
-      file,
-      index,
-      options: active.options,
-      settings,
-      report: (r) => {
-        const severity = r.severity && active.severity === active.rule.meta.defaultSeverity ? r.severity : active.severity;
-        // Findings live until the run's output is written: each message is kept as one flat string.
-        const finding: Finding = { ruleId, severity, message: detached(r.message), file: file.path, span: r.span };
-        if (r.related?.length) finding.related = flatMessages(r.related);
-        if (r.fixes?.length) finding.fixes = sharedTitles(r.fixes);
-        findings.push(finding);
-      },
-    });
+    checkFile(file, index, active, settings, findings);
     yield;
   }
+  return finalFindings(file, findings);
+}
+
+/**
+ * Every file's findings, one rule at a time over all of them instead of one file at a time: the
+ * workspace-wide values a rule derives (a kind's id neighbourhood, the parent graph) are forgotten
+ * once it has checked every file, so they never all live at once. For a run that lints everything
+ * once (the CLI): findings are the same as `lintFile` gives file by file, in the same order.
+ */
+export function lintFilesByRule(files: readonly { file: ParsedFile; rules: readonly ActiveRule[]; settings: LintSettings }[], index: WorkspaceIndex, order: readonly Rule[]): Map<string, Finding[]> {
+  const found = files.map((): Finding[] => []);
+  const broken = files.map(({ file }) => isBroken(file));
+  const byRule = new Map<readonly ActiveRule[], Map<Rule, ActiveRule>>();
+  for (const rule of order) {
+    files.forEach(({ file, rules, settings }, i) => {
+      if (!file.participates || (broken[i] && rule.meta.id !== 'syntax')) return;
+      let active = byRule.get(rules);
+      if (!active) byRule.set(rules, (active = new Map(rules.map((r) => [r.rule, r]))));
+      const own = active.get(rule);
+      if (own) checkFile(file, index, own, settings, found[i]!);
+    });
+    index.forgetDerived();
+  }
+  const results = new Map<string, Finding[]>();
+  files.forEach(({ file }, i) => results.set(file.path, file.participates ? finalFindings(file, found[i]!) : []));
+  return results;
+}
+
+/** A file whose YAML or front matter does not parse: only `syntax` reports on it. */
+function isBroken(file: ParsedFile): boolean {
+  return file.notes.some((n) => n.ruleId === 'syntax');
+}
+
+/** Runs one rule over one file, adding its findings to `findings`. */
+function checkFile(file: ParsedFile, index: WorkspaceIndex, active: ActiveRule, settings: LintSettings, findings: Finding[]): void {
+  const ruleId = active.rule.meta.id;
+  active.rule.check({
+    file,
+    index,
+    options: active.options,
+    settings,
+    report: (r) => {
+      const severity = r.severity && active.severity === active.rule.meta.defaultSeverity ? r.severity : active.severity;
+      // Findings live until the run's output is written: each message is kept as one flat string.
+      const finding: Finding = { ruleId, severity, message: detached(r.message), file: file.path, span: r.span };
+      if (r.related?.length) finding.related = flatMessages(r.related);
+      if (r.fixes?.length) finding.fixes = sharedTitles(r.fixes);
+      findings.push(finding);
+    },
+  });
+}
+
+/** A file's findings once every rule has run: suppressions applied, in position order (rules tie-broken by id, then message). */
+function finalFindings(file: ParsedFile, findings: Finding[]): Finding[] {
   return applySuppressions(file, findings).sort(compareFindings);
 }
 
