@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { distance } from 'fastest-levenshtein';
-import { NameTrie } from '../../server/src/index/nameTrie.js';
+import { IdNeighbourhood } from '../../server/src/index/idNeighbourhood.js';
+import { SortedNames } from '../../server/src/index/sortedNames.js';
 import { WorkspaceIndex } from '../../server/src/index/workspaceIndex.js';
 import type { Entity, EntityKind } from '../../server/src/model/entity.js';
 import type { ParsedFile } from '../../server/src/model/file.js';
@@ -9,7 +10,7 @@ import { closest, closestOfKind, closestScored, idsOfKind } from '../../server/s
 
 /**
  * "Did you mean …?" and the safe replacement fix come from the ids near a broken reference. They are
- * found through a trie of the declared ids instead of comparing with every id; these properties pin
+ * found through the declared ids kept sorted (a trie laid flat) instead of comparing with every id; these properties pin
  * that the answer is exactly the one-by-one comparison's: same ids, same distances, same order.
  */
 
@@ -27,27 +28,33 @@ function bruteForce(names: Iterable<string>, query: string, k: number): Map<stri
   return found;
 }
 
-describe('NameTrie', () => {
+describe('SortedNames', () => {
   it('finds exactly the names within k edits, as they are added and removed', () => {
     const step = fc.oneof(fc.record({ add: name }), fc.record({ remove: name }));
     fc.assert(
-      fc.property(fc.array(step, { maxLength: 40 }), fc.array(name, { minLength: 1, maxLength: 5 }), fc.integer({ min: 0, max: 3 }), (steps, queries, k) => {
-        const trie = new NameTrie();
+      fc.property(fc.array(name, { maxLength: 20 }), fc.array(step, { maxLength: 40 }), fc.array(name, { minLength: 1, maxLength: 5 }), fc.integer({ min: 0, max: 3 }), (initial, steps, queries, k) => {
+        const names = new SortedNames(initial);
         const holders = new Map<string, number>();
+        for (const n of initial) holders.set(n, (holders.get(n) ?? 0) + 1);
         for (const s of steps) {
+          // A walk between changes: the next one must not use what this one built for the names as they were.
+          const query = queries[0]!;
+          assert.deepEqual(new Map(names.within(query, k).map((n) => [n.name, n.distance])), bruteForce(holders.keys(), query, k), `query '${query}' k=${k} between changes`);
           if ('add' in s) {
-            trie.add(s.add);
+            assert.equal(names.add(s.add), !holders.has(s.add), `add '${s.add}': new?`);
             holders.set(s.add, (holders.get(s.add) ?? 0) + 1);
-          } else if (holders.has(s.remove)) {
-            trie.remove(s.remove);
-            const left = holders.get(s.remove)! - 1;
-            if (left) holders.set(s.remove, left);
+          } else {
+            const left = (holders.get(s.remove) ?? 0) - 1;
+            assert.equal(names.remove(s.remove), left === 0, `remove '${s.remove}': last?`);
+            if (left > 0) holders.set(s.remove, left);
             else holders.delete(s.remove);
           }
         }
-        assert.equal(trie.count, holders.size);
+        assert.equal(names.count, holders.size);
+        assert.deepEqual([...names], [...holders.keys()].sort());
         for (const query of [...queries, ...holders.keys()]) {
-          const found = new Map(trie.within(query, k).map((n) => [n.name, n.distance]));
+          const found = new Map(names.within(query, k).map((n) => [n.name, n.distance]));
+          assert.equal(found.size, names.within(query, k).length, 'each name once');
           assert.deepEqual(found, bruteForce(holders.keys(), query, k), `query '${query}' k=${k}`);
         }
       }),
@@ -55,15 +62,51 @@ describe('NameTrie', () => {
     );
   });
 
+  it('skips a whole run of names with a prefix that is already too far, and finds what lies beyond it', () => {
+    const names = new SortedNames(['INIT-a', 'INIT-aa', 'INIT-ab', 'INIT-abc', 'INIT-b', 'KR-1', 'OBJ-smb', 'OBJ-smb', 'OBJ-smbx']);
+    assert.deepEqual(names.within('OBJ-smc', 1), [{ name: 'OBJ-smb', distance: 1 }]);
+    assert.deepEqual(new Set(names.within('INIT-ab', 1).map((n) => n.name)), new Set(['INIT-a', 'INIT-aa', 'INIT-ab', 'INIT-abc', 'INIT-b']));
+  });
+
   it('forgets a name with its last holder', () => {
-    const trie = new NameTrie();
-    trie.add('OBJ-smb');
-    trie.add('OBJ-smb');
-    trie.remove('OBJ-smb');
-    assert.deepEqual(trie.within('OBJ-smc', 1), [{ name: 'OBJ-smb', distance: 1 }]);
-    trie.remove('OBJ-smb');
-    assert.deepEqual(trie.within('OBJ-smc', 1), []);
-    assert.equal(trie.has('OBJ-smb'), false);
+    const names = new SortedNames();
+    names.add('OBJ-smb');
+    names.add('OBJ-smb');
+    names.remove('OBJ-smb');
+    assert.deepEqual(names.within('OBJ-smc', 1), [{ name: 'OBJ-smb', distance: 1 }]);
+    names.remove('OBJ-smb');
+    assert.deepEqual(names.within('OBJ-smc', 1), []);
+    assert.equal(names.has('OBJ-smb'), false);
+  });
+});
+
+describe('IdNeighbourhood', () => {
+  it('finds the ids equal but for case, as ids are declared and taken away', () => {
+    const step = fc.oneof(fc.record({ add: name }), fc.record({ remove: name }));
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 20 }), fc.array(step, { maxLength: 30 }), fc.array(name, { maxLength: 4 }), (initial, steps, queries) => {
+        const ids = new IdNeighbourhood(initial);
+        const holders = new Map<string, number>();
+        for (const n of initial) if (n) holders.set(n, (holders.get(n) ?? 0) + 1);
+        for (const s of steps) {
+          if ('add' in s) {
+            ids.add(s.add);
+            if (s.add) holders.set(s.add, (holders.get(s.add) ?? 0) + 1);
+          } else {
+            ids.remove(s.remove);
+            const left = (holders.get(s.remove) ?? 0) - 1;
+            if (left > 0) holders.set(s.remove, left);
+            else holders.delete(s.remove);
+          }
+        }
+        assert.equal(ids.size, holders.size);
+        for (const query of [...queries, ...holders.keys()]) {
+          const expected = [...holders.keys()].filter((id) => id.toLowerCase() === query.toLowerCase()).sort();
+          assert.deepEqual([...ids.sameButCase(query)].sort(), expected, `query '${query}'`);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

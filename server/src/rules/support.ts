@@ -7,7 +7,7 @@ import { isWritableId } from '../parse/references.js';
 import { valueOrKeySpan } from './values/plain.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { idNeighbourhood, type IdNeighbourhood } from '../index/idNeighbourhood.js';
-import type { NearName } from '../index/nameTrie.js';
+import type { NearName } from '../index/sortedNames.js';
 import type { Span } from '../model/span.js';
 
 /** Entities of one kind declared in the file being checked. */
