@@ -31,7 +31,7 @@ type Encoded = unknown[];
 
 const FILE_KEYS = keys('path language hash lineMap hasBom eol participates entities notes suppressions templateKey templated');
 // An entity as a parser writes it, or as the index keeps it (model/indexed.ts: its ranges as numbers).
-const ENTITY_KEYS = keys('kind form file id idSpan title anchor extent headingSlug fields refs insertion enclosing template idStart idEnd anchorStart anchorEnd extentStart extentEnd');
+const ENTITY_KEYS = keys('kind form file id idSpan title anchor extent headingSlug fields refs insertion enclosing template idStart idEnd anchorStart anchorEnd extentStart extentEnd insertionOffset insertionPlace');
 const INSERTION_KEYS = keys('offset style indent eol suffix inner');
 // A field, scalar or reference as a parser writes it (a Span) or as the index keeps it (model/indexed.ts: two numbers; a ScalarField holds its scalar).
 const FIELD_KEYS = keys('key keyText keySpan keyStart keyEnd value scalar valueText valueStart');
@@ -295,8 +295,9 @@ function decodeEntity(r: Encoded, i: number, template: (identity: string) => Com
   if (headingSlug !== null) entity.headingSlug = headingSlug;
   entity.refs = refs.map(decodeRef);
   const [offset, style, indent, eol, suffix, inner] = insertion;
-  entity.insertion = suffix === null ? { offset, style, indent, eol } : { offset, style, indent, eol, suffix };
-  if (inner) entity.insertion.inner = inner;
+  const place: FieldInsertion = suffix === null ? { offset, style, indent, eol } : { offset, style, indent, eol, suffix };
+  if (inner) place.inner = inner;
+  entity.insertion = place;
   if (templateId) entity.template = template(templateId);
   return entity;
 }

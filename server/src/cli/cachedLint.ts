@@ -486,5 +486,6 @@ function aspects(parsed: ParsedFile | undefined): { ids: string; anchors: string
   };
 }
 // Ranges as parsers write them (Span objects) and as the index keeps them (model/indexed.ts: two
-// numbers each), so that an edit which only moves text below it (a longer title) moves no rule.
-const POSITION_KEYS = new Set(['span', 'keySpan', 'idSpan', 'start', 'end', 'keyStart', 'keyEnd', 'valueStart', 'idStart', 'idEnd', 'anchorStart', 'anchorEnd', 'extentStart', 'extentEnd', 'anchor', 'extent', 'insertion', 'enclosing', 'implicitTarget']);
+// numbers each; an entity's insertion as its offset and its shared place), so that an edit which
+// only moves text below it (a longer title) moves no rule.
+const POSITION_KEYS = new Set(['span', 'keySpan', 'idSpan', 'start', 'end', 'keyStart', 'keyEnd', 'valueStart', 'idStart', 'idEnd', 'anchorStart', 'anchorEnd', 'extentStart', 'extentEnd', 'anchor', 'extent', 'insertion', 'insertionOffset', 'insertionPlace', 'enclosing', 'implicitTarget']);

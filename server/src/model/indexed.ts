@@ -202,7 +202,9 @@ export abstract class CompactEntity implements Entity {
   enclosing?: Entity = undefined;
   template?: CompiledTemplate = undefined;
   refs: Reference[] = [];
-  insertion!: FieldInsertion;
+  /** `insertion.offset`; the rest of `insertion` is insertionPlace, shared by the entities that insert alike. */
+  insertionOffset = 0;
+  insertionPlace: InsertionPlace = DEFAULT_PLACE;
   /** -1: no explicit id (the id is derived). */
   idStart = -1;
   idEnd = -1;
@@ -221,6 +223,17 @@ export abstract class CompactEntity implements Entity {
 
   get idSpan(): Span | undefined {
     return this.idStart < 0 ? undefined : { start: this.idStart, end: this.idEnd };
+  }
+
+  /** A new object each time, like a span: change it by assigning a whole one. */
+  get insertion(): FieldInsertion {
+    return { offset: this.insertionOffset, ...this.insertionPlace };
+  }
+
+  set insertion(insertion: FieldInsertion) {
+    const { offset, ...place } = insertion;
+    this.insertionOffset = offset;
+    this.insertionPlace = sharedPlace(place);
   }
 
   set idSpan(span: Span | undefined) {
@@ -251,9 +264,33 @@ export abstract class CompactEntity implements Entity {
    * left out); `fields` when they are an own property (not an accessor's, still to be decoded).
    */
   toJSON(): Entity {
-    const { idStart: _idStart, idEnd: _idEnd, anchorStart: _anchorStart, anchorEnd: _anchorEnd, extentStart: _extentStart, extentEnd: _extentEnd, ...own } = this;
-    return { ...own, ...(this.idStart < 0 ? {} : { idSpan: this.idSpan }), anchor: this.anchor, extent: this.extent } as Entity;
+    const { idStart: _idStart, idEnd: _idEnd, anchorStart: _anchorStart, anchorEnd: _anchorEnd, extentStart: _extentStart, extentEnd: _extentEnd, insertionOffset: _offset, insertionPlace: _place, ...own } = this;
+    return { ...own, ...(this.idStart < 0 ? {} : { idSpan: this.idSpan }), anchor: this.anchor, extent: this.extent, insertion: this.insertion } as Entity;
   }
+}
+
+/** A FieldInsertion but for its offset. */
+export type InsertionPlace = Omit<FieldInsertion, 'offset'>;
+
+const DEFAULT_PLACE: InsertionPlace = Object.freeze({ style: 'yaml-block', indent: '', eol: '\n' });
+
+/**
+ * The places seen so far, by their contents: the entities of a workspace insert fields in a few
+ * ways (a form, an indent, a line ending), so all but one object per way was a copy (64k of them,
+ * 3 MB at 10k heavy documents). A place inside a templated file (`inner`) is the entity's own.
+ * Filled until full, then only read (an editor session cannot grow it).
+ */
+const places = new Map<string, InsertionPlace>();
+const PLACES_SIZE = 1000;
+
+function sharedPlace(place: InsertionPlace): InsertionPlace {
+  if (place.inner) return place;
+  const key = `${place.style}\0${place.indent}\0${place.eol}\0${place.suffix ?? '\u0001'}`;
+  const known = places.get(key);
+  if (known) return known;
+  const own: InsertionPlace = Object.freeze(place.suffix === undefined ? { style: place.style, indent: place.indent, eol: place.eol } : { style: place.style, indent: place.indent, eol: place.eol, suffix: place.suffix });
+  if (places.size < PLACES_SIZE) places.set(key, own);
+  return own;
 }
 
 /** A CompactEntity whose fields are an array of their own. */

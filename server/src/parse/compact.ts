@@ -109,7 +109,6 @@ export function compactEntities(entities: Entity[], templated?: { fields: Field[
     // map() allocates exactly what is there.
     own.fields = entity.fields.map(fieldOf);
     own.refs = entity.refs.map(reference);
-    own.insertion.indent = common(own.insertion.indent);
     indexed.set(entity, own);
   }
   // Links between entities of the file (a nesting, an implicit reference's target) to their indexed forms.
