@@ -49,15 +49,19 @@ export function lintFilesByRule(files: readonly { file: ParsedFile; rules: reado
   const found = files.map((): Finding[] => []);
   const broken = files.map(({ file }) => isBroken(file));
   const byRule = new Map<readonly ActiveRule[], Map<Rule, ActiveRule>>();
+  // One rule often words many findings alike (focus-limit: one message per period, for thousands of
+  // objectives): the findings of a rule share each message, which lives as long as they do.
+  const messages = new Map<string, string>();
   for (const rule of order) {
     files.forEach(({ file, rules, settings }, i) => {
       if (!file.participates || (broken[i] && rule.meta.id !== 'syntax')) return;
       let active = byRule.get(rules);
       if (!active) byRule.set(rules, (active = new Map(rules.map((r) => [r.rule, r]))));
       const own = active.get(rule);
-      if (own) checkFile(file, index, own, settings, found[i]!);
+      if (own) checkFile(file, index, own, settings, found[i]!, messages);
     });
     index.forgetDerived();
+    messages.clear();
   }
   const results = new Map<string, Finding[]>();
   files.forEach(({ file }, i) => results.set(file.path, file.participates ? finalFindings(file, found[i]!) : []));
@@ -69,8 +73,8 @@ function isBroken(file: ParsedFile): boolean {
   return file.notes.some((n) => n.ruleId === 'syntax');
 }
 
-/** Runs one rule over one file, adding its findings to `findings`. */
-function checkFile(file: ParsedFile, index: WorkspaceIndex, active: ActiveRule, settings: LintSettings, findings: Finding[]): void {
+/** Runs one rule over one file, adding its findings to `findings` (with `messages`, sharing the messages found there). */
+function checkFile(file: ParsedFile, index: WorkspaceIndex, active: ActiveRule, settings: LintSettings, findings: Finding[], messages?: Map<string, string>): void {
   const ruleId = active.rule.meta.id;
   active.rule.check({
     file,
@@ -80,7 +84,13 @@ function checkFile(file: ParsedFile, index: WorkspaceIndex, active: ActiveRule, 
     report: (r) => {
       const severity = r.severity && active.severity === active.rule.meta.defaultSeverity ? r.severity : active.severity;
       // Findings live until the run's output is written: each message is kept as one flat string.
-      const finding: Finding = { ruleId, severity, message: detached(r.message), file: file.path, span: r.span };
+      let message = detached(r.message);
+      if (messages) {
+        const known = messages.get(message);
+        if (known === undefined) messages.set(message, message);
+        else message = known;
+      }
+      const finding: Finding = { ruleId, severity, message, file: file.path, span: r.span };
       if (r.related?.length) finding.related = flatMessages(r.related);
       if (r.fixes?.length) finding.fixes = sharedTitles(r.fixes);
       findings.push(finding);
