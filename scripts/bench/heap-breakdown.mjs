@@ -49,6 +49,7 @@ for (const store of ['derived', 'maintained']) {
     freed(`${store} ${key}`);
   }
 }
+index.byRefId.clear();
 index.byRefKey.clear();
 freed('index: references by target');
 index.byId.clear();

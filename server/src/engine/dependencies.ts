@@ -179,16 +179,16 @@ export function filesWithNearbyNames(before: ParsedFile | undefined, after: Pars
   const documentChanged = documentShape(before) !== documentShape(after);
   if (!changed.length && !documentChanged) return files;
   const path = (after ?? before)!.path;
-  for (const key of index.referenceKeys()) {
+  for (const named of index.referencedIds()) {
+    const id = named.toLowerCase();
+    if (!changed.some((name) => Math.abs(name.length - id.length) <= NEAR && distance(name, id) <= NEAR)) continue;
+    // Only a reference that leads to no entity of its kind gets a hint; one naming a changed id
+    // exactly is re-checked through its key (touchedKeys) whether it resolves now or not.
+    for (const entry of index.referencesToId(named)) if (!leadsToItsKind(entry.ref, index)) files.add(entry.from.file);
+  }
+  for (const key of index.linkKeys()) {
     let hit = false;
-    if (key.startsWith('id:')) {
-      const id = key.slice(3).toLowerCase();
-      if (!changed.some((name) => Math.abs(name.length - id.length) <= NEAR && distance(name, id) <= NEAR)) continue;
-      // Only a reference that leads to no entity of its kind gets a hint; one naming a changed id
-      // exactly is re-checked through its key (touchedKeys) whether it resolves now or not.
-      for (const entry of index.referencesByKey(key)) if (!leadsToItsKind(entry.ref, index)) files.add(entry.from.file);
-      continue;
-    } else if (key.startsWith('anchor:') || key.startsWith('doc:')) {
+    if (key.startsWith('anchor:') || key.startsWith('doc:')) {
       const target = key.startsWith('doc:') ? key.slice(4) : key.slice(7, key.indexOf('#'));
       hit = (target === path && changed.length > 0) || (documentChanged && !index.getFile(target)?.entities.length);
       // A broken link's hint compares its anchor or document name with every name (unknown-owner's

@@ -29,8 +29,14 @@ export class WorkspaceIndex {
   /** Declarations by id: the entity itself for an id declared once (nearly all: no array per id), else them in order. */
   private readonly byId = new Map<string, Entity | Entity[]>();
   private readonly byKind = new Map<EntityKind, Set<Entity>>();
-  /** Reverse references keyed by what they name (see refKey). */
-  private readonly byRefKey = new Map<string, IncomingReference[]>();
+  /**
+   * Reverse references that name an id (refKey `id:…`, nearly all), keyed by the id itself, the
+   * reference's own string (no `id:` key string per id: 31k at 10k heavy documents); an id named
+   * once holds its entry alone (no array).
+   */
+  private readonly byRefId = new Map<string, Entries>();
+  /** The other reverse references (links to documents and anchors), keyed by refKey. */
+  private readonly byRefKey = new Map<string, Entries>();
   private versionCounter = 0;
   private readonly derived = new Map<string, { version: number; value: unknown }>();
   private readonly maintained = new Map<string, { version: number; value: unknown }>();
@@ -85,8 +91,10 @@ export class WorkspaceIndex {
       kinds.add(entity.kind);
       for (const ref of entity.refs) {
         const entry = incomingEntry(ref, entity);
-        if (inPlace) insertAtPlace(this.byRefKey, refKey(ref), entry, place, (e) => this.placeOf(e.from.file));
-        else push(this.byRefKey, refKey(ref), entry);
+        const id = refId(ref);
+        const [map, key] = id === undefined ? [this.byRefKey, refKey(ref)] : [this.byRefId, id];
+        if (inPlace) insertAtPlace(map, key, entry, place, (e) => this.placeOf(e.from.file));
+        else push(map, key, entry);
       }
     }
     if (inPlace) for (const kind of kinds) this.byKind.set(kind, this.inOrder(this.byKind.get(kind)!, file.path, place));
@@ -105,7 +113,11 @@ export class WorkspaceIndex {
     for (const entity of old.entities) {
       pullDeclaration(this.byId, entity);
       this.byKind.get(entity.kind)?.delete(entity);
-      for (const ref of entity.refs) pull(this.byRefKey, refKey(ref), (r) => r.ref === ref);
+      for (const ref of entity.refs) {
+        const id = refId(ref);
+        if (id === undefined) pull(this.byRefKey, refKey(ref), ref);
+        else pull(this.byRefId, id, ref);
+      }
     }
     this.record({ before: old });
   }
@@ -215,29 +227,34 @@ export class WorkspaceIndex {
    * before they are resolved, which is the costly part when an id is named thousands of times.
    */
   incoming(entity: Entity, accept?: (entry: IncomingReference) => boolean): IncomingReference[] {
-    const keys = new Set([`id:${entity.id}`, `doc:${entity.file}`, `anchor:${entity.file}#${entity.id.toLowerCase()}`]);
+    const keys = new Set([`doc:${entity.file}`, `anchor:${entity.file}#${entity.id.toLowerCase()}`]);
     if (entity.headingSlug) keys.add(`anchor:${entity.file}#${entity.headingSlug}`);
     const result: IncomingReference[] = [];
-    for (const key of keys) {
-      for (const entry of this.byRefKey.get(key) ?? []) {
-        if ((!accept || accept(entry)) && this.resolve(entry.ref).includes(entity)) result.push(entry);
-      }
-    }
+    const take = (entries: Entries | undefined) => {
+      for (const entry of listOf(entries)) if ((!accept || accept(entry)) && this.resolve(entry.ref).includes(entity)) result.push(entry);
+    };
+    take(this.byRefId.get(entity.id));
+    for (const key of keys) take(this.byRefKey.get(key));
     return result;
   }
 
   /** References written with this id (resolving or not): owners use it for undeclared handles. */
   referencesToId(id: string): readonly IncomingReference[] {
-    return this.byRefKey.get(`id:${id}`) ?? [];
+    return listOf(this.byRefId.get(id));
   }
 
   /** References by their key (see refKey): what the incremental re-check follows. */
   referencesByKey(key: string): readonly IncomingReference[] {
-    return this.byRefKey.get(key) ?? [];
+    return key.startsWith('id:') ? this.referencesToId(key.slice(3)) : listOf(this.byRefKey.get(key));
   }
 
-  /** Every distinct reference key (see refKey): what "did you mean" re-checks scan for near names. */
-  referenceKeys(): IterableIterator<string> {
+  /** Every distinct id that references name (refKeys `id:…`, without the prefix): what "did you mean" re-checks scan for near names. */
+  referencedIds(): IterableIterator<string> {
+    return this.byRefId.keys();
+  }
+
+  /** Every distinct key of the other references (links to documents and anchors, see refKey). */
+  linkKeys(): IterableIterator<string> {
     return this.byRefKey.keys();
   }
 
@@ -289,6 +306,20 @@ function incomingEntry(ref: Reference, from: Entity): IncomingReference {
   return ref instanceof IndexedReference ? ref.indexedBy(from) : { ref, from };
 }
 
+/** Reverse references under one key: one alone, or several in order (arrays of exact size). */
+type Entries = IncomingReference | IncomingReference[];
+
+function listOf(entries: Entries | undefined): readonly IncomingReference[] {
+  return entries === undefined ? [] : Array.isArray(entries) ? entries : [entries];
+}
+
+/** The id a reference names (refKey `id:…` without its prefix), or undefined for a link to a document or an anchor. */
+function refId(ref: Reference): string | undefined {
+  if (ref.form === 'implicit') return ref.implicitTarget?.id ?? '';
+  if (ref.form !== 'link') return ref.id ?? '';
+  return undefined;
+}
+
 export function refKey(ref: Reference): string {
   if (ref.form === 'implicit') return `id:${ref.implicitTarget?.id ?? ''}`;
   if (ref.form !== 'link') return `id:${ref.id ?? ''}`;
@@ -297,12 +328,14 @@ export function refKey(ref: Reference): string {
 }
 
 /** Inserts after every entry placed at or before `place` (the list is in place order). */
-function insertAtPlace<K, V>(map: Map<K, V[]>, key: K, value: V, place: number, placeOf: (v: V) => number): void {
-  const list = map.get(key);
-  if (!list) {
-    map.set(key, [value]);
+function insertAtPlace(map: Map<string, Entries>, key: string, value: IncomingReference, place: number, placeOf: (v: IncomingReference) => number): void {
+  const entries = map.get(key);
+  if (entries === undefined) {
+    map.set(key, value);
     return;
   }
+  const list = Array.isArray(entries) ? entries : [entries];
+  if (list !== entries) map.set(key, list);
   let low = 0;
   let high = list.length;
   while (low < high) {
@@ -313,10 +346,11 @@ function insertAtPlace<K, V>(map: Map<K, V[]>, key: K, value: V, place: number, 
   list.splice(low, 0, value);
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+function push(map: Map<string, Entries>, key: string, value: IncomingReference): void {
+  const entries = map.get(key);
+  if (entries === undefined) map.set(key, value);
+  else if (Array.isArray(entries)) entries.push(value);
+  else map.set(key, [entries, value]);
 }
 
 /**
@@ -354,10 +388,12 @@ function pullDeclaration(map: Map<string, Entity | Entity[]>, entity: Entity): v
   else map.delete(entity.id);
 }
 
-function pull<K, V>(map: Map<K, V[]>, key: K, match: (v: V) => boolean): void {
-  const list = map.get(key);
-  if (!list) return;
-  const kept = list.filter((v) => !match(v));
-  if (kept.length) map.set(key, kept);
+/** Takes `ref`'s entry out of the key's entries (a key left with one entry holds it alone again). */
+function pull(map: Map<string, Entries>, key: string, ref: Reference): void {
+  const entries = map.get(key);
+  if (entries === undefined) return;
+  const kept = listOf(entries).filter((entry) => entry.ref !== ref);
+  if (kept.length > 1) map.set(key, kept);
+  else if (kept.length === 1) map.set(key, kept[0]!);
   else map.delete(key);
 }
