@@ -66,6 +66,27 @@ describe('CLI --cache', () => {
     }
   });
 
+  it('applies the bulk suppressions file to stored findings as a run without the cache does', function () {
+    this.timeout(120_000);
+    const root = workspace({});
+    cpSync(path.join(REPO_ROOT, 'samples', 'acme'), root, { recursive: true });
+    const cacheAt = ['--cache', '--cache-location', path.join(workspace({}), 'cache')];
+    runCli(['--suppress-rule', 'initiative-owner'], { cwd: root });
+    const counted = (run: { stderr: string }) => /\d+ files? linted[^\n]*/.exec(run.stderr)?.[0];
+    runCli(cacheAt, { cwd: root });
+    const plan = path.join(root, 'strategy', 'execution-q1.strategy.yaml');
+    for (const change of ['nothing changed', 'one file changed']) {
+      if (change === 'one file changed') writeFileSync(plan, `${readFileSync(plan, 'utf8')}# edit\n`);
+      const cold = runCli(['--format', 'json', '--stats'], { cwd: root });
+      const warm = runCli([...cacheAt, '--format', 'json', '--stats'], { cwd: root });
+      assert.equal(warm.stdout, cold.stdout, change);
+      assert.equal(warm.status, cold.status, change);
+      assert.equal(counted(warm), counted(cold), change);
+      assert.match(counted(cold) ?? '', /[1-9]\d* suppressed/, 'the file suppresses some findings');
+      assert.match(warm.stderr, /cache: used/, change);
+    }
+  });
+
   it('trusts size and mtime with the default metadata strategy, and the content with --cache-strategy content', () => {
     const root = planWorkspace();
     runCli(['--cache', '--format', 'json'], { cwd: root });
