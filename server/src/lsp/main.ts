@@ -2,7 +2,7 @@
 // client/dist/server.cjs): loading it starts the server on the transport named in argv (--stdio).
 // `strategy-lint --stdio` loads it from the CLI bundle's folder, so a lint run never compiles it.
 import { realpathSync } from 'node:fs';
-import { limitHeapGrowth } from '../cli/heap.js';
+import { limitHeapGrowth, SERVER_HEAP_GROWING_PERCENT } from '../cli/heap.js';
 import { openFolderCache } from './folderCache.js';
 import { scanInParallel } from './parallelScan.js';
 import { startServer } from './server.js';
@@ -11,9 +11,9 @@ import { normalisePath } from './uri.js';
 startServer(
   {},
   {
-    // The heap grows as a lint run's does (no further) from a scan's first parse or its end on,
-    // while the user types: see heap.ts and SyncContext.holdHeap.
-    holdHeap: () => limitHeapGrowth(),
+    // The heap's growth is held down from a scan's first parse or its end on, while the user
+    // types, by half (a lint run's, by less): see heap.ts and SyncContext.holdHeap.
+    holdHeap: () => limitHeapGrowth(SERVER_HEAP_GROWING_PERCENT),
     // A folder's first scan parses in the CLI's worker threads too (strategyLint.concurrency).
     loadInParallel: scanInParallel,
     // A folder opened through a symbolic link is worked on in its real path, as the CLI does.
