@@ -1,4 +1,5 @@
 import type { EntityKind } from '../model/entity.js';
+import { partitionPoint } from './partitionPoint.js';
 import { SortedNames, type NearName } from './sortedNames.js';
 import type { FileChange, WorkspaceIndex } from './workspaceIndex.js';
 
@@ -42,13 +43,7 @@ export class IdNeighbourhood {
   sameButCase(query: string): readonly string[] {
     const lower = query.toLowerCase();
     const ids = this.byLowerCase;
-    let low = 0;
-    let high = ids.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (ids[mid]!.toLowerCase() < lower) low = mid + 1;
-      else high = mid;
-    }
+    const low = partitionPoint(ids.length, (i) => ids[i]!.toLowerCase() < lower);
     const found: string[] = [];
     for (let i = low; i < ids.length && ids[i]!.toLowerCase() === lower; i++) found.push(ids[i]!);
     return found;
@@ -70,14 +65,7 @@ function caseOrder(a: string, b: string): number {
 
 /** Where `id` is, or would go, among `ids` (in caseOrder). */
 function caseInsertionPoint(ids: readonly string[], id: string): number {
-  let low = 0;
-  let high = ids.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (caseOrder(ids[mid]!, id) < 0) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return partitionPoint(ids.length, (i) => caseOrder(ids[i]!, id) < 0);
 }
 
 /** The ids a file declares of one kind (one per declaration). */

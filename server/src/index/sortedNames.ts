@@ -1,3 +1,5 @@
+import { partitionPoint } from './partitionPoint.js';
+
 /** A name found near a query, with its edit distance. */
 export interface NearName {
   name: string;
@@ -167,14 +169,7 @@ function byCodeUnits(a: string, b: string): number {
 
 /** The first place in `names` (sorted) whose name is not below `name`. */
 function firstAtOrAfter(names: readonly string[], name: string): number {
-  let low = 0;
-  let high = names.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (names[mid]! < name) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return partitionPoint(names.length, (i) => names[i]! < name);
 }
 
 /** How many characters `a` and `b` share from their start, up to MAX_SHARED. */

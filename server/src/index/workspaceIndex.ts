@@ -1,6 +1,7 @@
 import type { Entity, EntityKind, Reference } from '../model/entity.js';
 import type { ParsedFile } from '../model/file.js';
 import { IndexedReference } from '../model/indexed.js';
+import { partitionPoint } from './partitionPoint.js';
 
 /** A reference together with the entity that wrote it. */
 export interface IncomingReference {
@@ -336,14 +337,7 @@ function insertAtPlace(map: Map<string, Entries>, key: string, value: IncomingRe
   }
   const list = Array.isArray(entries) ? entries : [entries];
   if (list !== entries) map.set(key, list);
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (placeOf(list[mid]!) <= place) low = mid + 1;
-    else high = mid;
-  }
-  list.splice(low, 0, value);
+  list.splice(partitionPoint(list.length, (i) => placeOf(list[i]!) <= place), 0, value);
 }
 
 function push(map: Map<string, Entries>, key: string, value: IncomingReference): void {

@@ -1,5 +1,6 @@
 import type { Entity, EntityKind } from '../model/entity.js';
 import { enumValue } from '../model/semantics.js';
+import { partitionPoint } from '../index/partitionPoint.js';
 import type { IncomingReference, WorkspaceIndex } from '../index/workspaceIndex.js';
 
 /**
@@ -113,14 +114,7 @@ export function idsInOrder(index: WorkspaceIndex, kind: EntityKind): readonly st
 
 /** Where `id` is, or would go, in a list in compareIds order. */
 function insertionPoint(ids: readonly string[], id: string): number {
-  let low = 0;
-  let high = ids.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (compareIds(ids[mid]!, id) < 0) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return partitionPoint(ids.length, (i) => compareIds(ids[i]!, id) < 0);
 }
 
 /**
