@@ -322,8 +322,8 @@ function refId(ref: Reference): string | undefined {
 }
 
 export function refKey(ref: Reference): string {
-  if (ref.form === 'implicit') return `id:${ref.implicitTarget?.id ?? ''}`;
-  if (ref.form !== 'link') return `id:${ref.id ?? ''}`;
+  const id = refId(ref);
+  if (id !== undefined) return `id:${id}`;
   if (ref.external || !ref.path) return 'external:';
   return ref.anchor ? `anchor:${ref.path}#${ref.anchor.toLowerCase()}` : `doc:${ref.path}`;
 }
