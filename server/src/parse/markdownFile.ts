@@ -9,6 +9,7 @@ import { blankOut, findFrontMatter } from './frontMatter.js';
 import { HeadingEntityReader, MAYBE_ENTITY_HEADING } from './markdownHeadings.js';
 import { MAX_NESTING, tooDeeplyNested } from './nesting.js';
 import { SectionedMarkdownParser } from './markdownSections.js';
+import { parseSimpleMarkdown } from './simpleMarkdown.js';
 import { YamlEntityReader } from './yamlEntities.js';
 import { syntaxNotes } from './yamlSyntax.js';
 import type { Root } from 'mdast';
@@ -84,7 +85,8 @@ export function parseMarkdown(filePath: string, text: string, eol: string, editi
       span: { start: tooDeep.start, end: Math.max(tooDeep.end, tooDeep.start) },
     });
   } else if (mayDeclare) {
-    tree = editing ? sectioned.parse(body) : parseWhole(body);
+    // Plain Markdown (most strategy documents) is read without remark, into the same tree.
+    tree = parseSimpleMarkdown(body) ?? (editing ? sectioned.parse(body) : parseWhole(body));
     const reader = new HeadingEntityReader(filePath, text, eol);
     reader.read(tree);
     if (reader.entities.length) declares = true;
