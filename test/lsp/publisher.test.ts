@@ -5,8 +5,10 @@ import { DiagnosticsPublisher } from '../../server/src/lsp/publisher.js';
 import { pathToUri } from '../../server/src/lsp/uri.js';
 
 /** A connection that records the publishDiagnostics params it is asked to send, as the client would decode them. */
-function recordingConnection(): { connection: Connection; sent: PublishDiagnosticsParams[] } {
+function recordingConnection(): { connection: Connection; sent: PublishDiagnosticsParams[]; json: string[] } {
   const sent: PublishDiagnosticsParams[] = [];
+  /** The JSON of each encoded message, as the writer puts it on the wire. */
+  const json: string[] = [];
   const connection = {
     sendDiagnostics: (params: PublishDiagnosticsParams) => {
       sent.push(JSON.parse(JSON.stringify(params)));
@@ -16,10 +18,11 @@ function recordingConnection(): { connection: Connection; sent: PublishDiagnosti
       assert.equal(method, 'textDocument/publishDiagnostics');
       assert.ok(params instanceof EncodedParams);
       sent.push(JSON.parse(params.json));
+      json.push(params.json);
       return Promise.resolve();
     },
   } as unknown as Connection;
-  return { connection, sent };
+  return { connection, sent, json };
 }
 
 const range = (line: number) => ({ start: { line, character: 2 }, end: { line, character: 9 } });
@@ -59,6 +62,16 @@ describe('the diagnostics publisher', () => {
         ]);
       });
 
+      it('never changes the diagnostics it encodes, not even for a moment (they may be frozen)', () => {
+        const { connection, sent } = recordingConnection();
+        const publisher = new DiagnosticsPublisher(connection, encoded);
+        const frozen = deepFrozen(structuredClone(diagnostics()));
+        assert.equal(publisher.publish('/ws/owners.md', frozen, 3), true);
+        // The same related list again: its digest is known, its JSON made when the message is.
+        assert.equal(publisher.publish('/ws/other.md', frozen), true);
+        assert.deepEqual(sent.map((p) => p.diagnostics), [JSON.parse(JSON.stringify(frozen)), JSON.parse(JSON.stringify(frozen))]);
+      });
+
       it('sends nothing for unchanged diagnostics, and again once a message or a related place changes', () => {
         const { connection, sent } = recordingConnection();
         const publisher = new DiagnosticsPublisher(connection, encoded);
@@ -85,4 +98,28 @@ describe('the diagnostics publisher', () => {
       });
     });
   }
+
+  it('over stdio, writes the very JSON that JSON.stringify makes of the params', () => {
+    const { connection, json } = recordingConnection();
+    const publisher = new DiagnosticsPublisher(connection, true);
+    const first = deepFrozen(structuredClone(diagnostics()));
+    const other = deepFrozen(structuredClone(diagnostics('Another owner')));
+    publisher.publish('/ws/owners.md', first, 7);
+    publisher.publish('/ws/other.md', other);
+    publisher.clear('/ws/other.md');
+    assert.deepEqual(json, [
+      JSON.stringify({ uri: pathToUri('/ws/owners.md'), version: 7, diagnostics: first }),
+      JSON.stringify({ uri: pathToUri('/ws/other.md'), diagnostics: other }),
+      JSON.stringify({ uri: pathToUri('/ws/other.md'), diagnostics: [] }),
+    ]);
+  });
 });
+
+/** The value, and every object and array in it, frozen: writing to any of them throws (test files are strict mode). */
+function deepFrozen<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFrozen(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -85,7 +85,9 @@ interface DiagnosticsEncoding {
  * with diagnostics: at 10k documents the JSON itself was ~25 MB of the heap. An owners file can
  * carry thousands of related locations: unchanged lists are serialised once, not on every keystroke.
  * The JSON made for the digest is the message's: a file published for the first time (every file
- * of an initial scan) is encoded once, not once for the digest and once more to be sent.
+ * of an initial scan) is encoded once, not once for the digest and once more to be sent. That JSON
+ * is JSON.stringify's of the diagnostics, related information written last in each (where
+ * toDiagnostic puts it). The diagnostics themselves are only read.
  */
 function encodeDiagnostics(diagnostics: readonly Diagnostic[]): DiagnosticsEncoding {
   const parts: string[] = [];
@@ -103,12 +105,8 @@ function encodeDiagnostics(diagnostics: readonly Diagnostic[]): DiagnosticsEncod
         relatedDigest = digest(json);
         relatedDigests.set(related, relatedDigest);
       }
-      // Left out of the diagnostic's own JSON (an undefined property is not written) without
-      // copying the diagnostic; put back at once.
-      diagnostic.relatedInformation = undefined;
     }
-    const json = JSON.stringify(diagnostic);
-    if (related) diagnostic.relatedInformation = related;
+    const json = JSON.stringify(related ? withoutRelated(diagnostic) : diagnostic);
     own.push(json);
     parts.push(json, relatedDigest);
   });
@@ -122,6 +120,14 @@ function encodeDiagnostics(diagnostics: readonly Diagnostic[]): DiagnosticsEncod
       return `[${each.join(',')}]`;
     },
   };
+}
+
+/**
+ * A diagnostic's own properties, in their order, without its related information: a shallow copy,
+ * so that encoding never changes the caller's diagnostic (toDiagnostic's, which the server keeps).
+ */
+function withoutRelated({ relatedInformation: _, ...own }: Diagnostic): Omit<Diagnostic, 'relatedInformation'> {
+  return own;
 }
 
 function digest(text: string): string {
