@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { cacheFilePath, cacheKey, type CacheStrategy } from '../cache/cacheKey.js';
-import { loadCache, saveCache, tallyOf, type CacheEntry, type CacheRecord, type FileIdentity, type FindingTally, type LintCache } from '../cache/cacheFile.js';
+import { loadCache, saveCache, type CacheEntry, type CacheRecord, type FileIdentity, type FindingTally, type LintCache } from '../cache/cacheFile.js';
 import { LintEngine } from '../engine/engine.js';
 import { BULK_PARSE_FILES } from './heap.js';
 import { compareFindings } from '../engine/lintFile.js';
@@ -32,8 +32,11 @@ export interface CacheOptions {
 /** Findings by file (a Map is one). */
 export interface FindingsByFile {
   get(file: string): Finding[] | undefined;
-  /** How many findings of each severity `get(file)` gives, without decoding them (when they come from the cache). */
-  tally?(file: string): FindingTally;
+  /**
+   * How many findings of each severity `get(file)` gives, when the cache holds them (counted when
+   * they were stored: a run that prints them counts them without decoding them); undefined otherwise.
+   */
+  storedTally?(file: string): FindingTally | undefined;
 }
 
 /** What a lint run hands to the formatters, however its findings were obtained. */
@@ -307,8 +310,8 @@ class RunFindings implements FindingsByFile {
     return findings;
   }
 
-  tally(file: string): FindingTally {
-    return this.inCache.get(file)?.tally ?? tallyOf(this.linted.get(file) ?? []);
+  storedTally(file: string): FindingTally | undefined {
+    return this.inCache.get(file)?.tally;
   }
 }
 

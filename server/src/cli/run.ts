@@ -115,9 +115,10 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   let reportedCount = 0;
   let takingPart = 0;
   const kept = bulk.kept;
-  // Findings the cache holds are decoded at each `get` (FindingsByFile): counted here from its tally,
-  // and read by the formatters as they print each file, so that they are never all in memory. A
-  // formatter that asks for a file's findings twice in a row (stylish) gets the same list.
+  // Findings the cache holds are decoded at each `get` (FindingsByFile): counted from the tally
+  // stored with them (any others are counted here), and read by the formatters as they print each
+  // file, so that they are never all in memory. A formatter that asks for a file's findings twice
+  // in a row (stylish) gets the same list.
   let last: { file: string; findings: Finding[] } | undefined;
   const findingsOf = (file: string): Finding[] => {
     if (last?.file !== file) {
@@ -132,7 +133,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     if (view.participates) takingPart++;
     let suppressed: Finding[] = bulk.suppressed.get(file) ?? [];
     if (args.quiet) suppressed = suppressed.filter(isError);
-    const tally = kept.tally?.(file) ?? tallyOf(kept.get(file) ?? []);
+    const tally = kept.storedTally?.(file) ?? tallyOf(kept.get(file) ?? []);
     const shown = args.quiet ? { total: tally.errors, errors: tally.errors, warnings: 0 } : tally;
     // Markdown that declares nothing is not part of the strategy: it is left out of the report (§2).
     if (!view.participates && shown.total === 0 && file !== linted.stdinPath) continue;
