@@ -139,4 +139,32 @@ describe('lint cache: parse records', () => {
     assert.equal(decodeParse('[1,0,0,1,[["objective","yaml","OBJ-a",0,"A",[1,2],[0,5],null,[],0,[5,"yaml-block","    ","\\n",null],"gone",[],-1]],0,0,0]\n[[]]', parsed, () => undefined), undefined);
     assert.equal(decodeParse('[1,0,0,1,[]]', parsed, () => undefined), undefined, 'one text where there are two');
   });
+
+  it('gives back nothing, and throws nothing, for a damaged record (decodeParse and restoreParse alike)', () => {
+    const engine = new LintEngine(configFor());
+    const parsed = engine.load('/w/plan.strategy.yaml', 'objectives:\n  - id: OBJ-a\n    title: A\n    owner: "@p"\n    due: 2026-12-31\n');
+    const record = encodeParse(parsed)!;
+    const templates = (identity: string) => engine.templatesFor(parsed.path).byIdentity(identity);
+    const lineEnd = record.indexOf('\n');
+    const damaged = [
+      '',
+      'not json\n[]',
+      'null\n[]',
+      '"text"\n[]',
+      '[1,0,0,1,5,0,0,0]\n[]',
+      '[1,0,0,1,[[]],0,0,0]\n[[]]',
+      '[1,0,0,1,[null],0,0,0]\n[[]]',
+      // The file's own text cut anywhere (the fields' text is read by restoreParse only when a rule asks for them).
+      ...Array.from({ length: lineEnd }, (_, cut) => `${record.slice(0, cut)}${record.slice(lineEnd)}`),
+    ];
+    for (const text of damaged) {
+      assert.equal(decodeParse(text, parsed, templates), undefined, JSON.stringify(text));
+      assert.equal(restoreParse(Buffer.from(text), parsed, templates), undefined, JSON.stringify(text));
+    }
+    // The fields' text cut anywhere: decodeParse reads it at once.
+    for (let cut = lineEnd + 1; cut < record.length; cut++) assert.equal(decodeParse(record.slice(0, cut), parsed, templates), undefined, record.slice(0, cut));
+    // The record itself decodes: what fails above is the damage.
+    assert.equal(decodeParse(record, parsed, templates)?.entities[0]?.id, 'OBJ-a');
+    assert.equal(restoreParse(Buffer.from(record), parsed, templates)?.entities[0]?.id, 'OBJ-a');
+  });
 });

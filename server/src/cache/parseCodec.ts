@@ -165,44 +165,44 @@ class FieldsSource implements RestoredFields {
 /** Makes entity `i` of a file from its record (`r`), with its fields; decodeEntity sets the rest. */
 type EntityMaker = (r: Encoded, i: number, kind: EntityKind, form: EntityForm, id: string) => CompactEntity;
 
-/** A file's record (the first JSON text), its entities made by `entityOf` from their records and the common part decoded. */
-function decodeRecord(record: Encoded, frame: ParseFrame, templateOf: (identity: string) => CompiledTemplate | undefined, entityOf: EntityMaker): ParsedFile | undefined {
-  try {
-    const [language, hasBom, crlf, participates, entityRecords, notes, suppressions, templated] = record as [number, number, number, number, Encoded[], ParseNote[] | 0, SuppressionComment[] | 0, Encoded | 0];
-    const template = (identity: string): CompiledTemplate => {
-      const found = templateOf(identity);
-      if (!found) throw new Unknown(identity);
-      return found;
-    };
-    const entities: Entity[] = entityRecords.map((r, i) => decodeEntity(r, i, template, entityOf));
-    // Links inside the file, once every entity exists.
-    entityRecords.forEach((r, i) => {
-      const enclosing = r[13] as number;
-      if (enclosing >= 0) entities[i]!.enclosing = entities[enclosing]!;
-      const refs = r[12] as Encoded[];
-      refs.forEach((ref, j) => {
-        const target = ref[9] as number;
-        if (target >= 0) entities[i]!.refs[j]!.implicitTarget = entities[target]!;
-      });
+/**
+ * A file's record (the first JSON text), its entities made by `entityOf` from their records and the
+ * common part decoded. Throws on a record it cannot read: decodeParse and restoreParse, which parse
+ * the JSON too, catch that and return undefined.
+ */
+function decodeRecord(record: Encoded, frame: ParseFrame, templateOf: (identity: string) => CompiledTemplate | undefined, entityOf: EntityMaker): ParsedFile {
+  const [language, hasBom, crlf, participates, entityRecords, notes, suppressions, templated] = record as [number, number, number, number, Encoded[], ParseNote[] | 0, SuppressionComment[] | 0, Encoded | 0];
+  const template = (identity: string): CompiledTemplate => {
+    const found = templateOf(identity);
+    if (!found) throw new Unknown(identity);
+    return found;
+  };
+  const entities: Entity[] = entityRecords.map((r, i) => decodeEntity(r, i, template, entityOf));
+  // Links inside the file, once every entity exists.
+  entityRecords.forEach((r, i) => {
+    const enclosing = r[13] as number;
+    if (enclosing >= 0) entities[i]!.enclosing = entities[enclosing]!;
+    const refs = r[12] as Encoded[];
+    refs.forEach((ref, j) => {
+      const target = ref[9] as number;
+      if (target >= 0) entities[i]!.refs[j]!.implicitTarget = entities[target]!;
     });
-    const parsed: ParsedFile = {
-      path: frame.path,
-      language: language === 1 ? 'yaml' : 'markdown',
-      hash: frame.hash,
-      lineMap: frame.lineMap,
-      hasBom: hasBom === 1,
-      eol: crlf === 1 ? '\r\n' : '\n',
-      participates: participates === 1,
-      entities,
-      notes: notes || [],
-      suppressions: suppressions || [],
-      templateKey: frame.templateKey,
-    };
-    if (templated) parsed.templated = decodeTemplated(templated, template);
-    return parsed;
-  } catch {
-    return undefined;
-  }
+  });
+  const parsed: ParsedFile = {
+    path: frame.path,
+    language: language === 1 ? 'yaml' : 'markdown',
+    hash: frame.hash,
+    lineMap: frame.lineMap,
+    hasBom: hasBom === 1,
+    eol: crlf === 1 ? '\r\n' : '\n',
+    participates: participates === 1,
+    entities,
+    notes: notes || [],
+    suppressions: suppressions || [],
+    templateKey: frame.templateKey,
+  };
+  if (templated) parsed.templated = decodeTemplated(templated, template);
+  return parsed;
 }
 
 /** The fields at hand, written [place, field, place, field, …] (their places among all the entity's fields, in order). */
