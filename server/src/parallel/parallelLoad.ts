@@ -23,12 +23,13 @@ const IN_FLIGHT = 3;
  * A worker's young generation (V8's nursery, where each parse's Markdown tree is built), set when it
  * starts (`resourceLimits`; the main thread's is sized when Node starts: `--max-semi-space-size` set
  * at run time does nothing). A larger nursery saves CPU: remark's trees of a long document outlive a
- * small nursery's scavenges, which then copy and promote megabytes that die a moment later (at 96 MB
- * a worker made half the scavenges the main thread made for the same files). But a worker's heap is
- * resident beside the main thread's until parsing ends, which is where a cold run peaks: at 10k heavy
- * documents 96 MB kept ~120 MB committed for ~15 MB live, and the run peaked near 395 MB. Node's
- * default, 48 MB, peaks ~50 MB lower (32 MB saved no more; capping the worker's old generation as well
- * doubled its full collections), and the cold run had time to spare, not memory.
+ * small nursery's scavenges, which then copy and promote megabytes that die a moment later. But a
+ * worker's heap is resident beside the main thread's until parsing ends, which is where a cold run
+ * peaks, and a large nursery is mostly committed memory holding garbage. The cold run had time to
+ * spare and not memory, so the workers keep Node's default. (When this was chosen, on 2026-12-06 in
+ * 9549165, at 10k heavy documents: 96 MB halved the scavenges but kept ~120 MB committed for ~15 MB
+ * live, and 48 MB peaked ~50 MB lower; 32 MB saved no more, and capping the worker's old generation
+ * as well doubled its full collections.)
  */
 export const WORKER_YOUNG_GENERATION_MB = 48;
 /**
@@ -47,9 +48,11 @@ const SAMPLE_BATCHES = 4;
 /**
  * The main thread's parse of the rest, projected from the sample's CPU time, past which a worker
  * pays for its start. The sample runs before the parser is fully compiled (as a worker's first
- * files would), so it projects ~2-3× what the files then take. Projections measured on 2 cores,
- * and what a worker did there: 1,300 generated KEP files ~1.2 s (1.2× the run's wall time), 1k
- * light documents ~2.7 s (1.35×), 1k heavy documents ~6.5 s (0.72×, and 0.8× the CPU time).
+ * files would), so it projects ~2-3× what the files then take. The threshold lies between the
+ * workspaces a worker slowed down and those it sped up. (Projections measured on 2 cores on
+ * 2026-12-06, in 1c295a3, when workers had a 96 MB young generation and the main thread did not parse
+ * beside them, and what a worker did to the run's wall time then: 1,300 generated KEP files ~1.2 s
+ * (1.2×), 1k light documents ~2.7 s (1.35×), 1k heavy documents ~6.5 s (0.72×, and 0.8× the CPU time).)
  */
 const WORKERS_PAY_AFTER_MS = 4000;
 /**
@@ -127,8 +130,11 @@ interface WorkerState {
  * `engine.load` one by one would: the same parse results (a worker's come encoded as the lint cache
  * stores them, and are decoded here), the same index, the same findings. Returns the files that
  * could not be read. The main thread takes batches too, between decoding and indexing the workers'
- * parses: at 10k heavy documents on 2 cores that made the run 24 s instead of 32-34 s, and used less
- * CPU (43 s against 46-48 s), for a peak of ~408 MB instead of ~361 MB.
+ * parses: on 2 cores a single worker parsing alone is what a cold run waits for, while the main
+ * thread, which only decodes and indexes, waits for it. Parsing here as well makes the run much
+ * faster, and uses less CPU, for a higher peak (the figures of 2026-12-06, in 344ffd3, measured
+ * before the workers' young generation and the heap-growth limit were lowered, are in
+ * docs/cli.md#--concurrency).
  * A worker that stops (a crash, a bundle that cannot be found) loses nothing: its batches are
  * parsed in the main thread, and `warn` says so.
  * The language server's first scan of a folder runs it too (lsp/parallelScan.ts), with `textOf`,
