@@ -262,9 +262,7 @@ async function loadInOrder(files: readonly string[], engine: LintEngine, options
   }
   options.started?.(workers);
 
-  // The tests' way to make a worker crash (see WorkerSetup.crashOn), for the CLI and the server alike.
-  const crashOn = process.env.STRATEGY_LINT_TEST_WORKER_CRASH;
-  const setup: WorkerSetup = { config: options.config, files, contentHashes: engine.contentHashes, ...(crashOn ? { crashOn } : {}) };
+  const setup: WorkerSetup = { config: options.config, files, contentHashes: engine.contentHashes };
   const pool: WorkerState[] = [];
   for (let i = 0; i < workers; i++) {
     const worker = new Worker(options.workerFile ?? workerPath(), { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });

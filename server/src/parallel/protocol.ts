@@ -24,11 +24,6 @@ export interface WorkerSetup {
   config: ConfigSource;
   /** Every file of the run (LintEngine.expect): a sibling finds its main file among them. */
   files: readonly string[];
-  /**
-   * The tests' way to stop a worker as a crash would (STRATEGY_LINT_TEST_WORKER_CRASH): it dies,
-   * uncaught, on reaching a file of this name.
-   */
-  crashOn?: string;
   /** False when the engine never asks a parse's content hash (a CLI run without --cache): the worker then leaves it out too. */
   contentHashes: boolean;
 }
