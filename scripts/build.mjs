@@ -60,6 +60,9 @@ if (existsSync('client/src/extension.ts')) {
   await build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] });
   mkdirSync('client/dist', { recursive: true });
   // The extension starts the server bundle itself (`node server.cjs --stdio`), without the CLI in front.
+  // It gets no code cache (bin/load-bundle.cjs, which `strategy-lint --stdio` uses): VS Code runs it
+  // on its extension host's runtime (Electron's V8, or code-server's Node), and V8 silently rejects a
+  // cache made by another V8 than this build's Node's, so it would be 1.6 MB in the .vsix for nothing.
   copyFileSync(`dist/${SERVER_BUNDLE}`, 'client/dist/server.cjs');
   // Its first scan of a large folder parses in worker threads (strategyLint.concurrency), from this bundle beside it.
   copyFileSync('dist/strategy-lint-parse-worker.cjs', 'client/dist/strategy-lint-parse-worker.cjs');
