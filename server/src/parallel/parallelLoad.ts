@@ -37,8 +37,9 @@ export const WORKER_YOUNG_GENERATION_MB = 48;
  * the main thread first times its parse of a sample (SAMPLE_BATCHES) and starts them only if the
  * rest would take it over WORKERS_PAY_AFTER_MS: a worker loads the parser, the config and its
  * templates again (~0.2 s of CPU with a preset) and keeps a heap of its own, and each parse it makes
- * is encoded and decoded. 1,300 KEP files, which their templates read quickly, do not win that
- * back; 1k heavy documents (long Markdown) do, many times over.
+ * is encoded and decoded, so files that parse quickly do not win that back. (On 2026-12-06, in
+ * 3adf31a and 1c295a3, 1,300 KEP files did not and 1k heavy documents did, many times over; since
+ * the line reader for plain Markdown (f7529cf) the sample starts none for the bench's 1k heavy ones.)
  */
 export const AUTO_FILES_PER_WORKER = 2000;
 /** Below this many files `auto` starts no worker: the sample would be most of the work. */
