@@ -26,8 +26,8 @@ describe('loadInParallel', () => {
 
   it('indexes and lints random workspaces exactly as loading them one by one does (property)', async () => {
     // sampleFirst: a few batches spread over the files are parsed in the main thread first, then the
-    // workers start (always, at 0 ms) or not at all (never, past an hour).
-    const sample = fc.constantFrom(undefined, { workersPayAfterMs: 0 }, { workersPayAfterMs: 3_600_000 });
+    // workers start (always, at 0 ms) or not at all (never, past an hour in all or a minute a file).
+    const sample = fc.constantFrom(undefined, { workersPayAfterMs: 0, workerPaysFromMsPerFile: 0 }, { workersPayAfterMs: 3_600_000 }, { workersPayAfterMs: 0, workerPaysFromMsPerFile: 60_000 });
     await fc.assert(
       fc.asyncProperty(fc.array(fileSpec, { minLength: 1, maxLength: NAMES.length }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 4 }), sample, async (specs, workers, batchSize, sampled) => {
         const root = mkdtempSync(path.join(tmpdir(), 'strategy-lint-parallel-'));
@@ -73,14 +73,14 @@ describe('loadInParallel', () => {
     }
   });
 
-  it('auto starts no worker on one core or below 256 files; else one fewer than the cores, one per 2,000 files, at most 4, below 2,000 files only if a sample says so', () => {
+  it('auto starts no worker on one core or below 256 files; else one fewer than the cores, one per 2,000 files, at most 4, only if a sample says so', () => {
     assert.equal(workerCountFor('auto', 10_000, 1), 0);
     assert.equal(workerCountFor('auto', 255, 8), 0);
     assert.equal(workerCountFor('auto', 256, 8), 1);
     assert.equal(workerCountFor('auto', 1_999, 8), 1);
-    assert.equal(sampledStart('auto', 1_999), true);
-    assert.equal(sampledStart('auto', 2_000), false);
-    assert.equal(sampledStart(2, 1_000), false);
+    assert.equal(sampledStart('auto'), true);
+    assert.equal(sampledStart(2), false);
+    assert.equal(sampledStart('off'), false);
     assert.equal(workerCountFor('auto', 10_000, 2), 1);
     assert.equal(workerCountFor('auto', 5_000, 8), 2);
     assert.equal(workerCountFor('auto', 10_000, 8), 4);

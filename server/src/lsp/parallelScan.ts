@@ -26,8 +26,8 @@ export interface ParallelScan {
  * runs), in the order given, while the server's own thread indexes them and stays free for
  * requests. Returns false, having loaded nothing, when no worker may start (`off`, `auto` on one
  * core or for a folder under 256 files): then the caller reads the files itself. Under `auto`, a
- * folder under 2,000 files starts its worker only if a timed sample says it pays (else the server's
- * thread parses them, as it would without). A worker that stops loses no file (the main thread
+ * folder starts its workers only if a timed sample says they pay (else the server's thread parses
+ * them, as it would without). A worker that stops loses no file (the main thread
  * parses its files) and is logged once.
  */
 export async function scanInParallel(scan: ParallelScan): Promise<boolean> {
@@ -41,7 +41,7 @@ export async function scanInParallel(scan: ParallelScan): Promise<boolean> {
           : `${scan.root}: parsing ${scan.files.length} files in the server's thread: a timed sample says a worker would not pay (strategyLint.concurrency: ${scan.concurrency})`,
       ),
     workers,
-    sampleFirst: sampledStart(scan.concurrency, scan.files.length),
+    sampleFirst: sampledStart(scan.concurrency),
     config: { start: scan.root, overrides: {}, editorFolder: true },
     warn: (message) => scan.log(`${scan.root}: ${message}`),
     onFileLoaded: scan.onFileLoaded,

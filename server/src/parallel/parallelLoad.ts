@@ -33,13 +33,16 @@ const IN_FLIGHT = 3;
  */
 export const WORKER_YOUNG_GENERATION_MB = 48;
 /**
- * `auto` starts a worker per this many files, and from this many on starts them at once. Below it,
- * the main thread first times its parse of a sample (SAMPLE_BATCHES) and starts them only if the
- * rest would take it over WORKERS_PAY_AFTER_MS: a worker loads the parser, the config and its
- * templates again (~0.2 s of CPU with a preset) and keeps a heap of its own, and each parse it makes
- * is encoded and decoded, so files that parse quickly do not win that back. (On 2026-12-06, in
- * 3adf31a and 1c295a3, 1,300 KEP files did not and 1k heavy documents did, many times over; since
- * the line reader for plain Markdown (f7529cf) the sample starts none for the bench's 1k heavy ones.)
+ * `auto` starts a worker per this many files, up to AUTO_MAX_WORKERS, once its sample says they pay.
+ * First the main thread times its parse of a sample (SAMPLE_BATCHES) and starts them only if a file
+ * costs it at least WORKER_PAYS_FROM_MS_PER_FILE and the rest would take it over
+ * WORKERS_PAY_AFTER_MS: a worker loads the parser, the config and its templates again (~0.2 s of CPU
+ * with a preset) and keeps a heap of its own (40-70 MB at 10k documents), and each parse it makes is
+ * encoded for the main thread, which decodes and indexes it. Where a file is cheap to parse, decoding
+ * its parse costs the main thread nearly as much as parsing it: at 10k heavy documents, which the
+ * plain Markdown reader reads without remark, a worker saved ~10% of the run for ~40 MB more at its
+ * peak (past the 300 MB budget), and at 10k light documents nothing. Where remark parses most files
+ * (Markdown the plain reader leaves to it), a file costs several times more and a worker pays.
  */
 export const AUTO_FILES_PER_WORKER = 2000;
 /** Below this many files `auto` starts no worker: the sample would be most of the work. */
@@ -51,11 +54,18 @@ const SAMPLE_BATCHES = 4;
  * pays for its start. The sample runs before the parser is fully compiled (as a worker's first
  * files would), so it projects ~2-3× what the files then take. The threshold lies between the
  * workspaces a worker slowed down and those it sped up. (Projections measured on 2 cores on
- * 2026-12-06, in 1c295a3, when workers had a 96 MB young generation and the main thread did not parse
- * beside them, and what a worker did to the run's wall time then: 1,300 generated KEP files ~1.2 s
- * (1.2×), 1k light documents ~2.7 s (1.35×), 1k heavy documents ~6.5 s (0.72×, and 0.8× the CPU time).)
+ * 2026-12-06, in 1c295a3, when workers had a 96 MB young generation, the main thread did not parse
+ * beside them and remark read every Markdown file with entity headings, and what a worker did to the
+ * run's wall time then: 1,300 generated KEP files ~1.2 s (1.2×), 1k light documents ~2.7 s (1.35×),
+ * 1k heavy documents ~6.5 s (0.72×, and 0.8× the CPU time).)
  */
 const WORKERS_PAY_AFTER_MS = 4000;
+/**
+ * The sample's CPU time per file from which a worker pays (see AUTO_FILES_PER_WORKER), measured the
+ * same way: ~0.6 ms for light documents, ~1.1 ms for heavy ones read by the plain Markdown reader,
+ * ~1.2 ms for KEP files read by their template; remark's parse of a long document costs several.
+ */
+export const WORKER_PAYS_FROM_MS_PER_FILE = 2;
 /**
  * The most workers `auto` starts: past a few, the main thread (decoding, indexing, checking) is what
  * the run waits for, and each more worker only adds its heap.
@@ -66,8 +76,8 @@ export const AUTO_MAX_WORKERS = 4;
  * How many workers may parse the files (the main thread decodes and indexes their parses, then
  * checks). `auto`: one fewer than the cores (the main thread and V8's garbage collector need the
  * rest), one per 2,000 files (at least one), at most four; none on one core or below 256 files,
- * and below 2,000 only if a sample says they pay (`sampledStart`). A number is taken as asked, but
- * never more workers than batches of files.
+ * and only if a sample says they pay (`sampledStart`). A number is taken as asked, but never more
+ * workers than batches of files.
  */
 export function workerCountFor(concurrency: Concurrency, fileCount: number, cores = availableParallelism()): number {
   const batches = Math.ceil(fileCount / BATCH_SIZE);
@@ -79,9 +89,9 @@ export function workerCountFor(concurrency: Concurrency, fileCount: number, core
   return Math.min(concurrency, batches);
 }
 
-/** Whether the workers start only once a timed sample says they pay (`auto` below AUTO_FILES_PER_WORKER files). */
-export function sampledStart(concurrency: Concurrency, fileCount: number): boolean {
-  return concurrency === 'auto' && fileCount < AUTO_FILES_PER_WORKER;
+/** Whether the workers start only once a timed sample says they pay: always with `auto`, never with a number. */
+export function sampledStart(concurrency: Concurrency): boolean {
+  return concurrency === 'auto';
 }
 
 export interface ParallelLoadOptions {
@@ -90,6 +100,8 @@ export interface ParallelLoadOptions {
   sampleFirst?: boolean;
   /** With `sampleFirst`: the projected parse of the rest past which workers start (tests: 0, always). */
   workersPayAfterMs?: number;
+  /** With `sampleFirst`: the sampled CPU time per file from which workers start (tests: 0, always). */
+  workerPaysFromMsPerFile?: number;
   /** Told how many workers were started (0: the sample said they would not pay). */
   started?: (workers: number) => void;
   config: ConfigSource;
@@ -258,8 +270,9 @@ async function loadInOrder(files: readonly string[], engine: LintEngine, options
       timedMs += cpuMs() - before;
       timedFiles += loaded.length;
     }
-    const rest = (timedMs / Math.max(1, timedFiles)) * (files.length - sampled);
-    if (count === 0 || rest < (options.workersPayAfterMs ?? WORKERS_PAY_AFTER_MS)) workers = 0;
+    const perFile = timedMs / Math.max(1, timedFiles);
+    const rest = perFile * (files.length - sampled);
+    if (count === 0 || rest < (options.workersPayAfterMs ?? WORKERS_PAY_AFTER_MS) || perFile < (options.workerPaysFromMsPerFile ?? WORKER_PAYS_FROM_MS_PER_FILE)) workers = 0;
   }
   options.started?.(workers);
 
