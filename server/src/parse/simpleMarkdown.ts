@@ -30,6 +30,8 @@ type Open = 'none' | 'paragraph' | 'item' | 'quote' | 'quoteBlank';
 const THEMATIC_BREAK = /^(?:(?:\*[ ]*){3,}|(?:-[ ]*){3,}|(?:_[ ]*){3,})$/;
 const ATX_HEADING = /^(#{1,6})(?: (.*))?$/;
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
+/** A setext heading's `-` underline (`---` and longer are also thematic breaks). */
+const SETEXT_DASHES = /^-+ *$/;
 const BULLET_ITEM = /^([-*+]) (?! )/;
 const ORDERED_ITEM = /^(\d{1,9})([.)]) (?! )/;
 /** Inline markup that would make a heading's text differ from its source (escapes, references, code, emphasis, links, HTML). */
@@ -81,7 +83,8 @@ class SimpleReader {
     }
     const line = text.slice(start, end);
     if (start === 0 && first === 0xfeff) return false;
-    if (line.includes('\r') || line.includes('\t') || line.includes('\0')) return false;
+    // (U+2028 and U+2029 end a line for a regular expression's `.` but not for Markdown.)
+    if (line.includes('\r') || line.includes('\t') || line.includes('\0') || line.includes('\u2028') || line.includes('\u2029')) return false;
     if (first === 0x20) {
       // Indented: only the next line of an open paragraph (a wrapped list item, say) is read here. Text
       // that starts no block of any kind continues a paragraph at whatever indentation (indented code
@@ -201,8 +204,8 @@ class SimpleReader {
   private paragraphLine(line: string): boolean {
     const { start, end } = this;
     if (this.paragraphOpen()) {
-      // A lazy continuation line: `=` could underline a setext heading, `>` and `<` open blocks that interrupt.
-      if (/^[=><]/.test(line)) return false;
+      // A lazy continuation line: `=` and `--` could underline a setext heading, `>` and `<` open blocks that interrupt.
+      if (/^[=><]/.test(line) || SETEXT_DASHES.test(line)) return false;
       this.extendOpenParagraph(end);
       return true;
     }
@@ -283,7 +286,7 @@ function opensParagraph(line: string): boolean {
   // `#` headings, `>` quotes, `<` HTML blocks, `[` link reference definitions, `=` (text that is safe
   // only as the paragraph's first line: kept out for simplicity), fences, breaks, list markers.
   if (/^(?:#{1,6}(?: |$)|[><[=]|`{3,}|~{3,}|[-*+](?: |$)|\d{1,9}[.)](?: |$))/.test(line)) return false;
-  return !THEMATIC_BREAK.test(line);
+  return !THEMATIC_BREAK.test(line) && !SETEXT_DASHES.test(line);
 }
 
 function isBlankLine(text: string, start: number, end: number): boolean {
