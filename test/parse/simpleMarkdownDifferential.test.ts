@@ -50,8 +50,29 @@ const lineEnd = weighted([30, fc.constant('\n')], [1, some('\r\n', '\r')]);
 /** Front matter as markdownFile.ts hands the body to the reader: blanked to spaces, line breaks kept. */
 const frontMatter = weighted([6, fc.constant('')], [1, some('---\nkind: strategy\nid: s\n---\n', '---\ntitle: "x\ty"\n...\n', '---\n---\n')]).map((block) => blankOut(block, 0, block.length));
 
+/** A fenced code block: its closing line is sometimes indented, longer, shorter, of the other character or followed by text. */
+const fencedBlock = fc
+  .tuple(some('`', '~'), fc.integer({ min: 3, max: 5 }), weighted([3, fc.constant('')], [1, word]), fc.array(weighted([2, plainLine], [1, blankLine], [2, structuredLine]), { maxLength: 3 }))
+  .chain(([char, length, info, body]) =>
+    fc
+      .tuple(some('', '', ' ', '   ', '    '), some(char, char, char, char === '`' ? '~' : '`'), fc.integer({ min: length - 1, max: length + 2 }), some('', '', ' ', '\t', ' x', '`'))
+      .map(([lead, closer, n, end]) => [char.repeat(length) + info, ...body, lead + closer.repeat(n) + end].join('\n')),
+  );
+/** Consecutive list items (same or other markers), their continuation lines and blank lines between them. */
+const listBlock = fc
+  .array(
+    fc.tuple(
+      some('- ', '- ', '* ', '+ ', '1. ', '1. ', '2. ', '1) ', '3) ', '10. ', '01. '),
+      some('id: O-1', 'Owner: @a', '**Owner:** @b', 'Metrics: KR-1', 'text'),
+      fc.array(fc.tuple(some('', ' ', '  ', '   ', '    ', '      '), weighted([3, word], [1, blockStart])), { maxLength: 2 }),
+      some('', '', '', '\n', '\n\n'),
+    ),
+    { minLength: 1, maxLength: 4 },
+  )
+  .map((items) => items.map(([marker, text, more, gap]) => [marker + text, ...more.map(([lead, rest]) => lead + rest)].join('\n') + gap).join('\n'));
+
 const structuredDocument = fc
-  .tuple(frontMatter, fc.array(fc.tuple(weighted([6, plainLine], [3, blankLine], [3, structuredLine]), lineEnd), { maxLength: 16 }), fc.boolean())
+  .tuple(frontMatter, fc.array(fc.tuple(weighted([6, plainLine], [3, blankLine], [3, structuredLine], [1, fencedBlock], [1, listBlock]), lineEnd), { maxLength: 16 }), fc.boolean())
   .map(([front, lines, finalNewline]) => {
     const text = front + lines.map(([line, end]) => line + end).join('');
     return finalNewline ? text : text.replace(/\r?\n$|\r$/, '');
