@@ -28,14 +28,18 @@ export function parseSimpleMarkdown(text: string): Root | undefined {
 type Open = 'none' | 'paragraph' | 'item' | 'quote' | 'quoteBlank';
 
 const THEMATIC_BREAK = /^(?:(?:\*[ ]*){3,}|(?:-[ ]*){3,}|(?:_[ ]*){3,})$/;
-const ATX_HEADING = /^(#{1,6})(?: (.*))?$/;
-const FENCE = /^(`{3,}|~{3,})(.*)$/;
+// `[^]`, not `.`: a line may hold U+2028 or U+2029, which end a line for `.` but not for Markdown.
+const ATX_HEADING = /^(#{1,6})(?: ([^]*))?$/;
+const FENCE = /^(`{3,}|~{3,})([^]*)$/;
 /** A setext heading's `-` underline (`---` and longer are also thematic breaks). */
 const SETEXT_DASHES = /^-+ *$/;
 const BULLET_ITEM = /^([-*+]) (?! )/;
 const ORDERED_ITEM = /^(\d{1,9})([.)]) (?! )/;
-/** Inline markup that would make a heading's text differ from its source (escapes, references, code, emphasis, links, HTML). */
-const INLINE_MARKUP = /[\\&`*_[\]<#]/;
+/**
+ * Inline markup that would make a heading's text differ from its source (escapes, references, code,
+ * emphasis, links, HTML), and the line and paragraph separators (U+2028, U+2029), left to remark.
+ */
+const INLINE_MARKUP = /[\\&`*_[\]<#\u2028\u2029]/;
 
 class SimpleReader {
   private readonly children: RootContent[] = [];
@@ -83,8 +87,7 @@ class SimpleReader {
     }
     const line = text.slice(start, end);
     if (start === 0 && first === 0xfeff) return false;
-    // (U+2028 and U+2029 end a line for a regular expression's `.` but not for Markdown.)
-    if (line.includes('\r') || line.includes('\t') || line.includes('\0') || line.includes('\u2028') || line.includes('\u2029')) return false;
+    if (line.includes('\r') || line.includes('\t') || line.includes('\0')) return false;
     if (first === 0x20) {
       // Indented: only the next line of an open paragraph (a wrapped list item, say) is read here. Text
       // that starts no block of any kind continues a paragraph at whatever indentation (indented code
@@ -141,7 +144,7 @@ class SimpleReader {
 
   /** A fenced code block, read up to its closing fence (one that is never closed is left to remark). */
   private fence(opening: string, info: string): boolean {
-    if (opening[0] === '`' && info.includes('`')) return false;
+    if ((opening[0] === '`' && info.includes('`')) || /[\u2028\u2029]/.test(info)) return false;
     this.closeBlocks();
     this.open = 'none';
     const text = this.text;
