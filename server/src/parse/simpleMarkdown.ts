@@ -15,7 +15,8 @@ import type { Point } from 'unist';
  *   block, link reference definition, setext heading, tab or carriage return outside code fences.
  * test/parse/simpleMarkdown.test.ts checks on random documents that whenever it reads a text, its
  * tree is remark's (same nodes, positions and heading text), and that it reads the documents it is
- * meant for.
+ * meant for; test/parse/simpleMarkdownDifferential.test.ts does so on documents built to sit on the
+ * subset's edges.
  */
 export function parseSimpleMarkdown(text: string): Root | undefined {
   return new SimpleReader(text).read();
