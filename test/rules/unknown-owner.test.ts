@@ -65,6 +65,16 @@ describe('rule unknown-owner', () => {
     ]);
   });
 
+  it('offers at most five owners: the closest ones, then the first declared in order, none twice', () => {
+    const many = 'owners:\n' + ['ada', 'bob', 'maria', 'cy', 'mario', 'dee', 'eve', 'fay'].map((id) => `  - id: ${id}\n`).join('');
+    const files = { 'owners.strategy.yaml': many, 'plan.strategy.yaml': 'initiatives:\n  - id: I\n    owner: "@marai"\n' };
+    const [finding] = findingsOf(RULE, files);
+    assert.deepEqual(
+      finding!.finding.fixes!.map((f) => f.title),
+      ['@maria', '@mario', '@ada', '@bob', '@cy'].map((owner) => `Replace '@marai' with '${owner}'`),
+    );
+  });
+
   describe('fixes keep the way the owner was written', () => {
     const cases: [string, string, string, string][] = [
       ['double-quoted @ in YAML', 'plan.strategy.yaml', 'initiatives:\n  - id: I\n    owner: "@marai"\n', 'initiatives:\n  - id: I\n    owner: "@maria"\n'],
