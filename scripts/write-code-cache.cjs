@@ -14,9 +14,11 @@ const bundle = path.join(__dirname, '../dist', process.argv.includes('--stdio') 
 rmSync(`${bundle}.cache`, { force: true });
 let compiled;
 process.on('exit', () => {
-  // The CLI limits the heap's growth with a V8 flag (cli/heap.ts); V8 accepts a cache only under the
-  // flags it was made with, so the default is put back first.
+  // The CLI limits the heap's growth with a V8 flag, and the language server its young generation's
+  // (cli/heap.ts); V8 accepts a cache only under the flags it was made with, so the defaults are put
+  // back first.
   setFlagsFromString('--heap-growing-percent=0');
+  setFlagsFromString('--semi-space-growth-factor=2');
   if (compiled) writeFileSync(`${bundle}.cache`, compiled.createCachedData());
 });
 loadBundle(bundle, { useCache: false, onLoaded: (script) => (compiled = script) });

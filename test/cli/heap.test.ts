@@ -1,0 +1,52 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { capYoungGeneration } from '../../server/src/cli/heap.js';
+import { REPO_ROOT } from './cli.js';
+
+const HEAP_MODULE = pathToFileURL(path.join(REPO_ROOT, 'out', 'server', 'src', 'cli', 'heap.js')).href;
+
+/**
+ * The largest size (MB) V8's young generation reaches in a fresh Node.js while it keeps a growing
+ * share of what it allocates (as a scan builds its index), with or without the language server's cap.
+ */
+function youngGenerationPeakMb(cap: number | undefined): number {
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `
+      import { getHeapSpaceStatistics } from 'node:v8';
+      const { capYoungGeneration } = await import(${JSON.stringify(HEAP_MODULE)});
+      if (${cap ?? 0}) capYoungGeneration(${cap ?? 0});
+      const newSpace = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
+      const kept = [];
+      let peak = 0;
+      for (let turn = 0; turn < 400; turn++) {
+        for (let i = 0; i < 2000; i++) kept.push({ turn, i, list: [i, turn] });
+        if (kept.length > 400000) kept.splice(0, 200000);
+        peak = Math.max(peak, newSpace());
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      process.stdout.write(String(peak / 1024 / 1024));
+      `,
+    ],
+    { encoding: 'utf8' },
+  );
+  assert.equal(run.status, 0, run.stderr);
+  return Number(run.stdout);
+}
+
+describe('the language server young generation (cli/heap.ts)', () => {
+  it('stops growing at the cap, where V8 alone lets it grow past it', () => {
+    assert.ok(youngGenerationPeakMb(undefined) > 8, 'the workload grows the young generation past 8 MB without the cap');
+    assert.ok(youngGenerationPeakMb(8) <= 8);
+  });
+
+  it('is left alone when the command line sizes it', () => {
+    assert.equal(capYoungGeneration(8, ['--max-semi-space-size=16']), false);
+    assert.equal(capYoungGeneration(8, ['--semi-space-growth-factor=4']), false);
+  });
+});
