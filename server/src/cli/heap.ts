@@ -5,12 +5,16 @@ import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 export const HEAP_GROWING_PERCENT = 30;
 /**
  * The language server's, from its first bulk parse on. Its first scan parses in slices between
- * requests and its session's full collections pause the keystrokes: at 10k heavy documents growing by
- * 30% took the scan from ~20-25 s to ~26-29 s and the keystroke p95 from 24-26 to 27 ms (alternating
- * sessions on a quiet machine), for 25 MB less at its peak (327 against 351-355 MB). Both its time
- * budgets are nearer with half.
+ * requests and its session's full collections pause the keystrokes, so it grows by more than a lint
+ * run's. It was 50%, chosen when remark built every Markdown tree and the server's young generation
+ * was V8's 32 MB: 30% then took the scan at 10k heavy documents from ~20-25 s to ~26-29 s and the
+ * keystroke p95 from 24-26 to 27 ms for 25 MB less at its peak. With the plain-Markdown line reader
+ * (f7529cf) and the young generation stopped at 8 MB (SERVER_YOUNG_GENERATION_MB), 40% held the
+ * 200-keystroke session's peak at 258-265 MB instead of 276-290 and the scan's at 252-256 instead
+ * of 255-272, for ~5% more CPU in the scan (10.0 s against 9.5) and the same in the keystrokes
+ * (alternating sessions on 2026-12-06, load average 3-5). 30% saved no more over the session.
  */
-export const SERVER_HEAP_GROWING_PERCENT = 50;
+export const SERVER_HEAP_GROWING_PERCENT = 40;
 
 /**
  * A run that starts from the lint cache and parses fewer files than this keeps V8's own policy:
@@ -36,8 +40,8 @@ export const BULK_PARSE_FILES = 500;
  * (SyncContext.holdHeap). It used to return to V8's own policy once its scan was over, and V8 then
  * let the heap grow to two or three times the ~225 MB an index of 10k heavy documents keeps, as
  * edits promoted their short-lived data: a session peak of 796 MB after 200 keystrokes, where the
- * scan itself peaked near 400 MB. A keystroke promotes well under a megabyte, so growing by half
- * (SERVER_HEAP_GROWING_PERCENT) costs a full collection every few hundred keystrokes.
+ * scan itself peaked near 400 MB. Bounded growth (SERVER_HEAP_GROWING_PERCENT) costs a full
+ * collection of the index every so many keystrokes instead.
  */
 export function limitHeapGrowth(percent = HEAP_GROWING_PERCENT, execArgv: readonly string[] = process.execArgv): void {
   if (limited || givenOnCommandLine(execArgv)) return;

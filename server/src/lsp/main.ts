@@ -14,8 +14,8 @@ capYoungGeneration();
 startServer(
   {},
   {
-    // The heap's growth is held down from a scan's first parse or its end on, while the user
-    // types, by half (a lint run's, by less): see heap.ts and SyncContext.holdHeap.
+    // The heap's growth is held to 40% past its live data from a scan's first parse or its end on,
+    // while the user types (a lint run's, to less): see heap.ts and SyncContext.holdHeap.
     holdHeap: () => limitHeapGrowth(SERVER_HEAP_GROWING_PERCENT),
     // A folder's first scan parses in the CLI's worker threads too (strategyLint.concurrency).
     loadInParallel: scanInParallel,
