@@ -9,7 +9,7 @@ export const HEAP_GROWING_PERCENT = 30;
  * run's. It was 50%, chosen when remark built every Markdown tree and the server's young generation
  * was V8's 32 MB: 30% then took the scan at 10k heavy documents from ~20-25 s to ~26-29 s and the
  * keystroke p95 from 24-26 to 27 ms for 25 MB less at its peak. With the plain-Markdown line reader
- * (f7529cf) and the young generation stopped at 8 MB (SERVER_YOUNG_GENERATION_MB), 40% held the
+ * (f7529cf) and the young generation stopped at 8 MB (YOUNG_GENERATION_MB), 40% held the
  * 200-keystroke session's peak at 258-265 MB instead of 276-290 and the scan's at 252-256 instead
  * of 255-272, for ~5% more CPU in the scan (10.0 s against 9.5) and the same in the keystrokes
  * (alternating sessions on 2026-12-06, load average 3-5). 30% saved no more over the session.
@@ -56,26 +56,30 @@ function givenOnCommandLine(execArgv: readonly string[]): boolean {
 }
 
 /**
- * The language server's young generation (V8's new space, both semi-spaces), in MB: it stops
- * growing once it is this large. V8 lets it grow to 32 MB, which the server's data outlives: at
- * 10k heavy documents its scavenges copied the index being built through 16 MB semi-spaces, and
- * the old generation's limit is raised by the young generation's size as well. Stopped at 8 MB, on
- * 2026-12-06 (alternating sessions, load average 3-5; peaks in MiB as the bench reports them):
- * the initial scan peaked at 249-272 MB instead of 296-301 and the 200-keystroke session at
- * 271-290 instead of 328-338, with ~15% less CPU for the scan (9.0-9.6 s against 10.5-11.8) and
- * ~10% less for the keystrokes (3.2-3.5 s against 3.7-4.0); the start from a warm cache peaked
- * ~30 MB lower for the same CPU. Stopping at 4 or 16 MB gave about the same as 8.
+ * The young generation (V8's new space, both semi-spaces) of a lint run and of the language server,
+ * in MB: it stops growing once it is this large. V8 lets it grow to 32 MB, which the index being
+ * built outlives: its scavenges copied it through 16 MB semi-spaces, and the old generation's limit
+ * is raised by the young generation's size as well. Measured on 2026-12-06 (peaks in MiB as the
+ * bench reports them):
+ * - the language server at 10k heavy documents (alternating sessions, load average 3-5): the initial
+ *   scan peaked at 249-272 MB instead of 296-301 and the 200-keystroke session at 271-290 instead of
+ *   328-338, with ~15% less CPU for the scan (9.0-9.6 s against 10.5-11.8) and ~10% less for the
+ *   keystrokes (3.2-3.5 s against 3.7-4.0); the start from a warm cache peaked ~30 MB lower for the
+ *   same CPU. Stopping at 4 or 16 MB gave about the same as 8;
+ * - a cold lint run (load average ~3): 247-249 MB instead of 293-301 and 8.9-9.0 s of CPU instead of
+ *   10.2 at 10k heavy documents, 160 instead of 188 MB at 10k light ones, and at 50k heavy ones the
+ *   same peak (933 MB) for 52 s of CPU instead of 54-60. 4 MB cost ~10% more CPU for no less memory.
  */
-export const SERVER_YOUNG_GENERATION_MB = 8;
+export const YOUNG_GENERATION_MB = 8;
 
 /**
- * Stops the young generation growing once it reaches `mb` (SERVER_YOUNG_GENERATION_MB). Its
+ * Stops the young generation growing once it reaches `mb` (YOUNG_GENERATION_MB). Its
  * maximum is fixed when Node starts (`--max-semi-space-size`), but the factor it grows by
  * (`--semi-space-growth-factor`) is read each time it grows: from 1 it no longer grows. V8 grows it
  * in doubling steps after a scavenge, so the size is checked after every collection until it is
  * reached. Returns false, doing nothing, when the command line sizes it (either flag).
  */
-export function capYoungGeneration(mb = SERVER_YOUNG_GENERATION_MB, execArgv: readonly string[] = process.execArgv): boolean {
+export function capYoungGeneration(mb = YOUNG_GENERATION_MB, execArgv: readonly string[] = process.execArgv): boolean {
   if (execArgv.some((arg) => /^--(max[-_]semi[-_]space[-_]size|semi[-_]space[-_]growth[-_]factor)/.test(arg))) return false;
   const reached = () => (getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0) >= mb * 1024 * 1024;
   const stop = () => setFlagsFromString('--semi-space-growth-factor=1');
