@@ -9,10 +9,11 @@ import type { Point } from 'unist';
  * structure can be known line by line without doubt, and gives up (returns undefined, and remark
  * parses the text) at the first line outside it:
  * - lines that start in the first column: ATX headings whose text has no inline markup, paragraphs,
- *   single-line list items (`-`, `*`, `+`, `1.`, `1)` then one space) with lazy continuation lines,
- *   thematic breaks after a blank line, fenced code blocks that are closed;
- * - no indented line (nested lists, item continuations, indented code), no block quote, HTML
- *   block, link reference definition, setext heading, tab or carriage return outside code fences.
+ *   single-line list items (`-`, `*`, `+`, `1.`, `1)` then one space), block quotes of plain
+ *   paragraphs, thematic breaks after a blank line, fenced code blocks that are closed, HTML
+ *   comments on one line; and the lazy or indented continuation lines of an open paragraph;
+ * - no other indented line (nested lists, an item's second paragraph, indented code), no other HTML
+ *   block, no link reference definition, setext heading, tab or carriage return outside code fences.
  * test/parse/simpleMarkdown.test.ts checks on random documents that whenever it reads a text, its
  * tree is remark's (same nodes, positions and heading text), and that it reads the documents it is
  * meant for; test/parse/simpleMarkdownDifferential.test.ts does so on documents built to sit on the
