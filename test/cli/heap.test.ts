@@ -11,7 +11,7 @@ const HEAP_MODULE = pathToFileURL(path.join(REPO_ROOT, 'out', 'server', 'src', '
  * The largest size (MB) V8's young generation reaches in a fresh Node.js while it keeps a growing
  * share of what it allocates (as a scan builds its index), with or without the language server's cap.
  */
-function youngGenerationPeakMb(cap: number | undefined): number {
+function youngGenerationPeakMb(cap: number | undefined, turns: 'yield' | 'check' = 'yield'): number {
   const run = spawnSync(
     process.execPath,
     [
@@ -19,7 +19,7 @@ function youngGenerationPeakMb(cap: number | undefined): number {
       '-e',
       `
       import { getHeapSpaceStatistics } from 'node:v8';
-      const { capYoungGeneration } = await import(${JSON.stringify(HEAP_MODULE)});
+      const { capYoungGeneration, checkYoungGeneration } = await import(${JSON.stringify(HEAP_MODULE)});
       if (${cap ?? 0}) capYoungGeneration(${cap ?? 0});
       const newSpace = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
       const kept = [];
@@ -28,7 +28,8 @@ function youngGenerationPeakMb(cap: number | undefined): number {
         for (let i = 0; i < 2000; i++) kept.push({ turn, i, list: [i, turn] });
         if (kept.length > 400000) kept.splice(0, 200000);
         peak = Math.max(peak, newSpace());
-        await new Promise((resolve) => setImmediate(resolve));
+        if (${JSON.stringify(turns)} === 'yield') await new Promise((resolve) => setImmediate(resolve));
+        else checkYoungGeneration();
       }
       process.stdout.write(String(peak / 1024 / 1024));
       `,
@@ -39,10 +40,14 @@ function youngGenerationPeakMb(cap: number | undefined): number {
   return Number(run.stdout);
 }
 
-describe('the language server young generation (cli/heap.ts)', () => {
+describe('the young generation of a lint run and of the language server (cli/heap.ts)', () => {
   it('stops growing at the cap, where V8 alone lets it grow past it', () => {
     assert.ok(youngGenerationPeakMb(undefined) > 8, 'the workload grows the young generation past 8 MB without the cap');
     assert.ok(youngGenerationPeakMb(8) <= 8);
+  });
+
+  it('stops growing at the cap in work that never lets the event loop turn, checked as it goes', () => {
+    assert.ok(youngGenerationPeakMb(8, 'check') <= 8);
   });
 
   it('is left alone when the command line sizes it', () => {

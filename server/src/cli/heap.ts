@@ -77,21 +77,32 @@ export const YOUNG_GENERATION_MB = 8;
  * maximum is fixed when Node starts (`--max-semi-space-size`), but the factor it grows by
  * (`--semi-space-growth-factor`) is read each time it grows: from 1 it no longer grows. V8 grows it
  * in doubling steps after a scavenge, so the size is checked after every collection until it is
- * reached. Returns false, doing nothing, when the command line sizes it (either flag).
+ * reached: by an observer of collections, which runs when the event loop turns, and by
+ * `checkYoungGeneration`, for work that does not let it turn (a lint run that parses in its own
+ * thread only, `--concurrency off`). Returns false, doing nothing, when the command line sizes it
+ * (either flag).
  */
 export function capYoungGeneration(mb = YOUNG_GENERATION_MB, execArgv: readonly string[] = process.execArgv): boolean {
   if (execArgv.some((arg) => /^--(max[-_]semi[-_]space[-_]size|semi[-_]space[-_]growth[-_]factor)/.test(arg))) return false;
   const reached = () => (getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0) >= mb * 1024 * 1024;
-  const stop = () => setFlagsFromString('--semi-space-growth-factor=1');
-  if (reached()) {
-    stop();
-    return true;
-  }
-  const observer = new PerformanceObserver(() => {
-    if (!reached()) return;
-    stop();
+  let capped = false;
+  const observer = new PerformanceObserver(() => check());
+  const check = () => {
+    if (capped || !reached()) return;
+    capped = true;
+    setFlagsFromString('--semi-space-growth-factor=1');
     observer.disconnect();
-  });
-  observer.observe({ entryTypes: ['gc'] });
+    pendingCheck = undefined;
+  };
+  pendingCheck = check;
+  check();
+  if (!capped) observer.observe({ entryTypes: ['gc'] });
   return true;
+}
+
+let pendingCheck: (() => void) | undefined;
+
+/** Checks a pending cap now (capYoungGeneration): cheap enough for every few dozen files parsed. */
+export function checkYoungGeneration(): void {
+  pendingCheck?.();
 }

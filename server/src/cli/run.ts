@@ -9,7 +9,7 @@ import { cacheFilePath } from '../cache/cacheKey.js';
 import { deleteCacheFile } from '../cache/cacheFile.js';
 import { lintWithCache, type FindingsByFile, type LintedFiles } from './cachedLint.js';
 import { tallyOf } from '../cache/cacheFile.js';
-import { limitHeapGrowth } from './heap.js';
+import { checkYoungGeneration, limitHeapGrowth } from './heap.js';
 import { reasonOf } from '../files/errno.js';
 import type { LintArgs } from './args.js';
 import { unifiedDiff } from './diff.js';
@@ -77,7 +77,11 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     keepTexts: fixing,
     ...(args.stdin ? { stdinText: io.readStdin } : {}),
     onDiscovered: () => clock.lap('discover'),
-    onFileLoaded: (done, total) => progress.update('reading', done, total),
+    onFileLoaded: (done, total) => {
+      progress.update('reading', done, total);
+      // A load in this thread alone never lets the young generation's observer run (heap.ts).
+      if (done % 64 === 0) checkYoungGeneration();
+    },
   };
   const cwd = toPosix(process.cwd());
   const warn = warnOn(io);
