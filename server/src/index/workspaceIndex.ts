@@ -28,7 +28,7 @@ export type UnresolvedReason = 'no-such-id' | 'no-such-document' | 'document-dec
 export class WorkspaceIndex {
   private readonly files = new Map<string, ParsedFile>();
   /** Declarations by id: the entity itself for an id declared once (nearly all: no array per id), else them in order. */
-  private readonly byId = new Map<string, Entity | Entity[]>();
+  private readonly byId = new Map<string, OneOrMany<Entity>>();
   private readonly byKind = new Map<EntityKind, Set<Entity>>();
   /**
    * Reverse references that name an id (refKey `id:…`, nearly all), keyed by the id itself, the
@@ -112,12 +112,12 @@ export class WorkspaceIndex {
   /** Takes a file's entities and references out of the index (its entry in `files` is the caller's). */
   private unindex(old: ParsedFile): void {
     for (const entity of old.entities) {
-      pullDeclaration(this.byId, entity);
+      pullWhere(this.byId, entity.id, (declared) => declared === entity);
       this.byKind.get(entity.kind)?.delete(entity);
       for (const ref of entity.refs) {
         const id = refId(ref);
-        if (id === undefined) pull(this.byRefKey, refKey(ref), ref);
-        else pull(this.byRefId, id, ref);
+        const [map, key] = id === undefined ? [this.byRefKey, refKey(ref)] : [this.byRefId, id];
+        pullWhere(map, key, (entry) => entry.ref === ref);
       }
     }
     this.record({ before: old });
@@ -185,8 +185,7 @@ export class WorkspaceIndex {
 
   /** Every declaration of an id (owners without `@`), of any kind. */
   declarations(id: string): readonly Entity[] {
-    const declared = this.byId.get(id);
-    return declared === undefined ? [] : Array.isArray(declared) ? declared : [declared];
+    return listOf(this.byId.get(id));
   }
 
   entitiesOfKind(kind: EntityKind): Iterable<Entity> {
@@ -307,11 +306,16 @@ function incomingEntry(ref: Reference, from: Entity): IncomingReference {
   return ref instanceof IndexedReference ? ref.indexedBy(from) : { ref, from };
 }
 
-/** Reverse references under one key: one alone, or several in order (arrays of exact size). */
-type Entries = IncomingReference | IncomingReference[];
+/**
+ * What a map holds under one key: the value alone (nearly always: no array per key), or several in
+ * order (arrays of exact size). Declarations by id and reverse references are kept so.
+ */
+type OneOrMany<T extends object> = T | T[];
+/** Reverse references under one key. */
+type Entries = OneOrMany<IncomingReference>;
 
-function listOf(entries: Entries | undefined): readonly IncomingReference[] {
-  return entries === undefined ? [] : Array.isArray(entries) ? entries : [entries];
+function listOf<T extends object>(values: OneOrMany<T> | undefined): readonly T[] {
+  return values === undefined ? [] : Array.isArray(values) ? values : [values];
 }
 
 /** The id a reference names (refKey `id:…` without its prefix), or undefined for a link to a document or an anchor. */
@@ -351,7 +355,7 @@ function push(map: Map<string, Entries>, key: string, value: IncomingReference):
  * Declarations of one id stay in (path, offset) order whatever order files were loaded or edited in,
  * so the CLI and the language server word duplicate findings identically.
  */
-function insertSorted(map: Map<string, Entity | Entity[]>, key: string, entity: Entity): void {
+function insertSorted(map: Map<string, OneOrMany<Entity>>, key: string, entity: Entity): void {
   const declared = map.get(key);
   if (!declared) {
     map.set(key, entity);
@@ -372,21 +376,11 @@ function insertSorted(map: Map<string, Entity | Entity[]>, key: string, entity: 
   else list.splice(at, 0, entity);
 }
 
-/** Takes one declaration out of byId (an id left with one declaration holds it alone again). */
-function pullDeclaration(map: Map<string, Entity | Entity[]>, entity: Entity): void {
-  const declared = map.get(entity.id);
-  if (declared === undefined) return;
-  const kept = Array.isArray(declared) ? declared.filter((e) => e !== entity) : declared === entity ? [] : [declared];
-  if (kept.length > 1) map.set(entity.id, kept);
-  else if (kept.length === 1) map.set(entity.id, kept[0]!);
-  else map.delete(entity.id);
-}
-
-/** Takes `ref`'s entry out of the key's entries (a key left with one entry holds it alone again). */
-function pull(map: Map<string, Entries>, key: string, ref: Reference): void {
-  const entries = map.get(key);
-  if (entries === undefined) return;
-  const kept = listOf(entries).filter((entry) => entry.ref !== ref);
+/** Takes the values `drop` matches out of the key's (a key left with one value holds it alone again). */
+function pullWhere<T extends object>(map: Map<string, OneOrMany<T>>, key: string, drop: (value: T) => boolean): void {
+  const values = map.get(key);
+  if (values === undefined) return;
+  const kept = listOf(values).filter((value) => !drop(value));
   if (kept.length > 1) map.set(key, kept);
   else if (kept.length === 1) map.set(key, kept[0]!);
   else map.delete(key);
