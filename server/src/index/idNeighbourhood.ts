@@ -1,4 +1,4 @@
-import type { EntityKind } from '../model/entity.js';
+import type { Entity, EntityKind } from '../model/entity.js';
 import { partitionPoint } from './partitionPoint.js';
 import { SortedNames, type NearName } from './sortedNames.js';
 import type { FileChange, WorkspaceIndex } from './workspaceIndex.js';
@@ -68,10 +68,10 @@ function caseInsertionPoint(ids: readonly string[], id: string): number {
   return partitionPoint(ids.length, (i) => caseOrder(ids[i]!, id) < 0);
 }
 
-/** The ids a file declares of one kind (one per declaration). */
-function idsIn(file: FileChange['after'], kind: EntityKind): string[] {
+/** The ids declared of one kind among `entities` (one per declaration). */
+function idsIn(entities: Iterable<Entity>, kind: EntityKind): string[] {
   const ids: string[] = [];
-  for (const entity of file?.entities ?? []) if (entity.kind === kind && entity.id) ids.push(entity.id);
+  for (const entity of entities) if (entity.kind === kind && entity.id) ids.push(entity.id);
   return ids;
 }
 
@@ -85,13 +85,13 @@ function idsIn(file: FileChange['after'], kind: EntityKind): string[] {
 export function idNeighbourhood(index: WorkspaceIndex, kind: EntityKind): IdNeighbourhood {
   const state = index.maintain(
     `id-neighbourhood:${kind}`,
-    () => ({ ids: new IdNeighbourhood(idsOfAll(index, kind)), removed: new Map<string, string[]>() }),
+    () => ({ ids: new IdNeighbourhood(idsIn(index.entitiesOfKind(kind), kind)), removed: new Map<string, string[]>() }),
     (value, change: FileChange) => {
-      if (change.before) value.removed.set(change.before.path, idsIn(change.before, kind));
+      if (change.before) value.removed.set(change.before.path, idsIn(change.before.entities, kind));
       if (!change.after) return;
       const before = value.removed.get(change.after.path) ?? [];
       value.removed.delete(change.after.path);
-      const after = idsIn(change.after, kind);
+      const after = idsIn(change.after.entities, kind);
       const left = new Map<string, number>();
       for (const id of before) left.set(id, (left.get(id) ?? 0) + 1);
       for (const id of after) {
@@ -108,10 +108,4 @@ export function idNeighbourhood(index: WorkspaceIndex, kind: EntityKind): IdNeig
     state.removed.clear();
   }
   return state.ids;
-}
-
-function idsOfAll(index: WorkspaceIndex, kind: EntityKind): string[] {
-  const ids: string[] = [];
-  for (const entity of index.entitiesOfKind(kind)) ids.push(entity.id);
-  return ids;
 }
