@@ -104,6 +104,16 @@ export async function startSession({ root, ws, hook, settings = {} }) {
   };
 }
 
+/**
+ * Several sessions' scans as one row: the median scan (by scanMs, the upper one of an even count)
+ * with every scan's time in `samplesMs`, sorted, and the highest peak RSS of them.
+ */
+export function medianScan(scans) {
+  const sorted = [...scans].sort((a, b) => a.scanMs - b.scanMs);
+  const peaks = scans.map((s) => s.peakRssMb).filter((mb) => mb !== undefined);
+  return { ...sorted[Math.floor(sorted.length / 2)], samplesMs: sorted.map((s) => s.scanMs), peakRssMb: peaks.length ? Math.max(...peaks) : undefined };
+}
+
 /** When the scan is over by the fallback signal (see the header): the time it ended. */
 async function waitIdle(connection, lastPublish, publishes, start) {
   for (;;) {

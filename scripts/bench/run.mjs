@@ -4,7 +4,8 @@
 // workspace in .bench/:
 //   lazy parse floor · cold CLI · warm `--cache` with nothing changed · warm `--cache` with one file
 //   changed (restored afterwards) · markdownlint-cli2 on the same files · peak RSS of each ·
-//   the language server's initial scan without and with a warm cache · keystroke → diagnostics,
+//   the language server's initial scan without and with a warm cache (as many runs as the CLI rows;
+//   without a cache, in the same rounds as the floor and the cold CLI) · keystroke → diagnostics,
 // and a cold `--preset kep` run on ~650 generated KEPs (or a real keps/ folder: --kep-path DIR).
 // Options:
 //   --mix light|heavy|both (default both)   --sizes 1000,10000 (--large adds 50000; --sizes 0: none)
@@ -17,9 +18,9 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { benchKep } from './kep.mjs';
 import { measureKeystrokes } from './keystrokes.mjs';
-import { startSession } from './lsp.mjs';
+import { medianScan, startSession } from './lsp.mjs';
 import { renderHeader, renderTable } from './table.mjs';
-import { RSS_HOOK, time, timeAlternating } from './timer.mjs';
+import { mergeRounds, RSS_HOOK, time, timeAlternating } from './timer.mjs';
 import { ensureWorkspace, MIXES } from './workspaces.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -83,28 +84,47 @@ async function benchWorkspace(mix, size) {
   // Up to 10k documents the cold run without parsing workers is timed too, in turn with the others:
   // what --concurrency gains (or costs) on this machine, for choosing its default.
   const withoutWorkers = size <= 10000 ? [{ label: 'CLI, cold, --concurrency off', command: process.execPath, commandArgs: cli('--output-file', out, '--concurrency', 'off'), options: opts }] : [];
-  [run.floor, run.cold, run.coldOff] = timeAlternating([
+  const coldCommands = [
     { label: 'lazy parse floor', command: process.execPath, commandArgs: ['--require', RSS_HOOK, join(benchDir, 'floor.cjs'), ws.dir], options: opts },
     { label: 'CLI, cold', command: process.execPath, commandArgs: cli('--output-file', out, '--concurrency', COLD_CONCURRENCY), options: opts },
     ...withoutWorkers,
-  ], runs);
+  ];
+  // The server's initial scan without a cache is compared with the cold CLI: it is timed in the same
+  // rounds, after each round of the CLI rows, and as many times (the median of each is shown). The
+  // last round's server stays up for the keystrokes.
+  const rounds = [];
+  const scans = [];
+  let lastSession;
+  for (let i = 0; i < runs; i++) {
+    rounds.push(timeAlternating(coldCommands, 1));
+    if (skipLsp) continue;
+    rmSync(join(ws.dir, CACHE), { force: true });
+    const session = await startSession({ root, ws: ws.dir, hook: RSS_HOOK });
+    console.log(`server initial scan, no cache: ${session.scan.scanMs} ms (to ${session.scan.signal}; idle at ${session.scan.idleMs} ms, ${session.scan.publishes} files published)`);
+    // The scan's own peak, before the keystrokes allocate more.
+    const scanPeakRssMb = session.peakRssMb();
+    if (i < runs - 1) {
+      const closedPeakRssMb = await session.close();
+      scans.push({ ...session.scan, peakRssMb: scanPeakRssMb ?? closedPeakRssMb });
+    } else {
+      scans.push({ ...session.scan, peakRssMb: scanPeakRssMb });
+      lastSession = session;
+    }
+  }
+  [run.floor, run.cold, run.coldOff] = mergeRounds(rounds);
   run.cold.concurrency = { flag: COLD_CONCURRENCY, cores: availableParallelism() };
   console.log(seconds(run.floor));
   console.log(seconds(run.cold));
   if (run.coldOff) console.log(seconds(run.coldOff));
 
-  if (!skipLsp) {
-    rmSync(join(ws.dir, CACHE), { force: true });
-    const session = await startSession({ root, ws: ws.dir, hook: RSS_HOOK });
-    console.log(`server initial scan, no cache: ${session.scan.scanMs} ms (to ${session.scan.signal}; idle at ${session.scan.idleMs} ms, ${session.scan.publishes} files published)`);
-    // The scan's own peak, before the edits below allocate more.
-    const scanPeakRssMb = session.peakRssMb();
-    run.keystrokes = await measureKeystrokes(session, ws.dir);
+  if (lastSession) {
+    run.keystrokes = await measureKeystrokes(lastSession, ws.dir);
     console.log(`keystroke → diagnostics: p50 ${run.keystrokes.p50Ms} ms, p95 ${run.keystrokes.p95Ms} ms over ${run.keystrokes.samples} edits`);
-    const sessionPeakRssMb = await session.close();
+    const sessionPeakRssMb = await lastSession.close();
     run.keystrokes.peakRssMb = sessionPeakRssMb;
-    run.serverCold = { ...session.scan, peakRssMb: scanPeakRssMb ?? sessionPeakRssMb };
-    console.log(`server peak RSS: ${scanPeakRssMb ?? '?'} MB by the end of its scan, ${sessionPeakRssMb ?? '?'} MB over the session`);
+    scans[scans.length - 1].peakRssMb ??= sessionPeakRssMb;
+    run.serverCold = medianScan(scans);
+    console.log(`server initial scan, no cache: median ${run.serverCold.scanMs} ms (runs: ${run.serverCold.samplesMs.join(', ')}); peak RSS ${run.serverCold.peakRssMb ?? '?'} MB by the end of its scans, ${sessionPeakRssMb ?? '?'} MB over the last session`);
   }
 
   // Writes the cache (untimed) and counts what takes part and what is found.
@@ -129,9 +149,13 @@ async function benchWorkspace(mix, size) {
   time('CLI --cache, back in step', process.execPath, cli('--output-file', out, '--cache'), { ...opts, runs: 1 });
 
   if (!skipLsp) {
-    const session = await startSession({ root, ws: ws.dir, hook: RSS_HOOK });
-    console.log(`server initial scan, warm cache: ${session.scan.scanMs} ms (to ${session.scan.signal}; idle at ${session.scan.idleMs} ms)`);
-    run.serverWarm = { ...session.scan, peakRssMb: await session.close() };
+    const warmScans = [];
+    for (let i = 0; i < runs; i++) {
+      const session = await startSession({ root, ws: ws.dir, hook: RSS_HOOK });
+      console.log(`server initial scan, warm cache: ${session.scan.scanMs} ms (to ${session.scan.signal}; idle at ${session.scan.idleMs} ms)`);
+      warmScans.push({ ...session.scan, peakRssMb: await session.close() });
+    }
+    run.serverWarm = medianScan(warmScans);
   }
 
   if (!skipMarkdownlint) {

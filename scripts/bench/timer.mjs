@@ -33,8 +33,23 @@ export function timeAlternating(commands, runs) {
       m.stderr = result.stderr;
     });
   }
-  return measures.map(({ label, samples, rssKb, stderr }) => {
-    samples.sort((a, b) => a - b);
-    return { label, medianMs: Math.round(samples[Math.floor(samples.length / 2)]), samplesMs: samples.map(Math.round), peakRssMb: rssKb ? Math.round(rssKb / 1024) : undefined, stderr };
+  return measures.map(({ label, samples, rssKb, stderr }) => summary(label, samples, rssKb ? Math.round(rssKb / 1024) : undefined, stderr));
+}
+
+/**
+ * Measures of the same commands taken in several rounds of timeAlternating (other work timed in
+ * between), as if taken in one: every sample counts for the median, the highest peak RSS is kept.
+ */
+export function mergeRounds(rounds) {
+  return rounds[0].map(({ label }, c) => {
+    const column = rounds.map((round) => round[c]);
+    const peaks = column.map((m) => m.peakRssMb).filter((mb) => mb !== undefined);
+    return summary(label, column.flatMap((m) => m.samplesMs), peaks.length ? Math.max(...peaks) : undefined, column.at(-1).stderr);
   });
+}
+
+/** A measure: its samples sorted, their median (the upper one of an even count), and the peak RSS. */
+function summary(label, samples, peakRssMb, stderr) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { label, medianMs: Math.round(sorted[Math.floor(sorted.length / 2)]), samplesMs: sorted.map(Math.round), peakRssMb, stderr };
 }
