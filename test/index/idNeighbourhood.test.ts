@@ -68,6 +68,19 @@ describe('SortedNames', () => {
     assert.deepEqual(new Set(names.within('INIT-ab', 1).map((n) => n.name)), new Set(['INIT-a', 'INIT-aa', 'INIT-ab', 'INIT-abc', 'INIT-b']));
   });
 
+  it('holds its first names exactly as given, whatever characters they have (it keeps copies of them)', () => {
+    // Characters a copy through JSON escapes: quote, backslash, control, lone surrogates of either half.
+    const given = ['OBJ-"q"', 'OBJ-\\b', 'OBJ-\n\t\u0000', 'KR-\ud800', 'KR-\udc00x', 'KR-😀', 'OBJ-\u2028'];
+    const names = new SortedNames([...given, 'KR-😀']);
+    assert.deepEqual([...names], [...given].sort());
+    for (const name of given) {
+      assert.equal(names.has(name), true, JSON.stringify(name));
+      assert.deepEqual(names.within(name, 0), [{ name, distance: 0 }], JSON.stringify(name));
+    }
+    assert.equal(names.remove('KR-😀'), false, 'two holders: one is left');
+    assert.equal(names.remove('KR-😀'), true);
+  });
+
   it('forgets a name with its last holder', () => {
     const names = new SortedNames();
     names.add('OBJ-smb');
