@@ -178,6 +178,11 @@ export class BestIds<T> {
     if (best.length > this.count) best.pop();
   }
 
+  /** The rank an offer must reach (a tie wins on id) to be kept, once `count` ids are held; undefined before: any offer is kept. */
+  threshold(): number | undefined {
+    return this.best.length === this.count ? this.best[this.best.length - 1]!.rank : undefined;
+  }
+
   values(): T[] {
     return this.best.map((b) => b.value);
   }
