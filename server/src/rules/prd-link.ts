@@ -106,14 +106,19 @@ function rankCandidates(prd: Entity, kind: EntityKind, index: WorkspaceIndex): s
   };
   if (prdOwner) for (const traits of candidates.byOwner.get(prdOwner) ?? []) offer(traits);
   for (const traits of candidates.byFolder.get(prdFolder) ?? []) offer(traits);
-  if (mayPlace(4)) {
-    for (const traits of candidates.manyWords) offer(traits);
-    for (let i = 0; i < prdNumbers.length; i++) {
-      for (let j = i + 1; j < prdNumbers.length; j++) for (const traits of candidates.byPair.get(pairKey(prdNumbers[i]!, prdNumbers[j]!)) ?? []) offer(traits);
-    }
+  if (mayPlace(4)) for (const traits of candidates.manyWords) offer(traits);
+  // A candidate sharing `k` words or more with the PRD shares a pair of its first m - k + 2 words (of
+  // m it knows): those words are taken rarest first, and `k` rises as better candidates are found.
+  const counts = candidates.wordCounts;
+  prdNumbers.sort((a, b) => counts[a]! - counts[b]! || a - b);
+  for (let j = 1; j <= prdNumbers.length - minShared(best, prdWords.size) + 1; j++) {
+    for (let i = 0; i < j; i++) for (const traits of candidates.byPair.get(pairKey(prdNumbers[i]!, prdNumbers[j]!)) ?? []) offer(traits);
   }
   // One word in common, of the PRD's `size`, with a candidate of one word or more: at most (1 / size) × 4, computed as similarity does.
-  if (prdWords.size && mayPlace((1 / prdWords.size) * 4)) for (const n of prdNumbers) for (const traits of candidates.byWord.get(n) ?? []) offer(traits);
+  if (prdWords.size && mayPlace((1 / prdWords.size) * 4)) {
+    const byWord = wordLists(candidates);
+    for (const n of prdNumbers) for (const traits of byWord.get(n) ?? []) offer(traits);
+  }
   if (mayPlace(0)) {
     for (const id of idsInOrder(index, kind).slice(0, MAX_CANDIDATES)) {
       for (const entity of index.declarations(id)) {
@@ -123,6 +128,17 @@ function rankCandidates(prd: Entity, kind: EntityKind, index: WorkspaceIndex): s
     }
   }
   return best.values();
+}
+
+/**
+ * The fewest words (two or more) a candidate outside the PRD's owner and folder must share with the
+ * PRD's `size` words to place: sharing `c`, it scores at most 4c / size (its own words are `c` or
+ * more), and must reach the worst score held (a tie may win on id). Rounded down a little, so that
+ * a float a hair above a whole number does not leave out a tie.
+ */
+function minShared(best: BestIds<string>, size: number): number {
+  const threshold = best.threshold();
+  return threshold === undefined ? 2 : Math.max(2, Math.ceil((-threshold * size) / 4 - 1e-9));
 }
 
 /** What a candidate is compared on: its title's words, its owner (without `@`) and its folder. */
@@ -147,8 +163,13 @@ interface CandidateTraits {
   /** Candidates by owner (without `@`) and by folder: a PRD scores all of its own. */
   byOwner: Map<string, Traits[]>;
   byFolder: Map<string, Traits[]>;
-  /** Candidates by each word of their titles (its number): those sharing one word with a PRD. */
-  byWord: Map<number, Traits[]>;
+  /**
+   * Candidates by each word of their titles (its number): those sharing one word with a PRD, asked
+   * for only when nothing better fills the places (never at 10k heavy documents), so built then.
+   */
+  byWord: Map<number, Traits[]> | undefined;
+  /** How many candidates' titles have each word (by number): a PRD's rarest words are paired first. */
+  wordCounts: number[];
   /** Candidates by each pair of words of their titles (pairKey): those sharing two words or more with a PRD. */
   byPair: Map<number, Traits[]>;
   /** Candidates whose titles have more than PAIRED_WORDS distinct words: not listed by pair, always scored. */
@@ -177,6 +198,7 @@ function traitsOfKind(index: WorkspaceIndex, kind: EntityKind): CandidateTraits 
       folder: share(candidates.shared, folderOf(entity.file)),
     };
     candidates.all.set(entity, traits);
+    for (const n of wordNumbersOf(traits.words)) candidates.wordCounts[n] = (candidates.wordCounts[n] ?? 0) + 1;
     forEachList(candidates, traits, (map, key) => {
       const list = map.get(key);
       if (list) list.push(traits);
@@ -188,6 +210,7 @@ function traitsOfKind(index: WorkspaceIndex, kind: EntityKind): CandidateTraits 
     const traits = candidates.all.get(entity);
     if (!traits) return;
     candidates.all.delete(entity);
+    for (const n of wordNumbersOf(traits.words)) candidates.wordCounts[n]!--;
     // Lists are unordered (BestIds ranks whatever order it is offered in): the last entry takes the leaver's place.
     forEachList(candidates, traits, (map, key) => {
       const list = map.get(key)!;
@@ -201,7 +224,7 @@ function traitsOfKind(index: WorkspaceIndex, kind: EntityKind): CandidateTraits 
   return index.maintain(
     `prd-link:traits:${kind}`,
     () => {
-      const candidates: CandidateTraits = { all: new Map(), wordNumbers: new Map(), shared: new Map(), byOwner: new Map(), byFolder: new Map(), byWord: new Map(), byPair: new Map(), manyWords: new Set() };
+      const candidates: CandidateTraits = { all: new Map(), wordNumbers: new Map(), shared: new Map(), byOwner: new Map(), byFolder: new Map(), byWord: undefined, wordCounts: [], byPair: new Map(), manyWords: new Set() };
       for (const entity of index.entitiesOfKind(kind)) add(candidates, entity);
       return candidates;
     },
@@ -212,12 +235,26 @@ function traitsOfKind(index: WorkspaceIndex, kind: EntityKind): CandidateTraits 
   );
 }
 
+/** CandidateTraits.byWord, built now if it was not yet. */
+function wordLists(candidates: CandidateTraits): Map<number, Traits[]> {
+  if (candidates.byWord) return candidates.byWord;
+  const byWord = new Map<number, Traits[]>();
+  for (const traits of candidates.all.values()) {
+    for (const n of wordNumbersOf(traits.words)) {
+      const list = byWord.get(n);
+      if (list) list.push(traits);
+      else byWord.set(n, [traits]);
+    }
+  }
+  return (candidates.byWord = byWord);
+}
+
 /** Calls `visit` with each list of CandidateTraits that holds `traits`, and its key there. */
 function forEachList(candidates: CandidateTraits, traits: Traits, visit: <K>(map: Map<K, Traits[]>, key: K) => void): void {
   if (traits.owner) visit(candidates.byOwner, traits.owner);
   visit(candidates.byFolder, traits.folder);
   const numbers = wordNumbersOf(traits.words);
-  for (const n of numbers) visit(candidates.byWord, n);
+  if (candidates.byWord) for (const n of numbers) visit(candidates.byWord, n);
   if (numbers.length > PAIRED_WORDS) return;
   for (let i = 0; i < numbers.length; i++) for (let j = i + 1; j < numbers.length; j++) visit(candidates.byPair, pairKey(numbers[i]!, numbers[j]!));
 }
