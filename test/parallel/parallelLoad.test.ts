@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { discoverWorkspace, loadWorkspace } from '../../server/src/cli/workspace.js';
 import { LintEngine } from '../../server/src/engine/engine.js';
-import { loadInParallel, sampledStart, WORKER_BUNDLE, workerCountFor } from '../../server/src/parallel/parallelLoad.js';
+import { AUTO_UNSAMPLED_FILES, loadInParallel, sampledStart, WORKER_BUNDLE, workerCountFor } from '../../server/src/parallel/parallelLoad.js';
 import { contentHash } from '../../server/src/parse/parseFile.js';
 import { fileName, fileSpec, NAMES, render } from '../helpers/strategyArbitraries.js';
 
@@ -90,5 +90,16 @@ describe('loadInParallel', () => {
     // No more workers than batches of files (32 files each).
     assert.equal(workerCountFor(4, 40, 2), 2);
     assert.equal(workerCountFor(4, 20, 2), 1);
+  });
+
+  it('auto starts its worker without a sample from 20,000 files, where the main thread parses dearer as its heap grows', () => {
+    assert.equal(sampledStart('auto', 10_000), true);
+    assert.equal(sampledStart('auto', AUTO_UNSAMPLED_FILES - 1), true);
+    assert.equal(sampledStart('auto', AUTO_UNSAMPLED_FILES), false);
+    assert.equal(sampledStart('auto', 50_000), false);
+    assert.equal(workerCountFor('auto', 50_000, 2), 1);
+    // A number or off never samples, whatever the size.
+    assert.equal(sampledStart(1, 50_000), false);
+    assert.equal(sampledStart('off', 50_000), false);
   });
 });

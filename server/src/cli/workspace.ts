@@ -143,7 +143,7 @@ export async function parseInParallel(found: DiscoveredWorkspace, request: Pick<
   const engine = new LintEngine(found.cascade, { contentHashes: parallel.contentHashes ?? true });
   const unreadable = await loadInParallel(found.files, engine, {
     workers,
-    sampleFirst: sampledStart(parallel.concurrency),
+    sampleFirst: sampledStart(parallel.concurrency, found.files.length),
     config: found.configSource,
     warn: parallel.warn,
     ...(request.onFileLoaded ? { onFileLoaded: request.onFileLoaded } : {}),
