@@ -211,7 +211,7 @@ export class WorkspaceIndex {
   /** All entities a reference points at (several when the id is duplicated, §10.6), of any kind. */
   resolve(ref: Reference): Entity[] {
     if (ref.form === 'implicit') return ref.implicitTarget ? [ref.implicitTarget] : [];
-    if (ref.form !== 'link') return [...this.declarations(ref.id ?? '')];
+    if (ref.form !== 'link') return listOf(this.byId.get(ref.id ?? '')).slice();
     if (ref.external || !ref.path) return [];
     const file = this.files.get(ref.path);
     if (!file) return [];
@@ -243,7 +243,8 @@ export class WorkspaceIndex {
    */
   incoming(entity: Entity, accept?: (entry: IncomingReference) => boolean): IncomingReference[] {
     const result: IncomingReference[] = [];
-    const declared = this.declarations(entity.id).includes(entity);
+    const declarations = this.byId.get(entity.id);
+    const declared = declarations === entity || (Array.isArray(declarations) && declarations.includes(entity));
     for (const entry of listOf(this.byRefId.get(entity.id))) {
       if (accept && !accept(entry)) continue;
       const ref = entry.ref;

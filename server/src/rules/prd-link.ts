@@ -191,35 +191,36 @@ function traitsOfKind(index: WorkspaceIndex, kind: EntityKind): CandidateTraits 
   const add = (candidates: CandidateTraits, entity: Entity) => {
     if (entity.kind !== kind || !entity.id) return;
     const owner = fieldText(entity, 'owner');
+    const numbers = wordNumbers(words(entity.title ?? entity.id), candidates.wordNumbers);
     const traits: Traits = {
       id: entity.id,
-      words: packedWords(words(entity.title ?? entity.id), candidates.wordNumbers),
+      words: packed(numbers),
       owner: owner && share(candidates.shared, owner.startsWith('@') ? owner.slice(1) : owner),
       folder: share(candidates.shared, folderOf(entity.file)),
     };
     candidates.all.set(entity, traits);
-    for (const n of wordNumbersOf(traits.words)) candidates.wordCounts[n] = (candidates.wordCounts[n] ?? 0) + 1;
-    forEachList(candidates, traits, (map, key) => {
-      const list = map.get(key);
-      if (list) list.push(traits);
-      else map.set(key, [traits]);
-    });
-    if (traits.words.length / 2 > PAIRED_WORDS) candidates.manyWords.add(traits);
+    if (traits.owner) listAdd(candidates.byOwner, traits.owner, traits);
+    listAdd(candidates.byFolder, traits.folder, traits);
+    for (const n of numbers) {
+      candidates.wordCounts[n] = (candidates.wordCounts[n] ?? 0) + 1;
+      if (candidates.byWord) listAdd(candidates.byWord, n, traits);
+    }
+    if (numbers.length > PAIRED_WORDS) candidates.manyWords.add(traits);
+    else for (const key of pairKeys(numbers)) listAdd(candidates.byPair, key, traits);
   };
   const remove = (candidates: CandidateTraits, entity: Entity) => {
     const traits = candidates.all.get(entity);
     if (!traits) return;
     candidates.all.delete(entity);
-    for (const n of wordNumbersOf(traits.words)) candidates.wordCounts[n]!--;
-    // Lists are unordered (BestIds ranks whatever order it is offered in): the last entry takes the leaver's place.
-    forEachList(candidates, traits, (map, key) => {
-      const list = map.get(key)!;
-      const at = list.indexOf(traits);
-      list[at] = list[list.length - 1]!;
-      list.pop();
-      if (!list.length) map.delete(key);
-    });
-    candidates.manyWords.delete(traits);
+    const numbers = wordNumbersOf(traits.words);
+    if (traits.owner) listDelete(candidates.byOwner, traits.owner, traits);
+    listDelete(candidates.byFolder, traits.folder, traits);
+    for (const n of numbers) {
+      candidates.wordCounts[n]!--;
+      if (candidates.byWord) listDelete(candidates.byWord, n, traits);
+    }
+    if (numbers.length > PAIRED_WORDS) candidates.manyWords.delete(traits);
+    else for (const key of pairKeys(numbers)) listDelete(candidates.byPair, key, traits);
   };
   return index.maintain(
     `prd-link:traits:${kind}`,
@@ -249,14 +250,25 @@ function wordLists(candidates: CandidateTraits): Map<number, Traits[]> {
   return (candidates.byWord = byWord);
 }
 
-/** Calls `visit` with each list of CandidateTraits that holds `traits`, and its key there. */
-function forEachList(candidates: CandidateTraits, traits: Traits, visit: <K>(map: Map<K, Traits[]>, key: K) => void): void {
-  if (traits.owner) visit(candidates.byOwner, traits.owner);
-  visit(candidates.byFolder, traits.folder);
-  const numbers = wordNumbersOf(traits.words);
-  if (candidates.byWord) for (const n of numbers) visit(candidates.byWord, n);
-  if (numbers.length > PAIRED_WORDS) return;
-  for (let i = 0; i < numbers.length; i++) for (let j = i + 1; j < numbers.length; j++) visit(candidates.byPair, pairKey(numbers[i]!, numbers[j]!));
+function listAdd<K>(map: Map<K, Traits[]>, key: K, traits: Traits): void {
+  const list = map.get(key);
+  if (list) list.push(traits);
+  else map.set(key, [traits]);
+}
+
+/** Takes `traits` out of its list: lists are unordered (BestIds ranks whatever order it is offered in), so the last entry takes its place. */
+function listDelete<K>(map: Map<K, Traits[]>, key: K, traits: Traits): void {
+  const list = map.get(key)!;
+  list[list.indexOf(traits)] = list[list.length - 1]!;
+  list.pop();
+  if (!list.length) map.delete(key);
+}
+
+/** The pairKey of each pair of distinct word numbers of a title. */
+function pairKeys(numbers: readonly number[]): number[] {
+  const keys: number[] = [];
+  for (let i = 0; i < numbers.length; i++) for (let j = i + 1; j < numbers.length; j++) keys.push(pairKey(numbers[i]!, numbers[j]!));
+  return keys;
 }
 
 /**
@@ -318,13 +330,20 @@ function similarity(size: number, marks: Uint8Array, b: string): number {
   return common / (size + count - common);
 }
 
-/** Words as Traits.words holds them: by number (numbered as first met, in `wordNumbers`), two code units each. */
-function packedWords(words: Iterable<string>, wordNumbers: Map<string, number>): string {
-  const codes: number[] = [];
+/** The numbers of words (numbered as first met, in `wordNumbers`). */
+function wordNumbers(words: Iterable<string>, numbering: Map<string, number>): number[] {
+  const numbers: number[] = [];
   for (const word of words) {
-    let n = wordNumbers.get(word);
-    if (n === undefined) wordNumbers.set(word, (n = wordNumbers.size));
-    codes.push(Math.floor(n / 0x10000), n % 0x10000);
+    let n = numbering.get(word);
+    if (n === undefined) numbering.set(word, (n = numbering.size));
+    numbers.push(n);
   }
+  return numbers;
+}
+
+/** Word numbers as Traits.words holds them: two code units each. */
+function packed(numbers: readonly number[]): string {
+  const codes: number[] = [];
+  for (const n of numbers) codes.push(Math.floor(n / 0x10000), n % 0x10000);
   return String.fromCharCode(...codes);
 }

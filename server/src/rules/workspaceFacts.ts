@@ -27,7 +27,14 @@ export function linkedFrom(index: WorkspaceIndex, target: Entity, kind: EntityKi
   let linked = byTarget.get(target);
   if (!linked) {
     const accept = (entry: IncomingReference) => entry.from.kind === kind && entry.ref.field === field;
-    linked = [...new Set(index.incoming(target, accept).map((entry) => entry.from))];
+    const entries = index.incoming(target, accept);
+    // Asked of each objective for each kind and field (77k times at 10k heavy documents, 5 entries on
+    // average): a short list is made unique without a Set and two more arrays.
+    if (entries.length > 16) linked = [...new Set(entries.map((entry) => entry.from))];
+    else {
+      linked = [];
+      for (const { from } of entries) if (!linked.includes(from)) linked.push(from);
+    }
     byTarget.set(target, linked);
   }
   return linked;
