@@ -211,7 +211,11 @@ export class WorkspaceIndex {
   /** All entities a reference points at (several when the id is duplicated, §10.6), of any kind. */
   resolve(ref: Reference): Entity[] {
     if (ref.form === 'implicit') return ref.implicitTarget ? [ref.implicitTarget] : [];
-    if (ref.form !== 'link') return listOf(this.byId.get(ref.id ?? '')).slice();
+    if (ref.form !== 'link') {
+      // One array of the caller's own (rules resolve every reference: 2.2M times at 50k heavy documents).
+      const declared = this.byId.get(ref.id ?? '');
+      return declared === undefined ? [] : Array.isArray(declared) ? declared.slice() : [declared];
+    }
     if (ref.external || !ref.path) return [];
     const file = this.files.get(ref.path);
     if (!file) return [];
