@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { decodeUtf8 } from '../../server/src/files/read.js';
-import { createHash } from '../../server/src/platform/web/crypto.js';
+import { createHash, hash } from '../../server/src/platform/web/crypto.js';
 import { existsSync, mirrorFolder, promises, readdirSync, readFileSync, setFileSource, statSync } from '../../server/src/platform/web/fs.js';
 
 /** The web worker's file system (what the web bundle maps `node:fs` to), filled as the extension fills it. */
@@ -59,5 +59,8 @@ describe('web extension: the mirrored file system', () => {
     assert.equal(key('objectives: []\n'), key('objectives: []\n'));
     const keys = new Set(Array.from({ length: 2000 }, (_, i) => key(`- id: OBJ-${i}\n`)));
     assert.equal(keys.size, 2000);
+    // The one-call form the engine uses (contentHash) gives the same key.
+    assert.equal(hash('sha1', '- id: OBJ-7\n', 'base64'), key('- id: OBJ-7\n'));
+    assert.notEqual(hash('sha1', '- id: OBJ-7\n', 'base64'), hash('sha1', '- id: OBJ-8\n', 'base64'));
   });
 });

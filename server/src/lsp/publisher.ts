@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { PublishDiagnosticsNotification, type Connection, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
+import { contentHash } from '../parse/parseFile.js';
 import { EncodedParams } from './batchedWriter.js';
 import { pathToUri } from './uri.js';
 
@@ -102,7 +102,7 @@ function encodeDiagnostics(diagnostics: readonly Diagnostic[]): DiagnosticsEncod
       if (!relatedDigest) {
         const json = JSON.stringify(related);
         relatedJson.set(i, json);
-        relatedDigest = digest(json);
+        relatedDigest = contentHash(json);
         relatedDigests.set(related, relatedDigest);
       }
     }
@@ -111,7 +111,7 @@ function encodeDiagnostics(diagnostics: readonly Diagnostic[]): DiagnosticsEncod
     parts.push(json, relatedDigest);
   });
   return {
-    digest: digest(parts.join('\n')),
+    digest: contentHash(parts.join('\n')),
     json: () => {
       const each = own.map((json, i) => {
         const related = diagnostics[i]!.relatedInformation;
@@ -128,8 +128,4 @@ function encodeDiagnostics(diagnostics: readonly Diagnostic[]): DiagnosticsEncod
  */
 function withoutRelated({ relatedInformation: _, ...own }: Diagnostic): Omit<Diagnostic, 'relatedInformation'> {
   return own;
-}
-
-function digest(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
 }

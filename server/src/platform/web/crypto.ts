@@ -16,6 +16,11 @@ export function createHash(_algorithm: string) {
   return hash;
 }
 
+/** `hash(algorithm, text, encoding)`: the one-call form, the same key as createHash's. */
+export function hash(algorithm: string, text: string, _encoding?: string): string {
+  return createHash(algorithm).update(text).digest();
+}
+
 /** cyrb53: a fast 53-bit string hash (public domain). */
 function cyrb53(text: string, seed: number): number {
   let h1 = 0xdeadbeef ^ seed;
