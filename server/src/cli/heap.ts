@@ -73,6 +73,20 @@ function givenOnCommandLine(execArgv: readonly string[]): boolean {
 export const YOUNG_GENERATION_MB = 8;
 
 /**
+ * A lint run's young generation (every CLI command's), in MB: twice the language server's. The
+ * cap above never held at 8 MB in a lint run: the young generation doubles while the run starts
+ * (the bundle, the config, the file walk) and while `auto` times its sample, before anything
+ * checks it, and was found at 16 MB at 10k heavy documents and at V8's maximum, 32 MB, at 50k
+ * (`--trace-gc-verbose`, 2026-12-06): the lint-run figures above compare 16 MB with 32. Made to
+ * hold (the sample now lets the event loop turn), 8 MB against 16 at 10k heavy documents, three
+ * alternating pairs (load average 6-9): 6.6-7.1 s of main-thread CPU against 6.3-6.7 s and
+ * 10.5-11.0 s for the process against 9.8-10.5 s, for a peak of 255-258 MB against 261-271 MB
+ * (budget 300). Each scavenge also walks every page of the old generation (parallel/parallelLoad.ts,
+ * AUTO_UNSAMPLED_FILES), so a small young generation costs more as the index grows.
+ */
+export const LINT_YOUNG_GENERATION_MB = 16;
+
+/**
  * Stops the young generation growing once it reaches `mb` (YOUNG_GENERATION_MB). Its
  * maximum is fixed when Node starts (`--max-semi-space-size`), but the factor it grows by
  * (`--semi-space-growth-factor`) is read each time it grows: from 1 it no longer grows. V8 grows it

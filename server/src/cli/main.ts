@@ -4,7 +4,7 @@
 import { displayPath } from '../files/paths.js';
 import { parseArgs, type ReportArgs } from './args.js';
 import { describeFailure, EXIT } from './errors.js';
-import { capYoungGeneration, limitHeapGrowth } from './heap.js';
+import { capYoungGeneration, limitHeapGrowth, LINT_YOUNG_GENERATION_MB } from './heap.js';
 import { processIO, runLint, warnOn, writeOutputFile, type CliIO } from './run.js';
 import { loadWorkspaceConcurrently } from './workspace.js';
 
@@ -29,8 +29,8 @@ async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, io);
   // A lint run sets it itself (run.ts): one served by the cache only once it parses in bulk.
   if (args.command !== 'done' && args.command !== 'lint') limitHeapGrowth();
-  // Every command: see heap.ts, YOUNG_GENERATION_MB.
-  capYoungGeneration();
+  // Every command: see heap.ts, LINT_YOUNG_GENERATION_MB.
+  capYoungGeneration(LINT_YOUNG_GENERATION_MB);
   switch (args.command) {
     case 'done':
       return EXIT.ok;
