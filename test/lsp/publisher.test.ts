@@ -85,6 +85,22 @@ describe('the diagnostics publisher', () => {
         assert.equal(sent[2]!.diagnostics[0]!.relatedInformation![1]!.location.range.start.line, 5);
       });
 
+      it('sends diagnostics without related places as they are, once, and again when they change or gain places', () => {
+        const { connection, sent } = recordingConnection();
+        const publisher = new DiagnosticsPublisher(connection, encoded);
+        const plain = (message: string) => diagnostics(message).map(({ relatedInformation: _, ...own }) => own);
+        assert.equal(publisher.publish('/ws/goals.md', plain('Owner @p carries 2 active initiatives'), 4), true);
+        assert.equal(publisher.publish('/ws/goals.md', plain('Owner @p carries 2 active initiatives')), false);
+        assert.equal(publisher.publish('/ws/goals.md', plain('Owner @p carries 3 active initiatives')), true);
+        // The same diagnostics with their related places, then without them again: each is news.
+        assert.equal(publisher.publish('/ws/goals.md', diagnostics('Owner @p carries 3 active initiatives')), true);
+        assert.equal(publisher.publish('/ws/goals.md', plain('Owner @p carries 3 active initiatives')), true);
+        assert.deepEqual(sent, [
+          JSON.parse(JSON.stringify({ uri: pathToUri('/ws/goals.md'), version: 4, diagnostics: plain('Owner @p carries 2 active initiatives') })),
+          ...['Owner @p carries 3 active initiatives'].flatMap((m) => [{ uri: pathToUri('/ws/goals.md'), diagnostics: plain(m) }, { uri: pathToUri('/ws/goals.md'), diagnostics: JSON.parse(JSON.stringify(diagnostics(m))) }, { uri: pathToUri('/ws/goals.md'), diagnostics: plain(m) }]),
+        ]);
+      });
+
       it('clears a file it published, and sends nothing for one it never did', () => {
         const { connection, sent } = recordingConnection();
         const publisher = new DiagnosticsPublisher(connection, encoded);

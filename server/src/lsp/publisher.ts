@@ -90,6 +90,14 @@ interface DiagnosticsEncoding {
  * toDiagnostic puts it). The diagnostics themselves are only read.
  */
 function encodeDiagnostics(diagnostics: readonly Diagnostic[]): DiagnosticsEncoding {
+  // Most files have no related places (6k of 37.5k diagnostics at 10k heavy documents had some):
+  // their digest is the message's JSON's, made in one call, not from a string per diagnostic joined
+  // twice (once for the digest, once for the message). That JSON starts with `[`, which a digest
+  // of the parts below never hashes, so neither kind of file mistakes the other's for its own.
+  if (!diagnostics.some((d) => d.relatedInformation)) {
+    const json = JSON.stringify(diagnostics);
+    return { digest: contentHash(json), json: () => json };
+  }
   const parts: string[] = [];
   const own: string[] = [];
   // The JSON of related lists first seen here (a list seen before has its digest, not its JSON).
