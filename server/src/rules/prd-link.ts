@@ -240,13 +240,7 @@ function traitsOfKind(index: WorkspaceIndex, kind: EntityKind): CandidateTraits 
 function wordLists(candidates: CandidateTraits): Map<number, Traits[]> {
   if (candidates.byWord) return candidates.byWord;
   const byWord = new Map<number, Traits[]>();
-  for (const traits of candidates.all.values()) {
-    for (const n of wordNumbersOf(traits.words)) {
-      const list = byWord.get(n);
-      if (list) list.push(traits);
-      else byWord.set(n, [traits]);
-    }
-  }
+  for (const traits of candidates.all.values()) for (const n of wordNumbersOf(traits.words)) listAdd(byWord, n, traits);
   return (candidates.byWord = byWord);
 }
 
