@@ -9,7 +9,7 @@ export const HEAP_GROWING_PERCENT = 30;
  * run's. It was 50%, chosen when remark built every Markdown tree and the server's young generation
  * was V8's 32 MB: 30% then took the scan at 10k heavy documents from ~20-25 s to ~26-29 s and the
  * keystroke p95 from 24-26 to 27 ms for 25 MB less at its peak. With the plain-Markdown line reader
- * (f7529cf) and the young generation stopped at 8 MB (YOUNG_GENERATION_MB), 40% held the
+ * (f7529cf) and the young generation stopped at 8 MB (SERVER_YOUNG_GENERATION_MB), 40% held the
  * 200-keystroke session's peak at 258-265 MB instead of 276-290 and the scan's at 252-256 instead
  * of 255-272, for ~5% more CPU in the scan (10.0 s against 9.5) and the same in the keystrokes
  * (alternating sessions on 2026-12-06, load average 3-5). 30% saved no more over the session.
@@ -56,10 +56,10 @@ function givenOnCommandLine(execArgv: readonly string[]): boolean {
 }
 
 /**
- * The young generation (V8's new space, both semi-spaces) of a lint run and of the language server,
- * in MB: it stops growing once it is this large. V8 lets it grow to 32 MB, which the index being
- * built outlives: its scavenges copied it through 16 MB semi-spaces, and the old generation's limit
- * is raised by the young generation's size as well. Measured on 2026-12-06 (peaks in MiB as the
+ * The language server's young generation (V8's new space, both semi-spaces), in MB: it stops
+ * growing once it is this large (a lint run's: LINT_YOUNG_GENERATION_MB). V8 lets it grow to
+ * 32 MB, which the index being built outlives: its scavenges copied it through 16 MB semi-spaces,
+ * and the old generation's limit is raised by the young generation's size as well. Measured on 2026-12-06 (peaks in MiB as the
  * bench reports them):
  * - the language server at 10k heavy documents (alternating sessions, load average 3-5): the initial
  *   scan peaked at 249-272 MB instead of 296-301 and the 200-keystroke session at 271-290 instead of
@@ -68,9 +68,10 @@ function givenOnCommandLine(execArgv: readonly string[]): boolean {
  *   same CPU. Stopping at 4 or 16 MB gave about the same as 8;
  * - a cold lint run (load average ~3): 247-249 MB instead of 293-301 and 8.9-9.0 s of CPU instead of
  *   10.2 at 10k heavy documents, 160 instead of 188 MB at 10k light ones, and at 50k heavy ones the
- *   same peak (933 MB) for 52 s of CPU instead of 54-60. 4 MB cost ~10% more CPU for no less memory.
+ *   same peak (933 MB) for 52 s of CPU instead of 54-60. 4 MB cost ~10% more CPU for no less memory
+ *   (a lint run was then meant to share this cap: see LINT_YOUNG_GENERATION_MB for what it held).
  */
-export const YOUNG_GENERATION_MB = 8;
+export const SERVER_YOUNG_GENERATION_MB = 8;
 
 /**
  * A lint run's young generation (every CLI command's), in MB: twice the language server's. The
@@ -87,7 +88,8 @@ export const YOUNG_GENERATION_MB = 8;
 export const LINT_YOUNG_GENERATION_MB = 16;
 
 /**
- * Stops the young generation growing once it reaches `mb` (YOUNG_GENERATION_MB). Its
+ * Stops the young generation growing once it reaches `mb` (SERVER_YOUNG_GENERATION_MB or
+ * LINT_YOUNG_GENERATION_MB). Its
  * maximum is fixed when Node starts (`--max-semi-space-size`), but the factor it grows by
  * (`--semi-space-growth-factor`) is read each time it grows: from 1 it no longer grows. V8 grows it
  * in doubling steps after a scavenge, so the size is checked after every collection until it is
@@ -96,7 +98,7 @@ export const LINT_YOUNG_GENERATION_MB = 16;
  * thread only, `--concurrency off`). Returns false, doing nothing, when the command line sizes it
  * (either flag).
  */
-export function capYoungGeneration(mb = YOUNG_GENERATION_MB, execArgv: readonly string[] = process.execArgv): boolean {
+export function capYoungGeneration(mb: number, execArgv: readonly string[] = process.execArgv): boolean {
   if (execArgv.some((arg) => /^--(max[-_]semi[-_]space[-_]size|semi[-_]space[-_]growth[-_]factor)/.test(arg))) return false;
   const reached = () => (getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0) >= mb * 1024 * 1024;
   let capped = false;

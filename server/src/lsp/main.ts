@@ -2,14 +2,14 @@
 // client/dist/server.cjs): loading it starts the server on the transport named in argv (--stdio).
 // `strategy-lint --stdio` loads it from the CLI bundle's folder, so a lint run never compiles it.
 import { realpathSync } from 'node:fs';
-import { capYoungGeneration, limitHeapGrowth, SERVER_HEAP_GROWING_PERCENT } from '../cli/heap.js';
+import { capYoungGeneration, limitHeapGrowth, SERVER_HEAP_GROWING_PERCENT, SERVER_YOUNG_GENERATION_MB } from '../cli/heap.js';
 import { openFolderCache } from './folderCache.js';
 import { scanInParallel } from './parallelScan.js';
 import { startServer } from './server.js';
 import { normalisePath } from './uri.js';
 
 // A small young generation from the start: see heap.ts.
-capYoungGeneration();
+capYoungGeneration(SERVER_YOUNG_GENERATION_MB);
 
 startServer(
   {},

@@ -21,11 +21,12 @@ const BATCH_SIZE = 32;
 const IN_FLIGHT = 3;
 /**
  * A worker's young generation (V8's nursery, where each parse's Markdown tree is built), set when it
- * starts (`resourceLimits`; the main thread's maximum is fixed when Node starts: `--max-semi-space-size`
- * set at run time does nothing, though its growth can be stopped: cli/heap.ts, capYoungGeneration). A larger nursery saves CPU: remark's trees of a long document outlive a
- * small nursery's scavenges, which then copy and promote megabytes that die a moment later. But a
- * worker's heap is resident beside the main thread's until parsing ends, which is where a cold run
- * peaks, and a large nursery is mostly committed memory holding garbage. The cold run had time to
+ * starts (`resourceLimits`; the main thread's maximum is fixed when Node starts:
+ * `--max-semi-space-size` set at run time does nothing, though its growth can be stopped:
+ * cli/heap.ts, capYoungGeneration). A larger nursery saves CPU: remark's trees of a long document
+ * outlive a small nursery's scavenges, which then copy and promote megabytes that die a moment
+ * later. But a worker's heap is resident beside the main thread's until parsing ends, which is where
+ * a cold run peaks, and a large nursery is mostly committed memory holding garbage. The cold run had time to
  * spare and not memory, so the workers keep Node's default. (When this was chosen, on 2026-12-06 in
  * 9549165, at 10k heavy documents: 96 MB halved the scavenges but kept ~120 MB committed for ~15 MB
  * live, and 48 MB peaked ~50 MB lower; 32 MB saved no more, and capping the worker's old generation
