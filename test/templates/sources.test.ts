@@ -87,6 +87,16 @@ describe('templates: where fields are read', () => {
     assert.match(missing[0]!.message, /requires a section 'Motivation'/);
   });
 
+  it('judges a required section among many: its sub-sections\' text counts, HTML comments do not, and a written one of two with its name wins', () => {
+    const readme = (motivation: string) =>
+      ['# KEP-2: Y', '', '<!-- toc -->', '- [Summary](#summary)', '<!-- /toc -->', '', '## Summary', '', '<!-- say it briefly -->', 'Short.', '', motivation, '', '## Proposal', '', '<!-- only a comment -->', ''].join('\n');
+    const files = (motivation: string) => ({ 'keps/a/2-y/kep.yaml': 'title: Y\nstatus: provisional\n', 'keps/a/2-y/README.md': readme(motivation) });
+    const found = (motivation: string) => findingsOf('required-section', files(motivation), options(KEP)).map((f) => [f.line, f.text]);
+    assert.deepEqual(found('## Motivation\n\n<!-- why -->\n\n### Goals\n\nGo fast.'), []);
+    assert.deepEqual(found('## Motivation\n\n<!-- why -->\n\n### Goals\n\n<!--\nnot yet\n-->'), [[12, '## Motivation']]);
+    assert.deepEqual(found('## Motivation\n\n<!-- why -->\n\n## Motivation\n\nBecause.'), []);
+  });
+
   it('reads a field from the part of the title or of the path a pattern captures, digits as a number, and compares fields with $data', () => {
     const rfc: TemplateSpec = {
       name: 'rfc',

@@ -50,11 +50,12 @@ export interface ParsedFile {
   templated?: TemplatedFile;
 }
 
-/** What a template read from a file beyond its entities: its sections, and a sibling's own fields. */
+/** What a template read from a file beyond its entities: the sections it requires, and a sibling's own fields. */
 export interface TemplatedFile {
   template: CompiledTemplate;
   /** `main`: the file declares the template's entity; `sibling`: it is the companion of one (a KEP's README.md). */
   role: 'main' | 'sibling';
+  /** The sections the template requires of the file (`required-sections`, any alternative), in document order. */
   sections: SectionFact[];
   /** Where file-level findings go: the first `# Title`, else the first heading, else the first line. */
   anchor: Span;

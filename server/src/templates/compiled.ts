@@ -7,6 +7,7 @@ import type { EntityKind } from '../model/entity.js';
 import { canonicalKey } from '../model/kinds.js';
 import { relativeInside } from '../files/paths.js';
 import { filesOf } from './resolve.js';
+import { headingKey } from './markdownFacts.js';
 import { compileTemplateSchema } from './schemaValidator.js';
 import { sourcesOf, type FieldSource, type InnerEntitySpec, type ResolvedTemplate, type TemplateCondition } from './spec.js';
 
@@ -34,6 +35,11 @@ export class CompiledTemplate {
   readonly requiredSections: readonly string[];
   readonly siblingFile: string | undefined;
   readonly siblingSections: readonly string[];
+  /**
+   * The heading keys (markdownFacts.ts, headingKey) of the sections required of a main file and of
+   * its sibling, alternatives included: a parse keeps only those sections (required-section reads them).
+   */
+  readonly requiredSectionKeys: { readonly main: ReadonlySet<string>; readonly sibling: ReadonlySet<string> };
   /** Links the template requires (initiative-owner… / prd-link fire only for these). */
   readonly links: ReadonlySet<string>;
   readonly active: ReadonlySet<string>;
@@ -64,6 +70,7 @@ export class CompiledTemplate {
     this.requiredSections = spec['required-sections'] ?? [];
     this.siblingFile = spec.sibling?.file;
     this.siblingSections = spec.sibling?.['required-sections'] ?? [];
+    this.requiredSectionKeys = { main: sectionKeys(this.requiredSections), sibling: sectionKeys(this.siblingSections) };
     this.links = new Set(spec.links ?? []);
     this.active = new Set((spec.active ?? []).map((s) => s.toLowerCase()));
     this.allowPlaceholders = new Set((spec['allow-placeholders'] ?? []).map(canonicalKey));
@@ -245,4 +252,9 @@ export class TemplateSet {
 /** The cache key part of a file's candidates: a parse is reused only with the same templates in the same roles. */
 export function candidatesKey(candidates: readonly TemplateCandidate[]): string {
   return candidates.map((c) => `${c.template.identity}:${c.role}`).join(',');
+}
+
+/** Every alternative of the required sections (`A|B`), as heading keys. */
+function sectionKeys(required: readonly string[]): ReadonlySet<string> {
+  return new Set(required.flatMap((name) => name.split('|').map((alternative) => headingKey(alternative.trim()))));
 }

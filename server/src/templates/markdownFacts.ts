@@ -20,6 +20,13 @@ export interface SectionFact {
   empty: boolean;
 }
 
+/** An ATX heading: its text (trimmed, without the `#`s), level and line (without its line break). */
+export interface Heading {
+  text: string;
+  level: number;
+  span: Span;
+}
+
 export interface Line {
   start: number;
   text: string;
@@ -50,6 +57,7 @@ function headerKey(key: string): string {
  */
 export class MarkdownFacts {
   private cachedLines: Line[] | undefined;
+  private cachedHeadings: Heading[] | undefined;
   private cachedSections: SectionFact[] | undefined;
   private cachedHeaders: Map<string, KeyValueLine> | undefined;
   private cachedTable: Map<string, KeyValueLine> | undefined;
@@ -65,24 +73,34 @@ export class MarkdownFacts {
     return (this.cachedLines ??= [...linesOf(this.text, this.bodyStart)]);
   }
 
+  /** The body's ATX headings (outside code and HTML comment blocks), found once. */
+  private headings(): Heading[] {
+    return (this.cachedHeadings ??= headingLines(this.text, this.bodyStart));
+  }
+
   sections(): SectionFact[] {
     if (this.cachedSections) return this.cachedSections;
-    const text = this.text;
-    const headings = headingLines(text, this.bodyStart);
-    // The visible text each heading holds directly, up to the next heading.
-    const visible = new VisibleText(text);
-    const own = headings.map((heading, i) => visible.within(heading.span.end, headings[i + 1]?.span.start ?? text.length));
-    // A section holds its own text and its sub-sections' (up to the next heading of the same or a higher level).
-    this.cachedSections = headings.map((heading, i) => {
-      let content: Span | undefined;
-      for (let n = i; n < headings.length && (n === i || headings[n]!.level > heading.level); n++) {
-        const held = own[n];
-        if (held) content = { start: content?.start ?? held.start, end: held.end };
-      }
-      const start = heading.span.end;
-      return { text: heading.text, level: heading.level, span: heading.span, content: content ?? { start, end: start }, empty: !content };
-    });
+    const headings = this.headings();
+    const content = new SectionContent(this.text, headings);
+    this.cachedSections = headings.map((_, i) => content.sectionAt(i));
     return this.cachedSections;
+  }
+
+  /**
+   * The sections whose heading's key (headingKey) is one of `keys`, in document order: what
+   * `sections()` holds of them, without working out the content of every other section (a KEP's
+   * README has a hundred headings; its template asks about one).
+   */
+  sectionsNamed(keys: ReadonlySet<string>): SectionFact[] {
+    if (!keys.size) return [];
+    if (this.cachedSections) return this.cachedSections.filter((s) => keys.has(headingKey(s.text)));
+    const headings = this.headings();
+    const content = new SectionContent(this.text, headings);
+    const named: SectionFact[] = [];
+    headings.forEach((heading, i) => {
+      if (keys.has(headingKey(heading.text))) named.push(content.sectionAt(i));
+    });
+    return named;
   }
 
   /** The first section whose heading matches `name` (`A|B` alternatives; case, punctuation and numbering ignored). */
@@ -98,12 +116,25 @@ export class MarkdownFacts {
   /**
    * The document's title: its first level-1 heading, unless list-header lines come before it (a
    * Rust RFC opens with `- Feature Name:` lines, then `# Summary` is a section, not a title).
+   * Header lines are read up to the first heading (headerLines), so only those before the first
+   * heading can come before the title.
    */
-  title(): SectionFact | undefined {
-    const first = this.sections().find((s) => s.level === 1);
+  title(): Heading | undefined {
+    const headings = this.headings();
+    const first = headings.find((h) => h.level === 1);
     if (!first) return undefined;
-    const headerStarts = [...this.headerLines().values()].map((h) => h.keySpan.start);
-    return headerStarts.some((start) => start < first.span.start) ? undefined : first;
+    return this.hasHeaderLineBefore(headings[0]!.span.start) ? undefined : first;
+  }
+
+  /** Whether a list-header line (headerLines) starts before `offset`. */
+  private hasHeaderLineBefore(offset: number): boolean {
+    if (this.cachedHeaders) return [...this.cachedHeaders.values()].some((h) => h.keySpan.start < offset);
+    for (const line of this.cachedLines ?? linesOf(this.text, this.bodyStart)) {
+      if (line.start >= offset) return false;
+      if (line.inCode || line.inHtml) continue;
+      if (HEADER_LINE.some((pattern) => pattern.test(line.text))) return true;
+    }
+    return false;
   }
 
   /** The lines that start in [from, to), fenced code and HTML comment blocks marked. */
@@ -221,8 +252,8 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
  * `#`, a backtick, `~` or `<` can be a heading or open or close a fence or an HTML comment block;
  * such a block is skipped to the line that holds its `-->`.
  */
-function headingLines(text: string, from: number): { level: number; text: string; span: Span }[] {
-  const headings: { level: number; text: string; span: Span }[] = [];
+function headingLines(text: string, from: number): Heading[] {
+  const headings: Heading[] = [];
   let fence: string | undefined;
   for (let start = from; start <= text.length; ) {
     let nl = text.indexOf('\n', start);
@@ -279,6 +310,45 @@ function lastStartingBy(spans: readonly Span[], offset: number): number {
     else hi = mid;
   }
   return lo - 1;
+}
+
+/**
+ * The sections of a list of headings, each worked out when asked for (in document order): a
+ * section holds its heading's own text and its sub-sections' (up to the next heading of the same
+ * or a higher level).
+ */
+class SectionContent {
+  private readonly visible: VisibleText;
+  /** The visible text each heading holds directly, up to the next heading (null: none), by heading. */
+  private readonly own: (Span | null | undefined)[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly headings: readonly Heading[],
+  ) {
+    this.visible = new VisibleText(text);
+  }
+
+  private ownText(i: number): Span | null {
+    let held = this.own[i];
+    if (held === undefined) {
+      held = this.visible.within(this.headings[i]!.span.end, this.headings[i + 1]?.span.start ?? this.text.length) ?? null;
+      this.own[i] = held;
+    }
+    return held;
+  }
+
+  sectionAt(i: number): SectionFact {
+    const { headings } = this;
+    const heading = headings[i]!;
+    let content: Span | undefined;
+    for (let n = i; n < headings.length && (n === i || headings[n]!.level > heading.level); n++) {
+      const held = this.ownText(n);
+      if (held) content = { start: content?.start ?? held.start, end: held.end };
+    }
+    const start = heading.span.end;
+    return { text: heading.text, level: heading.level, span: heading.span, content: content ?? { start, end: start }, empty: !content };
+  }
 }
 
 /** Where a range holds text outside HTML comments (asked about ranges in document order, it walks the comments once). */

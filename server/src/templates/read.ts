@@ -5,6 +5,7 @@ import type { FileLanguage, ParseNote, TemplatedFile } from '../model/file.js';
 import { canonicalKey, kindFromWord } from '../model/kinds.js';
 import type { Span } from '../model/span.js';
 import { blankOut, findFrontMatter } from '../parse/frontMatter.js';
+import { detached } from '../parse/compact.js';
 import { collectReferences, scalarItems } from '../parse/entityRefs.js';
 import { parseReference, splitListText } from '../parse/references.js';
 import { YamlValueReader } from '../parse/yamlValues.js';
@@ -235,7 +236,11 @@ export function readTemplated(filePath: string, text: string, eol: string, langu
     const at: PathContext = { relativePath: template.relativePath(filePath), anchor };
     if (role === 'main' && template.when && !sources.holds(template.when, at)) continue;
     const fields = readFields(sources, role === 'main' ? template.fields : template.siblingFields, template, at);
-    const templated: TemplatedFile = { template, role, sections: sources.markdown?.sections() ?? [], anchor, fields: role === 'sibling' ? fields : [] };
+    // Only the sections the template requires: the rest would stay in the index for nothing. Their
+    // headings' texts are copied, as the entities' are (parse/compact.ts): a view would keep the file's text.
+    const sections = sources.markdown?.sectionsNamed(template.requiredSectionKeys[role]) ?? [];
+    for (const section of sections) section.text = detached(section.text);
+    const templated: TemplatedFile = { template, role, sections, anchor, fields: role === 'sibling' ? fields : [] };
     if (role === 'sibling') return { entities: [], notes: sources.notes, templated };
     if (template.inner.length) {
       const entities = sources.markdown ? readInnerEntities(filePath, text, eol, sources.markdown, template, withReferences) : [];
