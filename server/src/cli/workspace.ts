@@ -28,8 +28,8 @@ export interface WorkspaceRequest extends WorkspaceArgs {
   keepTexts?: boolean;
   /** false (`--no-error-on-unmatched-pattern`): a path that yields no file to lint is not an error. */
   errorOnUnmatchedPattern?: boolean;
-  /** Called once the files are found, before they are read (the phases of --stats). */
-  onDiscovered?: () => void;
+  /** Called once the files are found, before they are read (the phases of --stats), with how many will be read. */
+  onDiscovered?: (fileCount: number) => void;
   /** Called as each file is read and parsed (progress in a terminal). */
   onFileLoaded?: (done: number, total: number) => void;
 }
@@ -189,13 +189,13 @@ export function discoverWorkspace(request: WorkspaceRequest): DiscoveredWorkspac
   // the root has found every file already.
   const walkedRoot = !stdinPath && paths.some((p) => absolutePosix(p, cwd) === root && isDirectory(root));
   const context = walkedRoot || !existsSync(root) ? undefined : discoverFiles([root], { ...discoveryOptions, errorOnUnmatched: false });
-  request.onDiscovered?.();
   // The context walk meets the named folders again: name each unreadable one once.
   const unreadable = [...new Map([...named.unreadable, ...(context?.unreadable ?? [])].map((u) => [u.path, u])).values()];
   const isExcluded = exclusionMatcher(excluded, cwd);
   const selected = named.files.filter((f) => f === stdinPath || !isExcluded(f));
   const files = [...new Set([...selected, ...named.files, ...(context?.files ?? [])])];
   if (!stdinPath) assertTemplatesMatch(new Set(files.flatMap((f) => cascade.configFor(f).templates).concat(cascade.root.templates)), files);
+  request.onDiscovered?.(files.length);
   return { cwd, root, cascade, selected, files, ...(stdinPath ? { stdinPath } : {}), skipped: named.skipped, unreadable, configSource };
 }
 
