@@ -32,6 +32,26 @@ describe('linting a file one rule at a time', () => {
     );
   });
 
+  // The language server's diagnostics carry no fixes (its code actions lint the file again):
+  // without them a file has the same findings, only their fixes left out.
+  it('finds the same without fixes, only their fixes left out (property)', () => {
+    fc.assert(
+      fc.property(workspaceFiles, (files) => {
+        const engine = workspace(files);
+        for (const rel of Object.keys(files)) {
+          const path = `${ROOT}/${rel}`;
+          const withFixes = engine.lint(path).map(({ fixes: _, ...finding }) => finding);
+          assert.deepEqual(engine.lint(path, undefined, { fixes: false }), withFixes, rel);
+          const steps = engine.lintInSteps(path, { fixes: false });
+          let next = steps.next();
+          while (!next.done) next = steps.next();
+          assert.deepEqual(next.value, withFixes, `${rel}: in steps`);
+        }
+      }),
+      { numRuns: runs(60), ...(seed() !== undefined ? { seed: seed() } : {}) },
+    );
+  });
+
   it('has nothing to find in a file the index does not hold', () => {
     const steps = workspace({}).lintInSteps(`${ROOT}/missing.md`);
     assert.deepEqual(steps.next(), { done: true, value: [] });

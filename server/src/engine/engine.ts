@@ -199,22 +199,23 @@ export class LintEngine {
 
   /**
    * A file's findings; with `only`, those of these rules alone (the lint cache re-checks the findings
-   * whose fixes list workspace candidates and keeps the rest).
+   * whose fixes list workspace candidates and keeps the rest). `fixes: false`: without their fixes,
+   * for a caller that shows only the findings (RuleContext.fixes).
    */
-  lint(filePath: string, only?: ReadonlySet<string>): Finding[] {
+  lint(filePath: string, only?: ReadonlySet<string>, { fixes = true }: { fixes?: boolean } = {}): Finding[] {
     const file = this.index.getFile(filePath);
-    return file ? this.lintParsed(file, only) : [];
+    return file ? this.lintParsed(file, only, fixes) : [];
   }
 
   /**
    * `lint`, one rule per step (see lintFileInSteps). The steps read the index as it is when each
    * runs: a caller that lets the index change between steps must start again.
    */
-  lintInSteps(filePath: string): Generator<void, Finding[]> {
+  lintInSteps(filePath: string, { fixes = true }: { fixes?: boolean } = {}): Generator<void, Finding[]> {
     const file = this.index.getFile(filePath);
     if (!file) return noFindings();
     const { rules, settings } = this.compiled(this.cascade.configFor(file.path));
-    return lintFileInSteps(file, this.index, rules, settings);
+    return lintFileInSteps(file, this.index, rules, settings, fixes);
   }
 
   /**
@@ -230,9 +231,9 @@ export class LintEngine {
     return lintFilesByRule(files, this.index, RULES);
   }
 
-  private lintParsed(file: ParsedFile, only?: ReadonlySet<string>): Finding[] {
+  private lintParsed(file: ParsedFile, only?: ReadonlySet<string>, fixes = true): Finding[] {
     const { rules, settings } = this.compiled(this.cascade.configFor(file.path));
-    return lintFile(file, this.index, only ? rules.filter((r) => only.has(r.rule.meta.id)) : rules, settings);
+    return lintFile(file, this.index, only ? rules.filter((r) => only.has(r.rule.meta.id)) : rules, settings, fixes);
   }
 
   /**

@@ -15,8 +15,8 @@ export interface ActiveRule {
  * Runs the enabled rules over one file. A file whose YAML or front matter does not parse reports
  * only its `syntax` findings (as ESLint does), while its recoverable entities stay in the index.
  */
-export function lintFile(file: ParsedFile, index: WorkspaceIndex, rules: readonly ActiveRule[], settings: LintSettings): Finding[] {
-  const steps = lintFileInSteps(file, index, rules, settings);
+export function lintFile(file: ParsedFile, index: WorkspaceIndex, rules: readonly ActiveRule[], settings: LintSettings, fixes = true): Finding[] {
+  const steps = lintFileInSteps(file, index, rules, settings, fixes);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -26,14 +26,15 @@ export function lintFile(file: ParsedFile, index: WorkspaceIndex, rules: readonl
 /**
  * The same, one rule at a time: the language server re-checks a file with hundreds of entities
  * across turns of its event loop, so that a keystroke does not wait for all of its rules.
+ * `fixes: false`: the findings carry no fixes (RuleContext.fixes).
  */
-export function* lintFileInSteps(file: ParsedFile, index: WorkspaceIndex, rules: readonly ActiveRule[], settings: LintSettings): Generator<void, Finding[]> {
+export function* lintFileInSteps(file: ParsedFile, index: WorkspaceIndex, rules: readonly ActiveRule[], settings: LintSettings, fixes = true): Generator<void, Finding[]> {
   if (!file.participates) return [];
   const broken = isBroken(file);
   const findings: Finding[] = [];
   for (const active of rules) {
     if (broken && active.rule.meta.id !== 'syntax') continue;
-    checkFile(file, index, active, settings, findings);
+    checkFile(file, index, active, settings, fixes, findings);
     yield;
   }
   return finalFindings(file, findings);
@@ -58,7 +59,7 @@ export function lintFilesByRule(files: readonly { file: ParsedFile; rules: reado
       let active = byRule.get(rules);
       if (!active) byRule.set(rules, (active = new Map(rules.map((r) => [r.rule, r]))));
       const own = active.get(rule);
-      if (own) checkFile(file, index, own, settings, found[i]!, messages);
+      if (own) checkFile(file, index, own, settings, true, found[i]!, messages);
     });
     index.forgetDerived();
     messages.clear();
@@ -74,13 +75,14 @@ function isBroken(file: ParsedFile): boolean {
 }
 
 /** Runs one rule over one file, adding its findings to `findings` (with `messages`, sharing the messages found there). */
-function checkFile(file: ParsedFile, index: WorkspaceIndex, active: ActiveRule, settings: LintSettings, findings: Finding[], messages?: Map<string, string>): void {
+function checkFile(file: ParsedFile, index: WorkspaceIndex, active: ActiveRule, settings: LintSettings, fixes: boolean, findings: Finding[], messages?: Map<string, string>): void {
   const ruleId = active.rule.meta.id;
   active.rule.check({
     file,
     index,
     options: active.options,
     settings,
+    fixes,
     report: (r) => {
       const severity = r.severity && active.severity === active.rule.meta.defaultSeverity ? r.severity : active.severity;
       // Findings live until the run's output is written: each message is kept as one flat string.
@@ -92,7 +94,8 @@ function checkFile(file: ParsedFile, index: WorkspaceIndex, active: ActiveRule, 
       }
       const finding: Finding = { ruleId, severity, message, file: file.path, span: r.span };
       if (r.related?.length) finding.related = flatMessages(r.related);
-      if (r.fixes?.length) finding.fixes = sharedTitles(r.fixes);
+      const found = fixes ? (typeof r.fixes === 'function' ? r.fixes() : r.fixes) : undefined;
+      if (found?.length) finding.fixes = sharedTitles(found);
       findings.push(finding);
     },
   });

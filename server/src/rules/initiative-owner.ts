@@ -26,9 +26,10 @@ export const rule: Rule = {
       const { state, file: holder } = linkState(initiative, 'owner', index);
       if (state.state === 'present' || holder !== file.path) continue;
       // A placeholder in the sibling file: the fixes write the entity's own file, so none is offered.
-      const fixes: Fix[] = (holder === initiative.file ? ownerCandidates(initiative, index) : []).flatMap((handle) =>
-        optionalFix(state.state === 'placeholder' ? `Set owner to @${handle}` : `Insert owner @${handle}`, setLinkEdit(initiative, state, 'owner', `@${handle}`)),
-      );
+      const fixes = (): Fix[] =>
+        (holder === initiative.file ? ownerCandidates(initiative, index) : []).flatMap((handle) =>
+          optionalFix(state.state === 'placeholder' ? `Set owner to @${handle}` : `Insert owner @${handle}`, setLinkEdit(initiative, state, 'owner', `@${handle}`)),
+        );
       report({
         span: missingSpan(initiative, state),
         message: `${capitalise(describe(initiative))} has no owner: nobody is accountable for it. Add ${ownerSyntax(initiative)}.`,

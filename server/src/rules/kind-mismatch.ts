@@ -36,7 +36,7 @@ export const rule: Rule = {
           span: ref.span,
           message: `\`${ref.field}\` must name ${aKind(ref.expected)}, but ${whatItIs(ref, wrong)}${others}. Link ${aKind(ref.expected)} instead.`,
           related: targets.map((t) => ({ file: t.file, span: declarationSpan(t), message: `${describe(t)} is declared here${t.file === file.path ? '' : ` (${fileName(t.file)})`}.` })),
-          fixes: [...swapFieldFix(entity, ref, wrong), ...replacementFixes(entity, ref, wrong, index)],
+          fixes: () => [...swapFieldFix(entity, ref, wrong), ...replacementFixes(entity, ref, wrong, index)],
         });
       }
     }

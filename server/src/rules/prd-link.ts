@@ -39,7 +39,7 @@ export const rule: Rule = {
         span: missingSpan(prd, placeholder),
         message: `PRD '${prd.id || prd.title || '(no id)'}' links to no initiative or objective: nothing says why it is being built. Add \`initiative: <initiative id>\` (or \`objective: <objective id>\`).`,
         // The fixes write the PRD's own file: none for a placeholder in its sibling.
-        fixes: holder === prd.file ? linkFixes(prd, initiative, objective, index) : [],
+        fixes: holder === prd.file ? () => linkFixes(prd, initiative, objective, index) : [],
       });
     }
   },

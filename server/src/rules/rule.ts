@@ -37,8 +37,11 @@ export interface RuleReport {
   span: Span;
   message: string;
   related?: RelatedLocation[];
-  /** Best first. */
-  fixes?: Fix[];
+  /**
+   * Best first. A function where building them costs more than the finding (candidates ranked,
+   * declarations placed): it is called only when the caller uses fixes (RuleContext.fixes).
+   */
+  fixes?: Fix[] | (() => Fix[]);
   /**
    * A severity for this finding other than the rule's default (metric-pace's impossible target is
    * an error, milestone-schedule's missing milestones info). It applies while the rule runs at its
@@ -53,6 +56,12 @@ export interface RuleContext {
   readonly index: WorkspaceIndex;
   readonly options: Readonly<Record<string, unknown>>;
   readonly settings: LintSettings;
+  /**
+   * Whether the caller uses fixes (--fix, the output formats, quick fixes). False for the language
+   * server's diagnostics, which carry none (its code actions lint the file again when asked): the
+   * findings then have no fixes, and a rule may skip what it computes only for them.
+   */
+  readonly fixes: boolean;
   report(report: RuleReport): void;
 }
 

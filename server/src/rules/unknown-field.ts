@@ -69,7 +69,7 @@ function unknownField(entity: Entity, field: Field): Rename {
 }
 
 /** A report that may rename a key, with the canonical name its safe fix would write. */
-type Rename = RuleReport & { renamesTo?: string };
+type Rename = Omit<RuleReport, 'fixes'> & { fixes?: Fix[]; renamesTo?: string };
 
 /**
  * Two keys renamed to one name would write that key twice (a YAML error in front matter and

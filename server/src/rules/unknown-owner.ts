@@ -39,7 +39,7 @@ export const rule: Rule = {
         report({
           span: ref.span,
           message: `${problem(ref, targets)} ${hint}Use a declared owner${ref.form === 'link' ? '' : `, or declare @${ref.id} under \`owners:\``}.`,
-          fixes: candidates.map((handle) => {
+          fixes: () => candidates.map((handle) => {
             const value = inUserStyle(ref, handle);
             return fix(`Replace '${ref.text}' with '${value}'`, false, replaceReferenceEdit(entity, ref, value));
           }),

@@ -63,9 +63,12 @@ function unresolved(file: ParsedFile, entity: Entity, ref: Reference, index: Wor
         ? ` '${id}' is the title of ${kind} '${byTitle.id}': references use ids.`
         : ` Declare it, or link an existing ${kind}.`;
     const rewrite = (newId: string) => (ref.form === 'wiki' ? ref.text.replace(/^\[\[[^\]|]*/, `[[${newId}`) : newId);
-    const fixes = replacements(entity, ref, candidates, rewrite, (c) => `Replace '${id}' with '${c}'`);
-    if (byTitle) fixes.push(fix(`Replace with ${kind} '${byTitle.id}' (${byTitle.title})`, false, replaceReferenceEdit(entity, ref, rewrite(byTitle.id))));
-    pushStub(fixes, file, kind, id);
+    const fixes = () => {
+      const all = replacements(entity, ref, candidates, rewrite, (c) => `Replace '${id}' with '${c}'`);
+      if (byTitle) all.push(fix(`Replace with ${kind} '${byTitle.id}' (${byTitle.title})`, false, replaceReferenceEdit(entity, ref, rewrite(byTitle.id))));
+      pushStub(all, file, kind, id);
+      return all;
+    };
     return { span, message: `No ${kind} '${id}' is declared in the workspace.${hint}`, fixes };
   }
   const target = ref.path ? index.getFile(ref.path) : undefined;
@@ -75,13 +78,16 @@ function unresolved(file: ParsedFile, entity: Entity, ref: Reference, index: Wor
     const anchors = target.entities.filter((e) => e.kind === kind).flatMap((e) => [e.id, ...(e.headingSlug ? [e.headingSlug] : [])]);
     const candidates = closestCandidates(anchor, anchors, true);
     const hint = candidates.length ? ` Did you mean '#${candidates[0]!.text}'?` : ` Link to the id or heading of ${aKind(kind)} declared there.`;
-    const fixes = replacements(entity, ref, candidates, (a) => replaceLinkTarget(ref.text, undefined, a), (c) => `Replace '#${anchor}' with '#${c}'`);
-    pushStub(fixes, target, kind, anchor);
+    const fixes = () => {
+      const all = replacements(entity, ref, candidates, (a) => replaceLinkTarget(ref.text, undefined, a), (c) => `Replace '#${anchor}' with '#${c}'`);
+      pushStub(all, target, kind, anchor);
+      return all;
+    };
     return { span, message: `No ${kind} with anchor '#${anchor}' in ${shown}.${hint}`, fixes };
   }
   if (reason === 'document-declares-several' && target) {
     const choices = target.entities.filter((e) => e.kind === kind && e.id);
-    const fixes = choices.slice(0, MAX_CANDIDATES).map((e) => fix(`Link to ${kind} '${e.id}'`, false, replaceReferenceEdit(entity, ref, replaceLinkTarget(ref.text, undefined, e.id))));
+    const fixes = () => choices.slice(0, MAX_CANDIDATES).map((e) => fix(`Link to ${kind} '${e.id}'`, false, replaceReferenceEdit(entity, ref, replaceLinkTarget(ref.text, undefined, e.id))));
     return {
       span,
       message: `${capitalise(shown)} declares ${target.entities.length} entities, so a link to it is ambiguous. Add an anchor naming the ${kind}${choices[0] ? `, e.g. '#${choices[0].id}'` : ''}.`,
@@ -91,7 +97,7 @@ function unresolved(file: ParsedFile, entity: Entity, ref: Reference, index: Wor
   // The document is missing, or declares nothing.
   const candidates = ref.path ? documentCandidates(entity.file, ref, index) : [];
   const hint = candidates.length ? ` Did you mean '${candidates[0]!.text}'?` : '';
-  const fixes = replacements(entity, ref, candidates, (p) => replaceLinkTarget(ref.text, p, undefined), (c) => `Replace the link with '${c}'`);
+  const fixes = () => replacements(entity, ref, candidates, (p) => replaceLinkTarget(ref.text, p, undefined), (c) => `Replace the link with '${c}'`);
   const problem = target ? `${capitalise(shown)} declares no entity` : `Linked document ${shown} is not in the workspace`;
   return { span, message: `${problem}, so this \`${ref.field}\` link leads nowhere.${hint} Link the document that declares the ${kind}.`, fixes };
 }
