@@ -1,5 +1,6 @@
 import type { Span } from '../model/span.js';
 import { canonicalKey } from '../model/kinds.js';
+import { detached } from '../parse/compact.js';
 
 /** One `Key: value` read from Markdown text (a header line or a table row), with exact spans. */
 export interface KeyValueLine {
@@ -208,7 +209,8 @@ export function headingKey(text: string): string {
       .replace(/^\s*(?:\d+[.)]?\s*)+/, '')
       .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
       .replace(/\s+/g, ' ');
-    headingKeys.set(text, key);
+    // Kept by a copy of the text: a heading's text is a view into its file's, which it would keep alive.
+    headingKeys.set(detached(text), key);
   }
   return key;
 }
