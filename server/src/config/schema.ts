@@ -10,6 +10,11 @@ export const SETTINGS = ['root', 'include', 'ignore', 'today', 'fiscal-year-star
 
 export const CONFIG_FILE_NAMES = ['.strategylint.yaml', '.strategylint.yml', '.strategylint.json'] as const;
 
+/** Whether a file's name is one a config file may have. */
+export function isConfigFileName(name: string): boolean {
+  return (CONFIG_FILE_NAMES as readonly string[]).includes(name);
+}
+
 export const SCHEMA_ID = 'https://github.com/strategy-lint/strategy-lint/blob/main/schemas/strategylint.schema.json';
 
 /** A rule that takes no options accepts at most an empty options object. */

@@ -11,7 +11,11 @@ export interface DiscoveryOptions {
   /** Absolute, '/'-separated. */
   cwd: string;
   /** The settings of each folder (its `include` and `ignore`; §10.12 cascade). */
-  configs: { configForDir(dir: string): Pick<ResolvedConfig, 'root' | 'include' | 'ignore'> };
+  configs: {
+    configForDir(dir: string): Pick<ResolvedConfig, 'root' | 'include' | 'ignore'>;
+    /** Told the names in each folder walked, before its settings are asked for (ConfigCascade.listed). */
+    listed?(dir: string, names: readonly string[]): void;
+  };
   /**
    * The workspace root (§10.15): a symbolic link is followed only when its target lies inside it;
    * any other link is left out and listed in `skipped`, so nothing outside is read (or fixed).
@@ -214,6 +218,7 @@ class Walker {
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const ownChain = entries.some((e) => e.name === '.gitignore' && !e.isDirectory()) ? this.chains.childChain(dir, chain, true) : chain;
+    this.options.configs.listed?.(dir, entries.map((e) => e.name));
     const filter = this.filterFor(dir);
     let count = 0;
     for (const entry of entries) {

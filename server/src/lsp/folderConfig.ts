@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { ConfigCascade, configFileIn, outermostConfigDir, type ConfigLayer } from '../config/cascade.js';
 import { parseConfigText } from '../config/parse.js';
 import type { ConfigProblem } from '../config/problems.js';
-import { CONFIG_FILE_NAMES } from '../config/schema.js';
 
 /** A `.strategylint.*` that could not be used: its problems become diagnostics on it. */
 export interface InvalidConfig {
@@ -24,9 +23,7 @@ export interface FolderConfig {
   invalid: InvalidConfig[];
 }
 
-export function isConfigFileName(name: string): boolean {
-  return (CONFIG_FILE_NAMES as readonly string[]).includes(name);
-}
+export { isConfigFileName } from '../config/schema.js';
 
 export function loadFolderConfig(root: string): FolderConfig {
   const invalid = new Map<string, InvalidConfig>();
