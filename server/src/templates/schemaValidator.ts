@@ -1,39 +1,34 @@
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import { parsePeriod } from '../model/semantics.js';
+import { Ajv, type Options, type ValidateFunction } from 'ajv';
+import { formatLimitDefinition } from 'ajv-formats/dist/limit.js';
+import templateValidators from '../schema/generated/templateValidators.cjs';
+import { templateFormats } from './templateFormats.js';
 
 let ajv: Ajv | undefined;
+
+/** The options templates' schemas are compiled with, at run time or ahead of time (instance()). */
+export const TEMPLATE_AJV_OPTIONS: Options = { $data: true, allErrors: true, validateSchema: false, verbose: true, strictSchema: true, strictTypes: false, strictTuples: false, strictRequired: false, logger: false, keywords: ['message', 'markdownDescription'] };
 
 /**
  * The ajv instance templates' schemas are compiled with: all errors (one finding per problem),
  * strict about keywords and formats (a typo in a schema is a config error, not a check that
- * silently never runs), loose about types. Formats: ajv-formats' (`date` is a real calendar day,
- * `email`, `uri`, …) plus the model's `period` and `id`; with their comparisons (`formatMinimum`,
- * …) and `$data`, so that one field may be compared with another (`last-updated` not before
- * `creation-date`). `message` is ours: the text to show when that subschema fails.
+ * silently never runs), loose about types. Formats: templateFormats(), with their comparisons
+ * (`formatMinimum`, …) and `$data`, so that one field may be compared with another (`last-updated`
+ * not before `creation-date`). `message` is ours: the text to show when that subschema fails.
  * A schema is checked against the JSON Schema meta-schema by `schemaProblem` (the config check
  * does it for every schema a config writes), not again when compiled: compiling the meta-schema
  * took a tenth of a `--preset kep` run, for the presets' schemas, which their tests compile.
+ * The presets' schemas are compiled ahead of time (scripts/write-template-validators.ts): creating
+ * this instance and compiling the kep preset's schema took ~12 ms of every `--preset kep` run.
  */
 function instance(): Ajv {
-  if (ajv) return ajv;
-  ajv = new Ajv({ $data: true, allErrors: true, validateSchema: false, verbose: true, strictSchema: true, strictTypes: false, strictTuples: false, strictRequired: false, logger: false, keywords: ['message', 'markdownDescription'] });
-  (addFormats as unknown as (a: Ajv) => void)(ajv);
-  comparedOnlyWhenValid(ajv, 'date');
-  ajv.addFormat('period', { type: 'string', validate: (s: string) => parsePeriod(s, 1) !== undefined });
-  ajv.addFormat('id', /^[A-Za-z][A-Za-z0-9_.-]*$/);
-  return ajv;
+  return (ajv ??= withTemplateFormats(new Ajv(TEMPLATE_AJV_OPTIONS)));
 }
 
-/**
- * ajv-formats compares dates as text even when one is not a real day (`2023-14-05`): that value is
- * already reported by its `format`, so the comparison stays silent instead of saying it twice.
- */
-function comparedOnlyWhenValid(a: Ajv, name: string): void {
-  const format = a.formats[name] as { validate: (s: string) => boolean; compare: (x: string, y: string) => number | undefined } | undefined;
-  if (!format || typeof format !== 'object' || typeof format.compare !== 'function') return;
-  const { validate, compare } = format;
-  a.addFormat(name, { type: 'string', validate, compare: (x: string, y: string) => (validate(x) && validate(y) ? compare(x, y) : undefined) } as never);
+/** Registers templateFormats() and ajv-formats' comparison keywords (`formatMinimum`, …) on an ajv instance. */
+export function withTemplateFormats(a: Ajv): Ajv {
+  for (const [name, format] of Object.entries(templateFormats())) a.addFormat(name, format);
+  a.addKeyword(formatLimitDefinition);
+  return a;
 }
 
 const compiled = new Map<string, ValidateFunction>();
@@ -43,10 +38,21 @@ export function compileTemplateSchema(schema: Record<string, unknown>): Validate
   const key = JSON.stringify(schema);
   let validate = compiled.get(key);
   if (!validate) {
-    validate = instance().compile(schema);
+    validate = aheadOfTime().get(key) ?? instance().compile(schema);
     compiled.set(key, validate);
   }
   return validate;
+}
+
+let generated: Map<string, ValidateFunction> | undefined;
+
+/** The presets' validators compiled ahead of time, by their schema's JSON (compileTemplateSchema's key). */
+function aheadOfTime(): Map<string, ValidateFunction> {
+  if (!generated) {
+    const { byKey } = templateValidators(templateFormats());
+    generated = new Map(Object.entries(byKey) as [string, ValidateFunction][]);
+  }
+  return generated;
 }
 
 /** Why `schema` is not a usable JSON Schema: where inside it (pointer segments) and what; undefined when it is fine. */
