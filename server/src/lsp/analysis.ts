@@ -283,6 +283,9 @@ export class Analyzer {
     } finally {
       this.running = false;
     }
+    // Nothing left to lint: what the rules derived for this pass (the parent graph, memos of links)
+    // would be read again only if something were linted before the next change, which drops them.
+    if (!this.dirty.size && !this.job) for (const folder of this.folders.all()) folder.engine.index.releaseDerived();
     this.settle(performance.now() - started);
   }
 
