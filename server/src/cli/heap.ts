@@ -17,6 +17,17 @@ export const HEAP_GROWING_PERCENT = 30;
 export const SERVER_HEAP_GROWING_PERCENT = 40;
 
 /**
+ * From this many files to read, a run that parses them all limits how far its heap grows past its
+ * live data (cli/heap.ts, limitHeapGrowth): the knob that held 10k heavy documents under 300 MB.
+ * Below it V8 keeps its own policy, which collects the old generation less often: the limit's extra
+ * full collections cost a `--preset kep` run on kubernetes/enhancements' 1,332 files ~6% of its CPU
+ * time and 1k heavy documents ~5%, for no more than ~15 MB at their peaks (136 -> 146 MB at 1k
+ * heavy, 140 -> 150 MB at 2,500; measured 2026-12-06, alternating runs, load average 4). The
+ * language server's scan holds its heap the same way (SyncContext.holdHeap).
+ */
+export const HEAP_LIMIT_FROM_FILES = 2500;
+
+/**
  * A run that starts from the lint cache and parses fewer files than this keeps V8's own policy:
  * it restores the whole index from the cache rather than parsing it, and the limit's extra
  * collections made that 12% slower (10k heavy documents, one file changed: 2.16 -> 1.93 s) for
@@ -36,8 +47,8 @@ export const BULK_PARSE_FILES = 500;
  * the command line (`node --heap-growing-percent=…`) is left alone. Once set, it stays for the
  * rest of the process: later calls cost nothing (the language server asks for it per file it parses).
  *
- * The language server keeps it from its first bulk parse or the end of its first scan on
- * (SyncContext.holdHeap). It used to return to V8's own policy once its scan was over, and V8 then
+ * The language server keeps it from its first bulk parse (of HEAP_LIMIT_FROM_FILES files or more)
+ * or the end of its first scan on (SyncContext.holdHeap). It used to return to V8's own policy once its scan was over, and V8 then
  * let the heap grow to two or three times the ~225 MB an index of 10k heavy documents keeps, as
  * edits promoted their short-lived data: a session peak of 796 MB after 200 keystrokes, where the
  * scan itself peaked near 400 MB. Bounded growth (SERVER_HEAP_GROWING_PERCENT) costs a full

@@ -9,7 +9,7 @@ import { cacheFilePath } from '../cache/cacheKey.js';
 import { deleteCacheFile } from '../cache/cacheFile.js';
 import { lintWithCache, type FindingsByFile, type LintedFiles } from './cachedLint.js';
 import { tallyOf } from '../cache/cacheFile.js';
-import { checkYoungGeneration, limitHeapGrowth } from './heap.js';
+import { checkYoungGeneration, HEAP_LIMIT_FROM_FILES, limitHeapGrowth } from './heap.js';
 import { reasonOf } from '../files/errno.js';
 import type { LintArgs } from './args.js';
 import { unifiedDiff } from './diff.js';
@@ -50,16 +50,6 @@ export const processIO: CliIO = {
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
 };
-
-/**
- * From this many files to read, a run that parses them all limits how far its heap grows past its
- * live data (cli/heap.ts, limitHeapGrowth): the knob that held 10k heavy documents under 300 MB.
- * Below it V8 keeps its own policy, which collects the old generation less often: the limit's extra
- * full collections cost a `--preset kep` run on kubernetes/enhancements' 1,332 files ~6% of its CPU
- * time and 1k heavy documents ~5%, for no more than ~15 MB at their peaks (136 -> 146 MB at 1k
- * heavy, 140 -> 150 MB at 2,500; measured 2026-12-06, alternating runs, load average 4).
- */
-export const HEAP_LIMIT_FROM_FILES = 2500;
 
 /**
  * ESLint's rules: the cache serves plain lint runs; --fix and stdin lint from the files themselves.

@@ -2,7 +2,7 @@
 // client/dist/server.cjs): loading it starts the server on the transport named in argv (--stdio).
 // `strategy-lint --stdio` loads it from the CLI bundle's folder, so a lint run never compiles it.
 import { realpathSync } from 'node:fs';
-import { capYoungGeneration, limitHeapGrowth, SERVER_HEAP_GROWING_PERCENT, SERVER_YOUNG_GENERATION_MB } from '../cli/heap.js';
+import { capYoungGeneration, HEAP_LIMIT_FROM_FILES, limitHeapGrowth, SERVER_HEAP_GROWING_PERCENT, SERVER_YOUNG_GENERATION_MB } from '../cli/heap.js';
 import { openFolderCache } from './folderCache.js';
 import { scanInParallel } from './parallelScan.js';
 import { startServer } from './server.js';
@@ -14,9 +14,12 @@ capYoungGeneration(SERVER_YOUNG_GENERATION_MB);
 startServer(
   {},
   {
-    // The heap's growth is held to 40% past its live data from a scan's first parse or its end on,
-    // while the user types (a lint run's, to less): see heap.ts and SyncContext.holdHeap.
-    holdHeap: () => limitHeapGrowth(SERVER_HEAP_GROWING_PERCENT),
+    // The heap's growth is held to 40% past its live data from a scan's first parse (of as many files
+    // as a lint run's limit waits for) or its end on, while the user types (a lint run's, to less):
+    // see heap.ts and SyncContext.holdHeap.
+    holdHeap: (filesToRead) => {
+      if (filesToRead === undefined || filesToRead >= HEAP_LIMIT_FROM_FILES) limitHeapGrowth(SERVER_HEAP_GROWING_PERCENT);
+    },
     // A folder's first scan parses in the CLI's worker threads too (strategyLint.concurrency).
     loadInParallel: scanInParallel,
     // A folder opened through a symbolic link is worked on in its real path, as the CLI does.

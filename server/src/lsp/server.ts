@@ -78,7 +78,7 @@ export interface ServerPlatform {
   /** Reads a file's text where files are not on a local disk (else they are read synchronously, as the CLI does). */
   readFile?(filePath: string): Promise<string | undefined>;
   /** Holds the heap's growth down from now on (see SyncContext.holdHeap); absent where the platform cannot (the web worker). */
-  holdHeap?(): void;
+  holdHeap?(filesToRead?: number): void;
   /** Parsing worker threads for a folder's first scan (see parallelScan.ts); absent where there are none (the web worker). */
   loadInParallel?(scan: ParallelScan): Promise<boolean>;
   /** A folder's path with symbolic links resolved, or undefined (where there is no disk, or it cannot be resolved). */

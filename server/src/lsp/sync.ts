@@ -23,12 +23,13 @@ export interface SyncContext {
   /** Progress shown while a folder is read and checked as a whole (initial scan, relint, config change). */
   scanProgress?(folder: FolderState): ScanProgress;
   /**
-   * Told when a scan starts parsing files in bulk, and when a scan has sent its diagnostics: from
-   * then on Node holds the heap's growth down as the CLI does (see cli/heap.ts). Until then V8's own
-   * policy serves a start from the lint cache, which restores the whole index: at 10k heavy
-   * documents the limit's extra collections made it 0.3 s slower (2.3 s) for 10 MB less at its peak.
+   * Told when a scan starts parsing files in bulk (with how many it reads), and when a scan has sent
+   * its diagnostics (without): from then on Node holds the heap's growth down as the CLI does (see
+   * cli/heap.ts), a bulk parse from as many files on as the CLI's (HEAP_LIMIT_FROM_FILES). Until
+   * then V8's own policy serves a start from the lint cache, which restores the whole index: at 10k
+   * heavy documents the limit's extra collections made it 0.3 s slower (2.3 s) for 10 MB less at its peak.
    */
-  holdHeap?(): void;
+  holdHeap?(filesToRead?: number): void;
   /** `strategyLint.suppressionsLocation` ('': the default file at the workspace root). */
   suppressionsLocation(): string;
   /**
@@ -135,7 +136,7 @@ async function sync(folder: FolderState, mode: SyncMode, context: SyncContext, d
       differs = true;
     }
     if (bulk) {
-      context.holdHeap?.();
+      context.holdHeap?.(toRead.length);
       engine.load(file, text);
     } else for (const p of engine.update(file, text)) dirty.add(p);
   };
@@ -146,7 +147,7 @@ async function sync(folder: FolderState, mode: SyncMode, context: SyncContext, d
   // mostly has parsed already (its parse cache answers them).
   let inParallel = false;
   if ((mode === 'initial' || known.size === 0) && !cache && context.loadInParallel) {
-    context.holdHeap?.();
+    context.holdHeap?.(toRead.length);
     inParallel = await context.loadInParallel({ root: folder.root, files: toRead, engine, textOf: context.openText, cancelled: () => folder.disposed, sliceMs: SLICE_MS, onFileLoaded: reading });
   }
   if (!inParallel) await readFiles(toRead, folder, context, take, reading);
