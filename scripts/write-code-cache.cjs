@@ -8,10 +8,13 @@
 const { writeFileSync, rmSync } = require('node:fs');
 const path = require('node:path');
 const { setFlagsFromString } = require('node:v8');
+const { spawnSync } = require('node:child_process');
 const { loadBundle } = require('../bin/load-bundle.cjs');
 
 const bundle = path.join(__dirname, '../dist', process.argv.includes('--stdio') ? 'strategy-lint-server.cjs' : 'strategy-lint.cjs');
 rmSync(`${bundle}.cache`, { force: true });
+// V8's default interrupt budget, as this Node.js states it (`node --v8-options`).
+const defaultInterruptBudget = /--interrupt-budget=(\d+)/.exec(spawnSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }).stdout ?? '')?.[1];
 let compiled;
 process.on('exit', () => {
   // The CLI limits the heap's growth with a V8 flag, and the language server its young generation's
@@ -19,6 +22,8 @@ process.on('exit', () => {
   // back first.
   setFlagsFromString('--heap-growing-percent=0');
   setFlagsFromString('--semi-space-growth-factor=2');
+  // And the CLI's interrupt budget (cli/jit.ts), to V8's own default.
+  if (defaultInterruptBudget) setFlagsFromString(`--interrupt-budget=${defaultInterruptBudget}`);
   if (compiled) writeFileSync(`${bundle}.cache`, compiled.createCachedData());
 });
 loadBundle(bundle, { useCache: false, onLoaded: (script) => (compiled = script) });

@@ -5,6 +5,7 @@ import { displayPath } from '../files/paths.js';
 import { parseArgs, type ReportArgs } from './args.js';
 import { describeFailure, EXIT } from './errors.js';
 import { capYoungGeneration, limitHeapGrowth, LINT_YOUNG_GENERATION_MB } from './heap.js';
+import { delayOptimization } from './jit.js';
 import { processIO, runLint, warnOn, writeOutputFile, type CliIO } from './run.js';
 import { loadWorkspaceConcurrently } from './workspace.js';
 
@@ -14,6 +15,8 @@ async function main(argv: readonly string[], io: CliIO): Promise<number> {
     await import('../lsp/main.js');
     return -1;
   }
+  // A CLI command is a short run: V8 optimizes fewer lukewarm functions (cli/jit.ts).
+  delayOptimization();
   // Output piped into a command that stops reading (`| head`) is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
