@@ -1,7 +1,7 @@
 import type { Entity, EntityForm, EntityKind, Field, FieldInsertion, FieldValue, Reference } from '../model/entity.js';
 import type { ParsedFile, ParseNote, SuppressionComment, TemplatedFile } from '../model/file.js';
 import type { Span } from '../model/span.js';
-import { IndexedEntity, IndexedReference, IndexedScalar, indexedField, indexedScalar, type CompactEntity } from '../model/indexed.js';
+import { ImplicitReference, IndexedEntity, IndexedReference, IndexedScalar, indexedField, indexedScalar, type CompactEntity } from '../model/indexed.js';
 import type { CompiledTemplate } from '../templates/compiled.js';
 import type { SectionFact } from '../templates/markdownFacts.js';
 import type { LineMap } from '../text/lineMap.js';
@@ -361,8 +361,9 @@ function encodeRef(r: Reference, link: (e: Entity | undefined) => number): Encod
 }
 
 function decodeRef(r: Encoded): Reference {
-  const [field, expected, form, text, start, end, id, path, anchor, , external] = r as [string, EntityKind, Reference['form'], string, number, number, string | 0 | null, string | null, string | null, number, number];
-  const ref = new IndexedReference(field, expected, form, text, start, end);
+  const [field, expected, form, text, start, end, id, path, anchor, target, external] = r as [string, EntityKind, Reference['form'], string, number, number, string | 0 | null, string | null, string | null, number, number];
+  // With a target (set by decodeRecord once the file's entities exist), in the form the parse has (compactEntities).
+  const ref = new (target >= 0 ? ImplicitReference : IndexedReference)(field, expected, form, text, start, end);
   if (id !== null) ref.id = id === 0 ? text : id;
   if (path !== null) ref.path = path;
   if (anchor !== null) ref.anchor = anchor;

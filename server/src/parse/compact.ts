@@ -1,5 +1,5 @@
 import type { Entity, Field, FieldValue, Reference } from '../model/entity.js';
-import { IndexedEntity, IndexedReference, indexedField, indexedScalar } from '../model/indexed.js';
+import { ImplicitReference, IndexedEntity, IndexedReference, indexedField, indexedScalar } from '../model/indexed.js';
 
 /**
  * What the index keeps of a file stays in memory for the whole run (and for the editor session),
@@ -92,7 +92,7 @@ export function compactEntities(entities: Entity[], templated?: { fields: Field[
   };
   const reference = (ref: Reference): Reference => {
     const text = copy(ref.text);
-    const own = new IndexedReference(ref.field, ref.expected, ref.form, text, ref.span.start, ref.span.end);
+    const own = new (ref.implicitTarget !== undefined ? ImplicitReference : IndexedReference)(ref.field, ref.expected, ref.form, text, ref.span.start, ref.span.end);
     if (ref.id !== undefined) own.id = ref.id === ref.text ? text : copy(ref.id);
     if (ref.path !== undefined) own.path = ref.path;
     if (ref.anchor !== undefined) own.anchor = copy(ref.anchor);
