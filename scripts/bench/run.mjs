@@ -7,14 +7,12 @@
 //   the language server's initial scan without and with a warm cache (as many runs as the CLI rows;
 //   without a cache, in the same rounds as the floor and the cold CLI) · keystroke → diagnostics,
 // and a cold `--preset kep` run on ~650 generated KEPs (or a real keps/ folder: --kep-path DIR).
-// Options:
-//   --mix light|heavy|both (default both)   --sizes 1000,10000 (--large adds 50000; --sizes 0: none)
-//   --runs N (default 3 below 10k documents, 1 from 10k up)   --skip-markdownlint --skip-lsp --skip-kep
-//   --kep-path DIR
+// Options: see HELP below (`npm run bench -- --help`).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { benchKep } from './kep.mjs';
 import { measureKeystrokes } from './keystrokes.mjs';
@@ -25,22 +23,53 @@ import { ensureWorkspace, MIXES } from './workspaces.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const benchDir = join(root, '.bench');
-const args = process.argv.slice(2);
-const option = (name, fallback) => { const i = args.indexOf(name); return i === -1 ? fallback : args[i + 1]; };
-const usage = (message) => { console.error(`npm run bench: ${message}`); process.exit(2); };
+const HELP = `usage: npm run bench -- [options]
+  --mix light|heavy|both   which generated mixes (default both)
+  --sizes 1000,10000       workspace sizes in documents (0: none, e.g. to run only the KEP row)
+  --large                  adds 50000 documents and the 10k -> 50k growth row
+  --runs N                 runs per row (default 3 below 10k documents, 1 from 10k up)
+  --skip-markdownlint      --skip-lsp      --skip-kep
+  --kep-path DIR           the KEP row on a real keps/ folder instead of generated KEPs
+  --help                   this text
+A full run at 1k and 10k takes about ten minutes on a quiet machine.`;
+const usage = (message) => { console.error(`npm run bench: ${message}\n${HELP}`); process.exit(2); };
+// Strict: an unknown or misspelt option stops here, before minutes of benchmarking start.
+let parsed;
+try {
+  parsed = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      mix: { type: 'string', default: 'both' },
+      sizes: { type: 'string', default: '1000,10000' },
+      large: { type: 'boolean', default: false },
+      runs: { type: 'string' },
+      'skip-markdownlint': { type: 'boolean', default: false },
+      'skip-lsp': { type: 'boolean', default: false },
+      'skip-kep': { type: 'boolean', default: false },
+      'kep-path': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  }).values;
+} catch (error) {
+  usage(error.message);
+}
+if (parsed.help) {
+  console.log(HELP);
+  process.exit(0);
+}
 
-const mixOption = option('--mix', 'both');
+const mixOption = parsed.mix;
 if (!['light', 'heavy', 'both'].includes(mixOption)) usage(`--mix must be light, heavy or both, not ${mixOption}`);
 const mixes = mixOption === 'both' ? Object.keys(MIXES) : [mixOption];
-const sizes = option('--sizes', '1000,10000').split(',').map(Number).filter((n) => n > 0);
-if (args.includes('--large') && !sizes.includes(50000)) sizes.push(50000);
+const sizes = parsed.sizes.split(',').map(Number).filter((n) => n > 0);
+if (parsed.large && !sizes.includes(50000)) sizes.push(50000);
 if (sizes.some((n) => !Number.isInteger(n))) usage('--sizes takes whole numbers, such as 1000,10000');
-const runsOption = option('--runs', undefined);
+const runsOption = parsed.runs;
 if (runsOption !== undefined && !(Number(runsOption) >= 1)) usage('--runs takes a number ≥ 1');
 const runsFor = (size) => (runsOption !== undefined ? Number(runsOption) : size >= 10000 ? 1 : 3);
-const skipMarkdownlint = args.includes('--skip-markdownlint');
-const skipLsp = args.includes('--skip-lsp');
-const skipKep = args.includes('--skip-kep');
+const skipMarkdownlint = parsed['skip-markdownlint'];
+const skipLsp = parsed['skip-lsp'];
+const skipKep = parsed['skip-kep'];
 const MARKDOWNLINT = 'markdownlint-cli2@0.22.0'; // the last release that runs on Node 20
 const CACHE = '.strategylintcache';
 
@@ -179,7 +208,7 @@ for (const mix of mixes) {
   }
 }
 if (!skipKep) {
-  const kep = benchKep({ root, benchDir, runs: runsOption !== undefined ? Number(runsOption) : 3, kepPath: option('--kep-path', undefined) && resolve(option('--kep-path')) });
+  const kep = benchKep({ root, benchDir, runs: runsOption !== undefined ? Number(runsOption) : 3, kepPath: parsed['kep-path'] && resolve(parsed['kep-path']) });
   results.kep = { ...kep, floor: keep(kep.floor), cli: keep(kep.cli) };
 }
 results.loadAfter = loadavg();
