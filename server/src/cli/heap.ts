@@ -18,7 +18,7 @@ export const SERVER_HEAP_GROWING_PERCENT = 40;
 
 /**
  * From this many files to read, a run that parses them all limits how far its heap grows past its
- * live data (cli/heap.ts, limitHeapGrowth): the knob that held 10k heavy documents under 300 MB.
+ * live data (limitHeapGrowthToParse): the knob that held 10k heavy documents under 300 MB.
  * Below it V8 keeps its own policy, which collects the old generation less often: the limit's extra
  * full collections cost a `--preset kep` run on kubernetes/enhancements' 1,332 files ~6% of its CPU
  * time and 1k heavy documents ~5%, for no more than ~15 MB at their peaks (136 -> 146 MB at 1k
@@ -61,6 +61,14 @@ export function limitHeapGrowth(percent = HEAP_GROWING_PERCENT, execArgv: readon
 }
 
 let limited = false;
+
+/**
+ * limitHeapGrowth for a bulk parse of `fileCount` files about to start: from HEAP_LIMIT_FROM_FILES
+ * files on; a smaller one keeps V8's own policy.
+ */
+export function limitHeapGrowthToParse(fileCount: number, percent = HEAP_GROWING_PERCENT): void {
+  if (fileCount >= HEAP_LIMIT_FROM_FILES) limitHeapGrowth(percent);
+}
 
 function givenOnCommandLine(execArgv: readonly string[]): boolean {
   return execArgv.some((arg) => arg.startsWith('--heap-growing-percent') || arg.startsWith('--heap_growing_percent'));

@@ -9,7 +9,7 @@ import { cacheFilePath } from '../cache/cacheKey.js';
 import { deleteCacheFile } from '../cache/cacheFile.js';
 import { lintWithCache, type FindingsByFile, type LintedFiles } from './cachedLint.js';
 import { tallyOf } from '../cache/cacheFile.js';
-import { checkYoungGeneration, HEAP_LIMIT_FROM_FILES, limitHeapGrowth } from './heap.js';
+import { checkYoungGeneration, limitHeapGrowth, limitHeapGrowthToParse } from './heap.js';
 import { reasonOf } from '../files/errno.js';
 import type { LintArgs } from './args.js';
 import { unifiedDiff } from './diff.js';
@@ -79,8 +79,8 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     ...(args.stdin ? { stdinText: io.readStdin } : {}),
     onDiscovered: (fileCount) => {
       clock.lap('discover');
-      // Before the first file is read (see HEAP_LIMIT_FROM_FILES); a run the cache serves decides below.
-      if (!servedFromCache && fileCount >= HEAP_LIMIT_FROM_FILES) limitHeapGrowth();
+      // Before the first file is read; a run the cache serves decides below.
+      if (!servedFromCache) limitHeapGrowthToParse(fileCount);
     },
     onFileLoaded: (done, total) => {
       progress.update('reading', done, total);
@@ -95,7 +95,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     const found = discoverWorkspace(request);
     // A first --cache run (no cache file yet) parses every file: in worker threads too, as a run without --cache does.
     const fromCache = existsSync(cacheFilePath(args.cacheLocation, found.cwd));
-    if (!fromCache && found.files.length >= HEAP_LIMIT_FROM_FILES) limitHeapGrowth();
+    if (!fromCache) limitHeapGrowthToParse(found.files.length);
     const first = fromCache ? undefined : await parseInParallel(found, request, { concurrency: args.concurrency, warn });
     const cached = lintWithCache(found, { ...(args.cacheLocation ? { location: args.cacheLocation } : {}), strategy: args.cacheStrategy, warn, parsingInBulk: limitHeapGrowth, ...(first ? { loaded: first.engine } : {}) });
     linted = { ...cached, root: found.root, skipped: found.skipped };

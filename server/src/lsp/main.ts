@@ -2,7 +2,7 @@
 // client/dist/server.cjs): loading it starts the server on the transport named in argv (--stdio).
 // `strategy-lint --stdio` loads it from the CLI bundle's folder, so a lint run never compiles it.
 import { realpathSync } from 'node:fs';
-import { capYoungGeneration, HEAP_LIMIT_FROM_FILES, limitHeapGrowth, SERVER_HEAP_GROWING_PERCENT, SERVER_YOUNG_GENERATION_MB } from '../cli/heap.js';
+import { capYoungGeneration, limitHeapGrowth, limitHeapGrowthToParse, SERVER_HEAP_GROWING_PERCENT, SERVER_YOUNG_GENERATION_MB } from '../cli/heap.js';
 import { delayOptimization } from '../cli/jit.js';
 import { openFolderCache } from './folderCache.js';
 import { scanInParallel } from './parallelScan.js';
@@ -22,9 +22,7 @@ startServer(
     // The heap's growth is held to 40% past its live data from a scan's first parse (of as many files
     // as a lint run's limit waits for) or its end on, while the user types (a lint run's, to less):
     // see heap.ts and SyncContext.holdHeap.
-    holdHeap: (filesToRead) => {
-      if (filesToRead === undefined || filesToRead >= HEAP_LIMIT_FROM_FILES) limitHeapGrowth(SERVER_HEAP_GROWING_PERCENT);
-    },
+    holdHeap: (filesToRead) => (filesToRead === undefined ? limitHeapGrowth(SERVER_HEAP_GROWING_PERCENT) : limitHeapGrowthToParse(filesToRead, SERVER_HEAP_GROWING_PERCENT)),
     // A folder's first scan parses in the CLI's worker threads too (strategyLint.concurrency).
     loadInParallel: scanInParallel,
     // A folder opened through a symbolic link is worked on in its real path, as the CLI does.
