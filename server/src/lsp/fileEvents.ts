@@ -3,7 +3,7 @@ import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
 import { languageOf } from '../parse/parseFile.js';
 import type { Analyzer } from './analysis.js';
 import { takingPart } from './folderFiles.js';
-import { isConfigFileName } from './folderConfig.js';
+import { isConfigFileName } from '../config/schema.js';
 import type { FolderState, Folders } from './folders.js';
 import { syncFolder, type SyncContext } from './sync.js';
 import { readTextFile as readText } from './folderFiles.js';

@@ -23,8 +23,6 @@ export interface FolderConfig {
   invalid: InvalidConfig[];
 }
 
-export { isConfigFileName } from '../config/schema.js';
-
 export function loadFolderConfig(root: string): FolderConfig {
   const invalid = new Map<string, InvalidConfig>();
   const settingsOf = (file: string) => {
