@@ -117,25 +117,13 @@ export class MarkdownFacts {
   /**
    * The document's title: its first level-1 heading, unless list-header lines come before it (a
    * Rust RFC opens with `- Feature Name:` lines, then `# Summary` is a section, not a title).
-   * Header lines are read up to the first heading (headerLines), so only those before the first
-   * heading can come before the title.
+   * Found from the headings and the head's header lines alone, without working out any section.
    */
   title(): Heading | undefined {
-    const headings = this.headings();
-    const first = headings.find((h) => h.level === 1);
+    const first = this.headings().find((h) => h.level === 1);
     if (!first) return undefined;
-    return this.hasHeaderLineBefore(headings[0]!.span.start) ? undefined : first;
-  }
-
-  /** Whether a list-header line (headerLines) starts before `offset`. */
-  private hasHeaderLineBefore(offset: number): boolean {
-    if (this.cachedHeaders) return [...this.cachedHeaders.values()].some((h) => h.keySpan.start < offset);
-    for (const line of this.cachedLines ?? linesOf(this.text, this.bodyStart)) {
-      if (line.start >= offset) return false;
-      if (line.inCode || line.inHtml) continue;
-      if (HEADER_LINE.some((pattern) => pattern.test(line.text))) return true;
-    }
-    return false;
+    for (const header of this.headerLines().values()) if (header.keySpan.start < first.span.start) return undefined;
+    return first;
   }
 
   /** The lines that start in [from, to), fenced code and HTML comment blocks marked. */
