@@ -7,7 +7,7 @@ import type { EntityKind } from '../model/entity.js';
 import { canonicalKey } from '../model/kinds.js';
 import { relativeInside } from '../files/paths.js';
 import { filesOf } from './resolve.js';
-import { headingKey } from './markdownFacts.js';
+import { alternativeKeys } from './markdownFacts.js';
 import { compileTemplateSchema } from './schemaValidator.js';
 import { sourcesOf, type FieldSource, type InnerEntitySpec, type ResolvedTemplate, type TemplateCondition } from './spec.js';
 
@@ -256,5 +256,5 @@ export function candidatesKey(candidates: readonly TemplateCandidate[]): string 
 
 /** Every alternative of the required sections (`A|B`), as heading keys. */
 function sectionKeys(required: readonly string[]): ReadonlySet<string> {
-  return new Set(required.flatMap((name) => name.split('|').map((alternative) => headingKey(alternative.trim()))));
+  return new Set(required.flatMap(alternativeKeys));
 }

@@ -4,7 +4,7 @@ import { canonicalKey } from '../model/kinds.js';
 import type { Span } from '../model/span.js';
 import { splitListText } from '../parse/references.js';
 import type { CompiledTemplate } from './compiled.js';
-import { headingKey, keyValueLine, tableCells, unwrapValue, type KeyValueLine, type Line, type MarkdownFacts, type SectionFact } from './markdownFacts.js';
+import { alternativeKeys, headingKey, keyValueLine, tableCells, unwrapValue, type KeyValueLine, type Line, type MarkdownFacts, type SectionFact } from './markdownFacts.js';
 import type { HeadingSource, InnerEntitySpec } from './spec.js';
 
 /** A heading with the end of its own text (the next heading) and of its section (the next heading of the same or a higher level). */
@@ -91,7 +91,7 @@ export function readInnerEntities(filePath: string, text: string, eol: string, m
 /** The own text of each heading entity of kind `in`, or of each heading named `under-heading`. */
 function areas(place: { in?: EntityKind; 'under-heading'?: string }, blocks: Block[], headings: { block: Block; entity: Entity }[]): Span[] {
   if (place.in !== undefined) return headings.filter((h) => h.entity.kind === place.in).map((h) => ({ start: h.block.section.span.end, end: h.block.ownEnd }));
-  const wanted = (place['under-heading'] ?? '').split('|').map(headingKey);
+  const wanted = alternativeKeys(place['under-heading'] ?? '');
   return blocks.filter((b) => wanted.includes(headingKey(b.section.text))).map((b) => ({ start: b.section.span.end, end: b.ownEnd }));
 }
 

@@ -106,7 +106,7 @@ export class MarkdownFacts {
 
   /** The first section whose heading matches `name` (`A|B` alternatives; case, punctuation and numbering ignored). */
   section(name: string): SectionFact | undefined {
-    const wanted = name.split('|').map(headingKey);
+    const wanted = alternativeKeys(name);
     return this.sections().find((s) => wanted.includes(headingKey(s.text)));
   }
 
@@ -204,6 +204,11 @@ export function headingKey(text: string): string {
 }
 
 const headingKeys = new Map<string, string>();
+
+/** The heading keys of a section name's alternatives (`A|B`: a heading matching either will do). */
+export function alternativeKeys(name: string): string[] {
+  return name.split('|').map(headingKey);
+}
 
 /** The body's lines in order, fenced code and HTML comment blocks marked; a reader may stop early (the header lines). */
 function* linesOf(text: string, from: number): Generator<Line> {
