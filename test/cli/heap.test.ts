@@ -40,6 +40,48 @@ function youngGenerationPeakMb(cap: number | undefined, turns: 'yield' | 'check'
   return Number(run.stdout);
 }
 
+/**
+ * The young generations (MB) after a worker thread starts in a fresh Node.js whose main thread
+ * capped its own at 8 MB: the main thread's largest while it then keeps allocating, and the
+ * worker's once it allocated too. `started`: through startWorkersKeepingHeapPolicy (48 MB for the
+ * worker, as a parsing worker's), or with `new Worker` alone.
+ */
+function youngGenerationsAcrossWorkerStart(started: 'kept' | 'plain'): { main: number; worker: number } {
+  const worker = `
+    const { getHeapSpaceStatistics } = require('node:v8');
+    const { parentPort } = require('node:worker_threads');
+    const kept = [];
+    for (let i = 0; i < 3e6; i++) { kept.push({ i, list: [i] }); if (kept.length > 300000) kept.length = 0; }
+    parentPort.postMessage(getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);
+  `;
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `
+      import { getHeapSpaceStatistics } from 'node:v8';
+      import { Worker } from 'node:worker_threads';
+      const { capYoungGeneration, checkYoungGeneration, startWorkersKeepingHeapPolicy } = await import(${JSON.stringify(HEAP_MODULE)});
+      const newSpace = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
+      const kept = [];
+      const allocate = (turns) => { for (let turn = 0; turn < turns; turn++) { for (let i = 0; i < 2000; i++) kept.push({ turn, i, list: [i, turn] }); if (kept.length > 400000) kept.splice(0, 200000); checkYoungGeneration(); } };
+      capYoungGeneration(8);
+      allocate(100);
+      const create = () => new Worker(${JSON.stringify(worker)}, { eval: true, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+      const [thread] = ${JSON.stringify(started)} === 'kept' ? await startWorkersKeepingHeapPolicy(1, 48, create) : [create()];
+      const workerSize = new Promise((resolve) => thread.once('message', resolve));
+      let main = 0;
+      for (let round = 0; round < 40; round++) { allocate(10); main = Math.max(main, newSpace()); await new Promise((resolve) => setImmediate(resolve)); }
+      process.stdout.write(JSON.stringify({ main: main / 2 ** 20, worker: (await workerSize) / 2 ** 20 }));
+      `,
+    ],
+    { encoding: 'utf8' },
+  );
+  assert.equal(run.status, 0, run.stderr);
+  return JSON.parse(run.stdout);
+}
+
 describe('the young generation of a lint run and of the language server (cli/heap.ts)', () => {
   it('stops growing at the cap, where V8 alone lets it grow past it', () => {
     assert.ok(youngGenerationPeakMb(undefined) > 8, 'the workload grows the young generation past 8 MB without the cap');
@@ -54,6 +96,14 @@ describe('the young generation of a lint run and of the language server (cli/hea
 
   it('stops growing at the cap in work that never lets the event loop turn, checked as it goes', () => {
     assert.ok(youngGenerationPeakMb(8, 'check') <= 8);
+  });
+
+  it('stays at the cap after a worker thread starts, whose own young generation is sized from the start', () => {
+    // V8 puts the growth factor back when a worker's isolate is created: the cap alone does not hold.
+    assert.ok(youngGenerationsAcrossWorkerStart('plain').main > 8, 'a worker started with new Worker alone lets the capped young generation grow');
+    const kept = youngGenerationsAcrossWorkerStart('kept');
+    assert.ok(kept.main <= 8, `the main thread's young generation grew to ${kept.main} MB`);
+    assert.ok(kept.worker >= 16, `the worker's young generation stayed at ${kept.worker} MB`);
   });
 
   it('is left alone when the command line sizes it', () => {

@@ -1,4 +1,4 @@
-import { setFlagsFromString } from 'node:v8';
+import { setRuntimeFlag } from './v8Flags.js';
 
 /**
  * How much bytecode a function runs before V8 considers optimizing it (`--interrupt-budget`), for
@@ -23,6 +23,6 @@ export const CLI_INTERRUPT_BUDGET = 4 * 67584;
  */
 export function delayOptimization(execArgv: readonly string[] = process.execArgv): boolean {
   if (execArgv.some((arg) => /^--interrupt[-_]budget[=\s]|^--interrupt[-_]budget$/.test(arg))) return false;
-  setFlagsFromString(`--interrupt-budget=${CLI_INTERRUPT_BUDGET}`);
+  setRuntimeFlag(`--interrupt-budget=${CLI_INTERRUPT_BUDGET}`);
   return true;
 }

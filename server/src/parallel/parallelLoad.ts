@@ -9,6 +9,7 @@ import { FileReadError, readTextFile } from '../files/read.js';
 import type { ParsedFile } from '../model/file.js';
 import { LineMap } from '../text/lineMap.js';
 import type { Concurrency } from './concurrency.js';
+import { startWorkersKeepingHeapPolicy } from '../cli/heap.js';
 import type { ConfigSource, ParsedRecord, ParseResponse, WorkerSetup } from './protocol.js';
 
 
@@ -21,7 +22,8 @@ const BATCH_SIZE = 32;
 const IN_FLIGHT = 3;
 /**
  * A worker's young generation (V8's nursery, where each parse's Markdown tree is built), set when it
- * starts (`resourceLimits`; the main thread's maximum is fixed when Node starts:
+ * starts, at its full size from the start (`resourceLimits`, and cli/heap.ts,
+ * startWorkersKeepingHeapPolicy; the main thread's maximum is fixed when Node starts:
  * `--max-semi-space-size` set at run time does nothing, though its growth can be stopped:
  * cli/heap.ts, capYoungGeneration). A larger nursery saves CPU: remark's trees of a long document
  * outlive a small nursery's scavenges, which then copy and promote megabytes that die a moment
@@ -307,7 +309,8 @@ async function loadInOrder(files: readonly string[], engine: LintEngine, options
 
   const setup: WorkerSetup = { config: options.config, files, contentHashes: engine.contentHashes };
   const pool: WorkerState[] = [];
-  for (let i = 0; i < workers; i++) {
+  // The main thread parses nothing until the workers run: starting one would undo its heap policy.
+  await startWorkersKeepingHeapPolicy(workers, WORKER_YOUNG_GENERATION_MB, () => {
     const worker = new Worker(options.workerFile ?? workerPath(), { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     const state: WorkerState = { worker, batches: new Set(), stopped: false };
     state.worker.on('message', (response: ParseResponse) => {
@@ -324,7 +327,8 @@ async function loadInOrder(files: readonly string[], engine: LintEngine, options
     state.worker.on('error', (error) => stop(state, error.message));
     state.worker.on('exit', (code) => stop(state, `exit code ${code}`));
     pool.push(state);
-  }
+    return worker;
+  });
   // Dealt round by round, so that every worker has a batch before any has a second.
   for (let round = 1; round <= IN_FLIGHT; round++) for (const state of pool) send(state, round);
 
