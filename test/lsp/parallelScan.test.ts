@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { availableParallelism } from 'node:os';
+import { SCAN_UNSAMPLED_FILES } from '../../server/src/lsp/parallelScan.js';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { cliFindings, serverFindings } from '../helpers/findingTerms.js';
 import { LspClient, REPO_ROOT, TempWorkspace, type StartOptions } from '../helpers/lspClient.js';
@@ -59,6 +61,23 @@ describe('language server: the first scan with parsing worker threads', function
     assert.equal(events.at(-1)!.value.kind, 'end');
     assert.equal(events.filter((e) => e.value.kind === 'end').length, 1);
     assert.ok(events.some((e) => /^\d+ of 184 files read$/.test(e.value.message ?? '')), 'reading is reported as the files are indexed');
+  });
+
+  it(`auto: a timed sample decides below ${SCAN_UNSAMPLED_FILES} files; from there a worker starts without it (on more than one core)`, async () => {
+    // Notes cost the sample next to nothing to parse: it never says a worker pays.
+    const notes = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`notes/n${i}.md`, `# Note ${i}\n\nNothing to declare.\n`]));
+    const small = new TempWorkspace(notes(SCAN_UNSAMPLED_FILES - 1));
+    const large = new TempWorkspace(notes(SCAN_UNSAMPLED_FILES));
+    workspaces.push(small, large);
+    const sampled = await scan(small, 'auto');
+    const unsampled = await scan(large, 'auto');
+    if (availableParallelism() < 2) {
+      assert.deepEqual([...workerLog(sampled.client), ...workerLog(unsampled.client)], [], 'no worker on one core');
+      return;
+    }
+    assert.deepEqual(workerLog(sampled.client), [`${small.root}: parsing ${SCAN_UNSAMPLED_FILES - 1} files in the server's thread: a timed sample says a worker would not pay (strategyLint.concurrency: auto)`]);
+    const workers = Math.min(availableParallelism() - 1, Math.floor(SCAN_UNSAMPLED_FILES / 2000), 4);
+    assert.deepEqual(workerLog(unsampled.client), [`${large.root}: parsing ${SCAN_UNSAMPLED_FILES} files with ${workers} worker ${workers === 1 ? 'thread' : 'threads'} (strategyLint.concurrency: auto)`]);
   });
 
   it("an open document's unsaved text wins over the disk's, as without workers", async () => {

@@ -2,6 +2,23 @@ import type { LintEngine } from '../engine/engine.js';
 import type { Concurrency } from '../parallel/concurrency.js';
 import { loadInParallel, sampledStart, workerCountFor, workersAvailable } from '../parallel/parallelLoad.js';
 
+/**
+ * From this many files a folder's first scan starts its `auto` workers without the timed sample
+ * (a lint run waits for AUTO_UNSAMPLED_FILES). The server's thread parses dearer than a lint run's:
+ * in slices between requests, with a smaller young generation (cli/heap.ts), beside the index it
+ * builds, so a worker pays at sizes where the sample (timed on the first files, while the heap is
+ * small) says it does not. Measured on 2026-12-07 on 2 cores (alternating scans with `auto` and
+ * with one worker, bench workspaces; the machine ran about half as fast as the README's table): at
+ * 10k heavy documents the scan took 13.2-15.5 s instead of 17.9 s and its thread 10.4-12.4 s of
+ * CPU instead of 16.7-16.8 s, for a peak of 264 MB instead of ~245 (once starting a worker kept
+ * the young generation's cap); at 10k light ones 6.6-8.4 s instead of 8.5-11.0 s. At 7.5k heavy
+ * documents (measured while the test suite ran on the other core) 15.4-17.5 s instead of
+ * 16.6-19.8 s, its thread 8.2-9.5 s of CPU instead of 11.7-14.3 s. At 5k heavy documents the scan
+ * took as long either way (6.1-7.7 s against 6.9-7.7 s) for ~35 MB more, at 5k light ones ~7%
+ * less, at 2.5k about the same, and at 1k a worker's start made it slower.
+ */
+export const SCAN_UNSAMPLED_FILES = 7_500;
+
 /** A folder's first scan, read and parsed by the CLI's parsing workers as well as the main thread. */
 export interface ParallelScan {
   /** The workspace folder: the workers read its configs as the server does (lsp/folderConfig.ts). */
@@ -41,7 +58,7 @@ export async function scanInParallel(scan: ParallelScan): Promise<boolean> {
           : `${scan.root}: parsing ${scan.files.length} files in the server's thread: a timed sample says a worker would not pay (strategyLint.concurrency: ${scan.concurrency})`,
       ),
     workers,
-    sampleFirst: sampledStart(scan.concurrency),
+    sampleFirst: sampledStart(scan.concurrency, scan.files.length, SCAN_UNSAMPLED_FILES),
     config: { start: scan.root, overrides: {}, editorFolder: true },
     warn: (message) => scan.log(`${scan.root}: ${message}`),
     onFileLoaded: scan.onFileLoaded,

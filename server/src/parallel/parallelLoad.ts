@@ -112,11 +112,11 @@ export const AUTO_UNSAMPLED_FILES = 20_000;
 
 /**
  * Whether the workers start only once a timed sample says they pay: with `auto` below
- * AUTO_UNSAMPLED_FILES files (the language server's scan does not pass its count: always),
- * never with a number.
+ * `unsampledFrom` files (a lint run's AUTO_UNSAMPLED_FILES; the language server's first scan has
+ * its own, lsp/parallelScan.ts), never with a number.
  */
-export function sampledStart(concurrency: Concurrency, fileCount = 0): boolean {
-  return concurrency === 'auto' && fileCount < AUTO_UNSAMPLED_FILES;
+export function sampledStart(concurrency: Concurrency, fileCount = 0, unsampledFrom = AUTO_UNSAMPLED_FILES): boolean {
+  return concurrency === 'auto' && fileCount < unsampledFrom;
 }
 
 export interface ParallelLoadOptions {
