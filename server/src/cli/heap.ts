@@ -154,7 +154,7 @@ export function checkYoungGeneration(): void {
  * and ~45 MB more resident after its last full collection than one without the worker (measured on
  * 2026-12-07); a lint run's 16 MB went to 32 MB the same way from 20k files on. So the caller
  * allocates nothing until its workers run (it awaits this, ~45 ms), then every flag this process
- * set is set again (cli/v8Flags.ts). A worker's own young generation cannot grow once the cap is
+ * set is set again (cli/v8Flags.ts), at every turn of the event loop meanwhile. A worker's own young generation cannot grow once the cap is
  * back, so it starts at its full size: `--min-semi-space-size`, read as its isolate is created
  * (a young generation is three semi-spaces' worth in this V8: two semi-spaces and as much again
  * for large objects), then put back to V8's default.
@@ -165,7 +165,18 @@ export async function startWorkersKeepingHeapPolicy(count: number, youngGenerati
   const workers: Worker[] = [];
   try {
     for (let i = 0; i < count; i++) workers.push(create(i));
-    await Promise.all(workers.map(runningOrGone));
+    // A collection of this thread's between a worker's isolate being created and its `online`
+    // event grows the young generation (Node's own allocations after `new Worker` are enough): the
+    // flags are set again at every turn of the event loop until every worker runs. A collection
+    // within the turn that follows the creation, which loads Node's messaging code, can still come
+    // first: then the young generation doubles once (about one start in twenty, measured on
+    // 2026-12-07), where without this it grew to V8's maximum every time.
+    let running = false;
+    void Promise.all(workers.map(runningOrGone)).then(() => (running = true));
+    while (!running) {
+      setRuntimeFlagsAgain();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   } finally {
     setFlagsFromString('--min-semi-space-size=0');
     setRuntimeFlagsAgain();
