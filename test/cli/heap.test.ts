@@ -8,36 +8,41 @@ import { REPO_ROOT } from './cli.js';
 const HEAP_MODULE = pathToFileURL(path.join(REPO_ROOT, 'out', 'server', 'src', 'cli', 'heap.js')).href;
 
 /**
+ * Runs `body` as an ES module in a fresh Node.js (V8's heap flags belong to the process), with
+ * heap.ts's exports, `Worker` and `newSpace()` (the young generation's size in bytes) in scope;
+ * returns what it printed.
+ */
+function inFreshNode(body: string): string {
+  const script = `
+    import { getHeapSpaceStatistics } from 'node:v8';
+    import { Worker } from 'node:worker_threads';
+    const { capYoungGeneration, checkYoungGeneration, startWorkersKeepingHeapPolicy } = await import(${JSON.stringify(HEAP_MODULE)});
+    const newSpace = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
+    ${body}`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout;
+}
+
+/**
  * The largest size (MB) V8's young generation reaches in a fresh Node.js while it keeps a growing
  * share of what it allocates (as a scan builds its index), with or without the language server's cap.
  */
 function youngGenerationPeakMb(cap: number | undefined, turns: 'yield' | 'check' = 'yield'): number {
-  const run = spawnSync(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `
-      import { getHeapSpaceStatistics } from 'node:v8';
-      const { capYoungGeneration, checkYoungGeneration } = await import(${JSON.stringify(HEAP_MODULE)});
-      if (${cap ?? 0}) capYoungGeneration(${cap ?? 0});
-      const newSpace = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
-      const kept = [];
-      let peak = 0;
-      for (let turn = 0; turn < 400; turn++) {
-        for (let i = 0; i < 2000; i++) kept.push({ turn, i, list: [i, turn] });
-        if (kept.length > 400000) kept.splice(0, 200000);
-        peak = Math.max(peak, newSpace());
-        if (${JSON.stringify(turns)} === 'yield') await new Promise((resolve) => setImmediate(resolve));
-        else checkYoungGeneration();
-      }
-      process.stdout.write(String(peak / 1024 / 1024));
-      `,
-    ],
-    { encoding: 'utf8' },
-  );
-  assert.equal(run.status, 0, run.stderr);
-  return Number(run.stdout);
+  const printed = inFreshNode(`
+    if (${cap ?? 0}) capYoungGeneration(${cap ?? 0});
+    const kept = [];
+    let peak = 0;
+    for (let turn = 0; turn < 400; turn++) {
+      for (let i = 0; i < 2000; i++) kept.push({ turn, i, list: [i, turn] });
+      if (kept.length > 400000) kept.splice(0, 200000);
+      peak = Math.max(peak, newSpace());
+      if (${JSON.stringify(turns)} === 'yield') await new Promise((resolve) => setImmediate(resolve));
+      else checkYoungGeneration();
+    }
+    process.stdout.write(String(peak / 1024 / 1024));
+  `);
+  return Number(printed);
 }
 
 /**
@@ -54,32 +59,19 @@ function youngGenerationsAcrossWorkerStart(started: 'kept' | 'plain'): { main: n
     for (let i = 0; i < 3e6; i++) { kept.push({ i, list: [i] }); if (kept.length > 300000) kept.length = 0; }
     parentPort.postMessage(getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);
   `;
-  const run = spawnSync(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `
-      import { getHeapSpaceStatistics } from 'node:v8';
-      import { Worker } from 'node:worker_threads';
-      const { capYoungGeneration, checkYoungGeneration, startWorkersKeepingHeapPolicy } = await import(${JSON.stringify(HEAP_MODULE)});
-      const newSpace = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
-      const kept = [];
-      const allocate = (turns) => { for (let turn = 0; turn < turns; turn++) { for (let i = 0; i < 2000; i++) kept.push({ turn, i, list: [i, turn] }); if (kept.length > 400000) kept.splice(0, 200000); checkYoungGeneration(); } };
-      capYoungGeneration(8);
-      allocate(100);
-      const create = () => new Worker(${JSON.stringify(worker)}, { eval: true, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 48 } });
-      const [thread] = ${JSON.stringify(started)} === 'kept' ? await startWorkersKeepingHeapPolicy(1, 48, create) : [create()];
-      const workerSize = new Promise((resolve) => thread.once('message', resolve));
-      let main = 0;
-      for (let round = 0; round < 40; round++) { allocate(10); main = Math.max(main, newSpace()); await new Promise((resolve) => setImmediate(resolve)); }
-      process.stdout.write(JSON.stringify({ main: main / 2 ** 20, worker: (await workerSize) / 2 ** 20 }));
-      `,
-    ],
-    { encoding: 'utf8' },
-  );
-  assert.equal(run.status, 0, run.stderr);
-  return JSON.parse(run.stdout);
+  const printed = inFreshNode(`
+    const kept = [];
+    const allocate = (turns) => { for (let turn = 0; turn < turns; turn++) { for (let i = 0; i < 2000; i++) kept.push({ turn, i, list: [i, turn] }); if (kept.length > 400000) kept.splice(0, 200000); checkYoungGeneration(); } };
+    capYoungGeneration(8);
+    allocate(100);
+    const create = () => new Worker(${JSON.stringify(worker)}, { eval: true, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+    const [thread] = ${JSON.stringify(started)} === 'kept' ? await startWorkersKeepingHeapPolicy(1, 48, create) : [create()];
+    const workerSize = new Promise((resolve) => thread.once('message', resolve));
+    let main = 0;
+    for (let round = 0; round < 40; round++) { allocate(10); main = Math.max(main, newSpace()); await new Promise((resolve) => setImmediate(resolve)); }
+    process.stdout.write(JSON.stringify({ main: main / 2 ** 20, worker: (await workerSize) / 2 ** 20 }));
+  `);
+  return JSON.parse(printed);
 }
 
 describe('the young generation of a lint run and of the language server (cli/heap.ts)', () => {
