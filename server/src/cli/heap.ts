@@ -153,11 +153,12 @@ export function checkYoungGeneration(): void {
  * documents that started a parsing worker ended with a 32 MB young generation instead of its 8 MB,
  * and ~45 MB more resident after its last full collection than one without the worker (measured on
  * 2026-12-07); a lint run's 16 MB went to 32 MB the same way from 20k files on. So the caller
- * allocates nothing until its workers run (it awaits this, ~45 ms), then every flag this process
- * set is set again (cli/v8Flags.ts), at every turn of the event loop meanwhile. A worker's own young generation cannot grow once the cap is
- * back, so it starts at its full size: `--min-semi-space-size`, read as its isolate is created
- * (a young generation is three semi-spaces' worth in this V8: two semi-spaces and as much again
- * for large objects), then put back to V8's default.
+ * allocates nothing until its workers run (it awaits this, ~45 ms), and every flag this process
+ * set (cli/v8Flags.ts) is set again at every turn of the event loop meanwhile and once they run.
+ * A worker's own young generation cannot grow once the cap is back, so it starts at its full size:
+ * `--min-semi-space-size`, read as its isolate is created (a young generation is three
+ * semi-spaces' worth in this V8: two semi-spaces and as much again for large objects), then put
+ * back to V8's default.
  */
 export async function startWorkersKeepingHeapPolicy(count: number, youngGenerationMb: number, create: (i: number) => Worker): Promise<Worker[]> {
   if (count <= 0) return [];
