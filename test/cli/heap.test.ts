@@ -94,7 +94,7 @@ describe('the young generation of a lint run and of the language server (cli/hea
     // V8 puts the growth factor back when a worker's isolate is created: the cap alone does not hold.
     assert.ok(youngGenerationsAcrossWorkerStart('plain').main > 16, 'a worker started with new Worker alone lets the capped young generation grow to V8\'s maximum');
     // A collection in the turn right after the worker's creation can come before the flags are set
-    // again (about one start in twenty): one doubling, never more (heap.ts).
+    // again (none in thirty starts when measured, but a busy machine may let one through): one doubling, never more (heap.ts).
     const kept = youngGenerationsAcrossWorkerStart('kept');
     assert.ok(kept.main <= 16, `the main thread's young generation grew to ${kept.main} MB`);
     assert.ok(kept.worker >= 16, `the worker's young generation stayed at ${kept.worker} MB`);

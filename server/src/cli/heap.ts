@@ -153,8 +153,9 @@ export function checkYoungGeneration(): void {
  * documents that started a parsing worker ended with a 32 MB young generation instead of its 8 MB,
  * and ~45 MB more resident after its last full collection than one without the worker (measured on
  * 2026-12-07); a lint run's 16 MB went to 32 MB the same way from 20k files on. So the caller
- * allocates nothing until its workers run (it awaits this, ~45 ms), and every flag this process
- * set (cli/v8Flags.ts) is set again at every turn of the event loop meanwhile and once they run.
+ * allocates nothing until its workers run (it awaits this, ~45 ms on a quiet machine, 120-170 ms on
+ * a slow one), and every flag this process set (cli/v8Flags.ts) is set again every millisecond
+ * meanwhile and once they run.
  * A worker's own young generation cannot grow once the cap is back, so it starts at its full size:
  * `--min-semi-space-size`, read as its isolate is created (a young generation is three
  * semi-spaces' worth in this V8: two semi-spaces and as much again for large objects), then put
@@ -168,15 +169,17 @@ export async function startWorkersKeepingHeapPolicy(count: number, youngGenerati
     for (let i = 0; i < count; i++) workers.push(create(i));
     // A collection of this thread's between a worker's isolate being created and its `online`
     // event grows the young generation (Node's own allocations after `new Worker` are enough): the
-    // flags are set again at every turn of the event loop until every worker runs. A collection
-    // within the turn that follows the creation, which loads Node's messaging code, can still come
-    // first: then the young generation doubles once (about one start in twenty, measured on
-    // 2026-12-07), where without this it grew to V8's maximum every time.
+    // flags are set again every millisecond until every worker runs. A collection within the turn
+    // that follows the creation, which loads Node's messaging code, can still come first: then the
+    // young generation doubles once (one start in fifteen with the flags set at every turn of the
+    // event loop, none in thirty every millisecond, 2026-12-07), where without this it grew to V8's
+    // maximum every time. Every turn was a busy wait: 200-320 ms of CPU for the start of a worker
+    // that took 110-170 ms to run, against 145-200 ms every millisecond (the worker's own included).
     let running = false;
     void Promise.all(workers.map(runningOrGone)).then(() => (running = true));
     while (!running) {
       setRuntimeFlagsAgain();
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setTimeout(resolve, 1));
     }
   } finally {
     setFlagsFromString('--min-semi-space-size=0');
