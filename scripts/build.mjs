@@ -62,6 +62,8 @@ asciiOnly(`dist/${SERVER_BUNDLE}`);
 // The parsing worker of --concurrency (server/src/parallel/): the CLI starts it from its own folder.
 await build({ ...common, entryPoints: ['server/src/parallel/parseWorker.ts'], outfile: 'dist/strategy-lint-parse-worker.cjs' });
 asciiOnly('dist/strategy-lint-parse-worker.cjs');
+// The language server's hashing worker (server/src/parallel/contentHashes.ts), started from its folder.
+await build({ ...common, entryPoints: ['server/src/parallel/hashWorker.ts'], outfile: 'dist/strategy-lint-hash-worker.cjs' });
 // The CLI bundle's code cache, made by a run on the samples (bin/load-bundle.cjs says why).
 const training = spawnSync(process.execPath, ['scripts/write-code-cache.cjs', '--preset', 'kep', '--format', 'json', '--output-file', devNull, 'samples'], { encoding: 'utf8' });
 if (training.status === null || training.status > 1 || !existsSync('dist/strategy-lint.cjs.cache')) console.warn(`build: no code cache for the CLI (${training.stderr || training.status}); it runs without one`);
@@ -100,6 +102,8 @@ if (existsSync('client/src/extension.ts')) {
   copyFileSync(`dist/${SERVER_BUNDLE}`, 'client/dist/server.cjs');
   // Its first scan of a large folder parses in worker threads (strategyLint.concurrency), from this bundle beside it.
   copyFileSync('dist/strategy-lint-parse-worker.cjs', 'client/dist/strategy-lint-parse-worker.cjs');
+  // A start from the lint cache hashes the folder's files in a worker thread, from this bundle beside it.
+  copyFileSync('dist/strategy-lint-hash-worker.cjs', 'client/dist/strategy-lint-hash-worker.cjs');
   copySchemasToClient({ strict: false }); // `npm run package` insists on them
 }
 // The web extension's entry (package.json → browser), for the web extension host (a web worker).

@@ -13,7 +13,7 @@ function fail(message) {
   process.exit(1);
 }
 
-for (const bundle of ['dist/extension.js', 'dist/server.cjs', 'dist/strategy-lint-parse-worker.cjs', 'dist/browser/extension.js', 'dist/browser/server.js']) {
+for (const bundle of ['dist/extension.js', 'dist/server.cjs', 'dist/strategy-lint-parse-worker.cjs', 'dist/strategy-lint-hash-worker.cjs', 'dist/browser/extension.js', 'dist/browser/server.js']) {
   if (!existsSync(join(client, bundle))) fail(`client/${bundle} is missing: run \`npm run build\` first`);
 }
 try {

@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { availableParallelism } from 'node:os';
+import { HASH_WORKER_FROM_FILES } from '../../server/src/lsp/parallelScan.js';
 import { LspClient, SERVER_BIN, TempWorkspace } from '../helpers/lspClient.js';
 
 const CONFIG = 'today: 2027-02-01\n';
@@ -95,6 +97,45 @@ describe('language server: starting from the lint cache', function () {
     assert.ok(codes(backlog[0]!.diagnostics).includes('unresolved-reference'), 'what the cache said was shown first');
     // Y, not X: the reference now resolves; the owner is still missing.
     assert.deepEqual(codes(client.diagnostics.get(ws.uri('docs/backlog.md'))), ['initiative-metric', 'initiative-owner']);
+  });
+
+  it(`from ${HASH_WORKER_FROM_FILES} files compares them with the cache in a worker thread: a file changed behind an unchanged size and mtime is still found, an open document's text wins, and a worker that stops loses no file`, async () => {
+    const notes = Object.fromEntries(Array.from({ length: HASH_WORKER_FROM_FILES }, (_, i) => [`notes/n${i}.md`, `# Note ${i}\n\nNothing to declare.\n`]));
+    ws = new TempWorkspace({ '.strategylint.yaml': CONFIG, 'plan.strategy.yaml': PLAN, 'docs/backlog.md': BACKLOG, 'docs/open.md': '# Open\n', ...notes });
+    const files = HASH_WORKER_FROM_FILES + 3;
+    utimesSync(ws.path('plan.strategy.yaml'), PINNED, PINNED);
+    lintWithCache(ws.root);
+    const changed = PLAN.replace('OBJ-smb', 'OBJ-new');
+    writeFileSync(ws.path('plan.strategy.yaml'), changed);
+    utimesSync(ws.path('plan.strategy.yaml'), PINNED, PINNED);
+    // Open in the editor with a text the disk does not have (the cache has the disk's).
+    const openText = '## Initiative: Editor only\n- id: INIT-editor\n- objective: OBJ-404\n';
+    const hashLog = (c: LspClient) => c.logs.map((l) => l.message).filter((m) => m.includes('hash'));
+    const scan = async (options: { concurrency?: string; env?: Record<string, string> } = {}) => {
+      const started = await LspClient.start({ folders: [ws.root], workDoneProgress: true, initializationOptions: { debounceMs: 20, concurrency: options.concurrency ?? 'auto' }, ...(options.env ? { env: options.env } : {}) });
+      client = started;
+      started.open(ws.uri('docs/open.md'), openText);
+      await started.waitFor(() => started.progress.some((p) => p.value.kind === 'end'), 'the end of the scan', 60_000);
+      await started.waitForIdle(60_000);
+      assert.ok(startedFromCache(started));
+      // Y, not X: the plan's new content resolves the reference; the editor's text is linted.
+      assert.deepEqual(codes(started.diagnostics.get(ws.uri('docs/backlog.md'))), ['initiative-metric', 'initiative-owner']);
+      assert.ok(codes(started.diagnostics.get(ws.uri('docs/open.md'))).includes('unresolved-reference'), 'the open document is linted with its unsaved text');
+      const logs = hashLog(started);
+      await started.shutdown();
+      client = undefined;
+      return logs;
+    };
+
+    const inWorker = await scan();
+    if (availableParallelism() < 2) assert.deepEqual(inWorker, [], 'no worker on one core');
+    else assert.deepEqual(inWorker, [`${ws.root}: comparing ${files} files with the lint cache, hashed in a worker thread (strategyLint.concurrency: auto)`]);
+    assert.deepEqual(await scan({ concurrency: 'off' }), [], 'with concurrency off the server hashes them itself');
+    if (availableParallelism() < 2) return;
+    // The worker dies on reaching n500.md: the server reads the files it had not hashed.
+    const crashed = await scan({ env: { STRATEGY_LINT_TEST_WORKER_CRASH: 'n500.md' } });
+    assert.equal(crashed.length, 2, crashed.join('\n'));
+    assert.match(crashed[1]!, /: the hashing worker stopped \(crashing on .*n500\.md, as the test asked\); the server's thread reads the files it had not hashed$/);
   });
 
   it('ignores a damaged cache and a cache written for another configuration, and lints as without one', async () => {

@@ -25,6 +25,8 @@ export interface FolderCache {
   lineMapOf(file: string): LineMap | undefined;
   /** The stored parse result of a file whose text is `text`, if the cache holds one for exactly that text and templates. */
   parseOf(file: string, text: string): ParsedFile | undefined;
+  /** parseOf for a text known by its content hash only (parse/contentHash.ts). */
+  parseOfHash(file: string, hash: string): ParsedFile | undefined;
 }
 
 /**
@@ -46,6 +48,11 @@ export function openFolderCache(root: string, cascade: ConfigCascade, engine: Li
   if (!cache) return undefined;
   const loaded = cache;
   const sameTemplates = (entry: CacheEntry) => entry.templateKey === engine.templateKeyFor(entry.path);
+  const parseOfHash = (path: string, hash: string) => {
+    const entry = loaded.get(path);
+    if (!entry?.hasParse || entry.hash !== hash || !sameTemplates(entry)) return undefined;
+    return loaded.parse(entry, engine.templateLookup(path));
+  };
   return {
     paths: loaded.entries.map((e) => e.path),
     storedFindings(path) {
@@ -64,10 +71,8 @@ export function openFolderCache(root: string, cascade: ConfigCascade, engine: Li
       const entry = loaded.get(path);
       return entry && loaded.lineMap(entry);
     },
-    parseOf(path, text) {
-      const entry = loaded.get(path);
-      if (!entry?.hasParse || entry.hash !== contentHash(text) || !sameTemplates(entry)) return undefined;
-      return loaded.parse(entry, engine.templateLookup(path));
-    },
+    // A file the cache has no parse of is not hashed.
+    parseOf: (path, text) => (loaded.get(path)?.hasParse ? parseOfHash(path, contentHash(text)) : undefined),
+    parseOfHash,
   };
 }

@@ -5,7 +5,7 @@ import { realpathSync } from 'node:fs';
 import { capYoungGeneration, limitHeapGrowth, limitHeapGrowthToParse, SERVER_HEAP_GROWING_PERCENT, SERVER_YOUNG_GENERATION_MB } from '../cli/heap.js';
 import { delayOptimization } from '../cli/jit.js';
 import { openFolderCache } from './folderCache.js';
-import { scanInParallel } from './parallelScan.js';
+import { hashForScan, scanInParallel } from './parallelScan.js';
 import { startServer } from './server.js';
 import { normalisePath } from './uri.js';
 
@@ -25,6 +25,8 @@ startServer(
     holdHeap: (filesToRead) => (filesToRead === undefined ? limitHeapGrowth(SERVER_HEAP_GROWING_PERCENT) : limitHeapGrowthToParse(filesToRead, SERVER_HEAP_GROWING_PERCENT)),
     // A folder's first scan parses in the CLI's worker threads too (strategyLint.concurrency).
     loadInParallel: scanInParallel,
+    // A start from the lint cache reads and hashes the files in a worker thread (strategyLint.concurrency).
+    hashFiles: hashForScan,
     // A folder opened through a symbolic link is worked on in its real path, as the CLI does.
     realPath: (folderPath) => {
       try {

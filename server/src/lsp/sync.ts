@@ -4,6 +4,7 @@ import type { Analyzer, LintWatcher } from './analysis.js';
 import { listFolderFiles } from './folderFiles.js';
 import { loadFolderConfig, type FolderConfig } from './folderConfig.js';
 import type { FolderCache } from './folderCache.js';
+import type { ContentHashes } from '../parallel/contentHashes.js';
 import type { FolderState, Folders } from './folders.js';
 import type { ParallelScan } from './parallelScan.js';
 import type { ScanProgress } from './scanProgress.js';
@@ -37,6 +38,11 @@ export interface SyncContext {
    * the server's settings): false when no worker would start, having loaded nothing.
    */
   loadInParallel?(scan: Omit<ParallelScan, 'concurrency' | 'log'>): Promise<boolean>;
+  /**
+   * A worker thread hashing `files` in order (Node only: parallelScan.ts, hashForScan), for a start
+   * from the lint cache; undefined when none starts (then the scan reads and hashes them itself).
+   */
+  hashFiles?(root: string, files: readonly string[]): Promise<ContentHashes | undefined>;
   /** The lint cache for a folder's first scan (Node only, and unless the settings turn it off). */
   openCache?(folder: FolderState): FolderCache | undefined;
   log(message: string): void;
@@ -150,7 +156,22 @@ async function sync(folder: FolderState, mode: SyncMode, context: SyncContext, d
     context.holdHeap?.(toRead.length);
     inParallel = await context.loadInParallel({ root: folder.root, files: toRead, engine, textOf: context.openText, cancelled: () => folder.disposed, sliceMs: SLICE_MS, onFileLoaded: reading });
   }
-  if (!inParallel) await readFiles(toRead, folder, context, take, reading);
+  // From the cache, each file's content is compared with it by a hash a worker works out while this
+  // thread restores the parse results of those that match (a file that does not is read here).
+  const hashes = cache && !inParallel && !context.readFile ? await context.hashFiles?.(folder.root, toRead) : undefined;
+  if (hashes) {
+    const takeHashed = (file: string, hash: string | null | undefined) => {
+      const open = context.openText(file);
+      const stored = open === undefined && typeof hash === 'string' ? cache!.parseOfHash(file, hash) : undefined;
+      if (stored) {
+        engine.restore(stored);
+        return;
+      }
+      const text = open ?? readOrSkip(file);
+      if (text !== undefined) take(file, text);
+    };
+    await inHashedSlices(toRead, folder, hashes, takeHashed, reading);
+  } else if (!inParallel) await readFiles(toRead, folder, context, take, reading);
   if (folder.disposed) return false;
   if (cache && cache.paths.some((p) => !engine.getFile(p))) differs = true;
   if (relintAll || bulk) for (const file of folder.filePaths()) if (differs || !shown.has(file)) dirty.add(file);
@@ -179,6 +200,29 @@ async function inSlices<T>(items: readonly T[], folder: FolderState, each: (item
     while (next < items.length && performance.now() < sliceEnd);
     onSlice?.(next);
     if (next < items.length) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * Runs `each` on every file with its content hash from `hashes` (undefined once the worker stopped
+ * short), in order and in slices as inSlices does; waits for the worker where it is behind.
+ */
+async function inHashedSlices(files: readonly string[], folder: FolderState, hashes: ContentHashes, each: (file: string, hash: string | null | undefined) => void, onSlice: (done: number) => void): Promise<void> {
+  let next = 0;
+  try {
+    while (next < files.length && !folder.disposed) {
+      const sliceEnd = performance.now() + SLICE_MS;
+      while (next < files.length && performance.now() < sliceEnd) {
+        const hash = hashes.at(next);
+        if (hash === undefined && !hashes.ended) break;
+        each(files[next]!, hash);
+        next++;
+      }
+      onSlice(next);
+      if (next < files.length) await (hashes.at(next) === undefined && !hashes.ended ? hashes.next() : new Promise((resolve) => setImmediate(resolve)));
+    }
+  } finally {
+    hashes.stop();
   }
 }
 

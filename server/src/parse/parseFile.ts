@@ -1,6 +1,6 @@
-import { hash } from 'node:crypto';
 import type { FileLanguage, ParsedFile } from '../model/file.js';
 import { LineMap } from '../text/lineMap.js';
+import { contentHash } from './contentHash.js';
 import { compactEntities } from './compact.js';
 import { parseMarkdown } from './markdownFile.js';
 import { findSuppressions } from './suppressions.js';
@@ -26,14 +26,8 @@ function fallbackLanguage(filePath: string): FileLanguage {
 /** The template key of a file a template's globs name and its `exclude` removes: it takes no part. */
 export const LEFT_OUT = 'left-out';
 
-/**
- * A text's SHA-1, in base64. One call (crypto.hash, Node 20.12+) rather than a Hash object per text:
- * the language server hashes every file it scans, and at 10k heavy documents the objects cost about
- * as much as the hashing (3000 of those texts: ~15 ms through createHash, ~10 ms so; 2026-12-06).
- */
-export function contentHash(text: string): string {
-  return hash('sha1', text, 'base64');
-}
+export { contentHash };
+
 
 /**
  * Parses one file's text into what the index keeps. `text` may start with a BOM; offsets in the
