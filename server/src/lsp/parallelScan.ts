@@ -79,8 +79,9 @@ export async function scanInParallel(scan: ParallelScan): Promise<boolean> {
 
 /**
  * From this many files a folder's start from the lint cache hashes them in a worker thread
- * (hashForScan). Below, the server's thread reads and hashes them itself, in less time than
- * starting the worker takes.
+ * (hashForScan). Below, the server's thread reads and hashes them itself: at 1k documents the start
+ * took as long either way (heavy mix 698-779 ms with the worker against 716-731 ms, 2026-12-07, on
+ * 2 cores), the worker's start costing what it saved, for ~10 MB more.
  */
 export const HASH_WORKER_FROM_FILES = 2_000;
 
@@ -88,7 +89,9 @@ export const HASH_WORKER_FROM_FILES = 2_000;
  * A start from the lint cache compares every file with it by a hash of its content (folderCache.ts,
  * docs/editor.md): a worker thread reads and hashes the files, in the scan's order, while the
  * server's thread publishes the cached findings and restores the cached parse results (at 10k heavy
- * documents reading and hashing took ~0.55 s of its ~3.5 s). None (undefined: the server's thread
+ * documents reading and hashing took ~0.55 s of its ~3.5 s of CPU; with the worker its CPU went from
+ * 3.22-3.81 s to 2.77-3.03 s, the start from 3.58-4.37 s to 3.43-3.61 s and its peak from ~220 MB to ~160 MB,
+ * the file texts no longer passing through its heap). None (undefined: the server's thread
  * reads them) under `strategyLint.concurrency: off`, on one core, or below HASH_WORKER_FROM_FILES.
  */
 export async function hashForScan(root: string, files: readonly string[], concurrency: Concurrency, log: (message: string) => void): Promise<ContentHashes | undefined> {
