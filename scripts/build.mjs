@@ -64,6 +64,7 @@ await build({ ...common, entryPoints: ['server/src/parallel/parseWorker.ts'], ou
 asciiOnly('dist/strategy-lint-parse-worker.cjs');
 // The language server's hashing worker (server/src/parallel/contentHashes.ts), started from its folder.
 await build({ ...common, entryPoints: ['server/src/parallel/hashWorker.ts'], outfile: 'dist/strategy-lint-hash-worker.cjs' });
+asciiOnly('dist/strategy-lint-hash-worker.cjs');
 // The CLI bundle's code cache, made by a run on the samples (bin/load-bundle.cjs says why).
 const training = spawnSync(process.execPath, ['scripts/write-code-cache.cjs', '--preset', 'kep', '--format', 'json', '--output-file', devNull, 'samples'], { encoding: 'utf8' });
 if (training.status === null || training.status > 1 || !existsSync('dist/strategy-lint.cjs.cache')) console.warn(`build: no code cache for the CLI (${training.stderr || training.status}); it runs without one`);

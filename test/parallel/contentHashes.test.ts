@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashInWorker, HASH_WORKER_BUNDLE, type ContentHashes } from '../../server/src/parallel/contentHashes.js';
-import { contentHash } from '../../server/src/parse/parseFile.js';
+import { contentHash } from '../../server/src/parse/contentHash.js';
 import { readTextFile } from '../../server/src/files/read.js';
 
 /** The built worker (npm run build), as the language server starts it. */

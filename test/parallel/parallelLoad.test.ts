@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { discoverWorkspace, loadWorkspace } from '../../server/src/cli/workspace.js';
 import { LintEngine } from '../../server/src/engine/engine.js';
 import { AUTO_UNSAMPLED_FILES, loadInParallel, sampledStart, WORKER_BUNDLE, workerCountFor } from '../../server/src/parallel/parallelLoad.js';
-import { contentHash } from '../../server/src/parse/parseFile.js';
+import { contentHash } from '../../server/src/parse/contentHash.js';
 import { fileName, fileSpec, NAMES, render } from '../helpers/strategyArbitraries.js';
 
 /** The built worker (npm run build), as the CLI starts it. */

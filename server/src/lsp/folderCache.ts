@@ -5,7 +5,7 @@ import type { ConfigCascade } from '../config/cascade.js';
 import type { LintEngine } from '../engine/engine.js';
 import type { ParsedFile } from '../model/file.js';
 import type { Finding } from '../model/finding.js';
-import { contentHash } from '../parse/parseFile.js';
+import { contentHash } from '../parse/contentHash.js';
 import type { LineMap } from '../text/lineMap.js';
 
 /**

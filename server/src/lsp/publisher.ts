@@ -1,5 +1,5 @@
 import { PublishDiagnosticsNotification, type Connection, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
-import { contentHash } from '../parse/parseFile.js';
+import { contentHash } from '../parse/contentHash.js';
 import { EncodedParams } from './batchedWriter.js';
 import { pathToUri } from './uri.js';
 

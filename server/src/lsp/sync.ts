@@ -158,7 +158,7 @@ async function sync(folder: FolderState, mode: SyncMode, context: SyncContext, d
   }
   // From the cache, each file's content is compared with it by a hash a worker works out while this
   // thread restores the parse results of those that match (a file that does not is read here).
-  const hashes = cache && !inParallel && !context.readFile ? await context.hashFiles?.(folder.root, toRead) : undefined;
+  const hashes = cache && !context.readFile ? await context.hashFiles?.(folder.root, toRead) : undefined;
   if (hashes) {
     const takeHashed = (file: string, hash: string | null | undefined) => {
       const open = context.openText(file);

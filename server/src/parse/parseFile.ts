@@ -26,9 +26,6 @@ function fallbackLanguage(filePath: string): FileLanguage {
 /** The template key of a file a template's globs name and its `exclude` removes: it takes no part. */
 export const LEFT_OUT = 'left-out';
 
-export { contentHash };
-
-
 /**
  * Parses one file's text into what the index keeps. `text` may start with a BOM; offsets in the
  * result are relative to the text without it (as editors report positions).
