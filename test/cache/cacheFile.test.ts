@@ -7,6 +7,9 @@ import { loadWorkspace } from '../../server/src/cli/workspace.js';
 import type { LintEngine } from '../../server/src/engine/engine.js';
 import type { Finding } from '../../server/src/model/finding.js';
 import type { ParsedFile } from '../../server/src/model/file.js';
+import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { toDiagnostic } from '../../server/src/lsp/diagnostics.js';
+import { encodeDiagnostics } from '../../server/src/lsp/diagnosticsEncoding.js';
 import { REPO_ROOT } from '../cli/cli.js';
 
 const KEY = 'test key';
@@ -244,6 +247,40 @@ describe('lint cache: the file', () => {
     writeSync(fd, bytes, at + 3, 1, at + 3);
     closeSync(fd);
     assert.throws(() => restored.entities.find((e) => e.fields.length), /the lint cache changed while this run read it/);
+  });
+
+  it('stores each file\'s findings as the language server publishes them, rendered again when a file their related places lie in moved its lines', () => {
+    const root = dir();
+    const intro = 'The checkout work for the next two quarters, as the team agreed it in planning.\n\n';
+    const work = '## Initiative: Pix\n- id: INIT-pix\n- Owner: @maria\n\n## Initiative: Boleto\n- id: INIT-boleto\n- Owner: @maria\n';
+    writeFileSync(path.join(root, 'owners.strategy.yaml'), 'owners:\n  - id: "@maria"\n    capacity: 1\n');
+    writeFileSync(path.join(root, 'backlog.md'), intro + work);
+    const workspace = loadWorkspace({ paths: [root] });
+    const engine = workspace.engine;
+    const findings = engine.lintAll();
+    const owners = path.join(root, 'owners.strategy.yaml').replace(/\\/g, '/');
+    const backlog = [...engine.index.allFiles()].find((f) => f.path.endsWith('backlog.md'))!.path;
+    const recordOf = (parsed: ParsedFile): CacheRecord => ({ path: parsed.path, size: 1, mtimeMs: 2, hash: parsed.hash, templateKey: parsed.templateKey, inputsKey: '', participates: parsed.participates, followRules: [], lineMap: parsed.lineMap, findings: findings.get(parsed.path) ?? [], parse: parsed });
+    const location = path.join(root, 'cache');
+    saveCache(location, KEY, [...engine.index.allFiles()].map(recordOf));
+
+    // What the server makes of the same findings as it lints them: the same JSON, the same digest.
+    const live = (file: string) => findings.get(file)!.map((f) => toDiagnostic(f, engine.getFile(file)!.lineMap, engine.index));
+    const first = opened(location);
+    for (const file of [owners, backlog]) {
+      const stored = first.publishedForm(first.get(file)!)!;
+      assert.equal(stored.json(), JSON.stringify(live(file)), file);
+      assert.equal(stored.digest, encodeDiagnostics(live(file)).digest, file);
+    }
+    const relatedLines = (cache: LintCache) => (JSON.parse(cache.publishedForm(cache.get(owners)!)!.json()) as Diagnostic[]).flatMap((d) => (d.relatedInformation ?? []).map((r) => r.location.range.start.line));
+    assert.deepEqual(relatedLines(first), [6, 2]);
+
+    // The backlog gets a line break where a space was: its findings and the owners file's stand (same
+    // offsets), but the lines of the owners file's related places moved.
+    engine.update(backlog, intro.replace('quarters, as', 'quarters,\nas') + work);
+    const kept = (file: string): CacheRecord => ({ ...recordOf(engine.getFile(file)!), findings: first.get(file)!, parse: first.get(file)! });
+    saveCache(location, KEY, [kept(owners), { ...recordOf(engine.getFile(backlog)!), findings: first.get(backlog)! }], first);
+    assert.deepEqual(relatedLines(opened(location)), [7, 3]);
   });
 
   it('is stale under another key', () => {

@@ -140,6 +140,55 @@ describe('language server: starting from the lint cache', function () {
     assert.match(stopped[0]!, /: the hashing worker stopped \(crashing on .*n500\.md, as the test asked\); the server's thread reads the files it had not hashed$/);
   });
 
+  describe('diagnostics stored as the server publishes them', () => {
+    /** @maria can carry one initiative and owns two, declared in another file: owner-load at the owner, related places in the backlog. */
+    const OWNERS = 'owners:\n  - id: "@maria"\n    capacity: 1\n';
+    const INTRO = 'The checkout work for the next two quarters, as the team agreed it in planning.\n\n';
+    const WORK = '## Initiative: Pix\n- id: INIT-pix\n- Owner: @maria\n- Objective: OBJ-smb\n\n## Initiative: Boleto\n- id: INIT-boleto\n- Owner: @maria\n- Objective: OBJ-smb\n';
+
+    /** The diagnostics a server publishes for the folder by the end of its scan, by URI, and how many files it linted. */
+    async function publishedAtScanEnd(root: string, cache: boolean): Promise<{ diagnostics: Map<string, Diagnostic[] | undefined>; analyses: number }> {
+      client = await LspClient.start({ folders: [root], workDoneProgress: true, initializationOptions: { debounceMs: 20, cache } });
+      await client.waitFor(() => client!.progress.some((p) => p.value.kind === 'end'), 'the end of the scan');
+      await client.waitForIdle();
+      assert.equal(startedFromCache(client), cache);
+      const { analyses } = await client.request<{ analyses: number }>('strategyLint/stats', null);
+      const diagnostics = new Map(['owners.strategy.yaml', 'docs/backlog.md', 'plan.strategy.yaml'].map((f) => [f, client!.diagnostics.get(ws.uri(f))]));
+      await client.shutdown();
+      client = undefined;
+      return { diagnostics, analyses };
+    }
+
+    function relatedLines(diagnostics: Diagnostic[] | undefined): number[] {
+      return (diagnostics ?? []).flatMap((d) => (d.relatedInformation ?? []).map((r) => r.location.range.start.line));
+    }
+
+    it('publishes from the cache what a scan without it publishes, related places in other files included', async () => {
+      ws = new TempWorkspace({ '.strategylint.yaml': CONFIG, 'plan.strategy.yaml': PLAN, 'owners.strategy.yaml': OWNERS, 'docs/backlog.md': INTRO + WORK });
+      lintWithCache(ws.root);
+      const warm = await publishedAtScanEnd(ws.root, true);
+      assert.equal(warm.analyses, 0, 'nothing was linted: every diagnostic came from the cache');
+      assert.deepEqual(relatedLines(warm.diagnostics.get('owners.strategy.yaml')), [7, 2], 'owner-load points at both initiatives (by id)');
+      const cold = await publishedAtScanEnd(ws.root, false);
+      assert.deepEqual(warm.diagnostics, cold.diagnostics);
+    });
+
+    it('publishes the new lines of related places after a CLI run in which only the lines of the file they lie in moved', async () => {
+      ws = new TempWorkspace({ '.strategylint.yaml': CONFIG, 'plan.strategy.yaml': PLAN, 'owners.strategy.yaml': OWNERS, 'docs/backlog.md': INTRO + WORK });
+      lintWithCache(ws.root);
+      // A line break where a space was: every offset stays, the initiatives move one line down.
+      const rewrapped = INTRO.replace('quarters, as', 'quarters,\nas');
+      assert.equal(rewrapped.length, INTRO.length);
+      writeFileSync(ws.path('docs/backlog.md'), rewrapped + WORK);
+      lintWithCache(ws.root);
+      const warm = await publishedAtScanEnd(ws.root, true);
+      assert.equal(warm.analyses, 0);
+      assert.deepEqual(relatedLines(warm.diagnostics.get('owners.strategy.yaml')), [8, 3]);
+      const cold = await publishedAtScanEnd(ws.root, false);
+      assert.deepEqual(warm.diagnostics, cold.diagnostics);
+    });
+  });
+
   it('ignores a damaged cache and a cache written for another configuration, and lints as without one', async () => {
     ws = new TempWorkspace({ '.strategylint.yaml': CONFIG, 'plan.strategy.yaml': PLAN, 'docs/backlog.md': BACKLOG });
     lintWithCache(ws.root);

@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { Finding } from '../model/finding.js';
 import type { ParsedFile } from '../model/file.js';
+import type { StoredFindings } from './folderCache.js';
 import type { LineMap } from '../text/lineMap.js';
 import { asSuppressed, toDiagnostic, toDiagnosticWith, toSuppressedDiagnostic } from './diagnostics.js';
 import { namesFile, splitBySuppressions } from './folderSuppressions.js';
@@ -11,7 +12,7 @@ import type { FolderState, Folders } from './folders.js';
 import type { DiagnosticsPublisher } from './publisher.js';
 import type { ServerSettings } from './settings.js';
 import { treeSignature } from './tree.js';
-import { pathToUri, uriToPath } from './uri.js';
+import { hasLinkedRoots, pathToUri, uriToPath } from './uri.js';
 
 /** Timings of one analysis (from the edit being applied to the last diagnostics sent), for `strategyLint/stats`. */
 export interface AnalysisStats {
@@ -295,17 +296,26 @@ export class Analyzer {
    * differs. An open document waits for the scan (the editor's text may not be the disk's).
    * Returns whether the file's diagnostics are now out.
    */
-  publishStored(folder: FolderState, file: string, stored: { findings: Finding[]; lineMap: LineMap; parsed: () => ParsedFile | undefined }, lineMapOf: (path: string) => LineMap | undefined): boolean {
+  publishStored(folder: FolderState, file: string, stored: StoredFindings, lineMapOf: (path: string) => LineMap | undefined): boolean {
     if (folder.disposed || this.documents.get(pathToUri(file))) return false;
-    let kept = stored.findings;
+    const split = namesFile(folder.suppressionsRoot, folder.suppressions, file);
+    // As the CLI published them (paths as it sees them: not under a folder opened through a link).
+    if (!split && !hasLinkedRoots()) {
+      const published = stored.published();
+      if (published && this.publisher.publishEncoded(file, published)) return true;
+    }
+    const findings = stored.findings();
+    if (!findings) return false;
+    let kept = findings;
     let suppressed: Finding[] = [];
-    if (namesFile(folder.suppressionsRoot, folder.suppressions, file)) {
+    if (split) {
       const parsed = stored.parsed();
       if (!parsed) return false;
-      ({ kept, suppressed } = splitBySuppressions(folder.suppressionsRoot, folder.suppressions, parsed, stored.findings));
+      ({ kept, suppressed } = splitBySuppressions(folder.suppressionsRoot, folder.suppressions, parsed, findings));
     }
-    const diagnostics = kept.map((f) => toDiagnosticWith(f, stored.lineMap, lineMapOf));
-    if (this.settings().suppressedFindings === 'hint') for (const f of suppressed) diagnostics.push(asSuppressed(toDiagnosticWith(f, stored.lineMap, lineMapOf), f, path.posix.basename(folder.suppressionsFile)));
+    const lineMap = stored.lineMap();
+    const diagnostics = kept.map((f) => toDiagnosticWith(f, lineMap, lineMapOf));
+    if (this.settings().suppressedFindings === 'hint') for (const f of suppressed) diagnostics.push(asSuppressed(toDiagnosticWith(f, lineMap, lineMapOf), f, path.posix.basename(folder.suppressionsFile)));
     this.publisher.publish(file, diagnostics);
     return true;
   }

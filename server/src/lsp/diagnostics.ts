@@ -1,4 +1,5 @@
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
+// Types only: the CLI renders diagnostics too when it writes the lint cache (cache/cacheFile.ts), without the server's library.
+import type { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { Finding, RelatedLocation, Severity } from '../model/finding.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { RULES_BY_ID } from '../rules/registry.js';
@@ -8,11 +9,9 @@ import { pathToUri } from './uri.js';
 
 export const SOURCE = 'strategy-lint';
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-};
+/** DiagnosticSeverity's values (LSP 3.17): Error, Warning, Information, Hint. */
+const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, info: 3 };
+const HINT: DiagnosticSeverity = 4;
 
 export function toSeverity(severity: Severity): DiagnosticSeverity {
   return SEVERITY[severity];
@@ -65,7 +64,7 @@ export function toSuppressedDiagnostic(finding: Finding, lineMap: LineMap, index
 }
 
 export function asSuppressed(diagnostic: Diagnostic, finding: Finding, fileName: string): Diagnostic {
-  diagnostic.severity = DiagnosticSeverity.Hint;
+  diagnostic.severity = HINT;
   diagnostic.message = `${finding.message} (suppressed in ${fileName})`;
   return diagnostic;
 }

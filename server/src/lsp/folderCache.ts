@@ -6,6 +6,7 @@ import type { LintEngine } from '../engine/engine.js';
 import type { ParsedFile } from '../model/file.js';
 import type { Finding } from '../model/finding.js';
 import { contentHash } from '../parse/contentHash.js';
+import type { DiagnosticsEncoding } from './diagnosticsEncoding.js';
 import type { LineMap } from '../text/lineMap.js';
 
 /**
@@ -20,13 +21,22 @@ export interface FolderCache {
    * A file's stored findings, when the file is as the cache remembers it by size and mtime (a
    * first look: the contents are compared when the file is read) and read by the same templates.
    */
-  storedFindings(file: string): { findings: Finding[]; lineMap: LineMap; parsed: () => ParsedFile | undefined } | undefined;
+  storedFindings(file: string): StoredFindings | undefined;
   /** Line maps of the files the cache knows (related places of stored findings point into them). */
   lineMapOf(file: string): LineMap | undefined;
   /** The stored parse result of a file whose text is `text`, if the cache holds one for exactly that text and templates. */
   parseOf(file: string, text: string): ParsedFile | undefined;
   /** parseOf for a text known by its content hash only (parse/contentHash.ts). */
   parseOfHash(file: string, hash: string): ParsedFile | undefined;
+}
+
+/** A file's findings as the lint cache holds them, each form decoded when asked for (undefined: damaged). */
+export interface StoredFindings {
+  findings(): Finding[] | undefined;
+  /** The findings as the server publishes them, encoded by the CLI that wrote the cache (cache/publishedForm.ts). */
+  published(): DiagnosticsEncoding | undefined;
+  lineMap(): LineMap;
+  parsed: () => ParsedFile | undefined;
 }
 
 /**
@@ -51,7 +61,7 @@ export function openFolderCache(root: string, cascade: ConfigCascade, engine: Li
   const parseOfHash = (path: string, hash: string) => {
     const entry = loaded.get(path);
     if (!entry?.hasParse || entry.hash !== hash || !sameTemplates(entry)) return undefined;
-    return loaded.parse(entry, engine.templateLookup(path));
+    return loaded.restoredParse(entry, engine.templateLookup(path), true);
   };
   return {
     paths: loaded.entries.map((e) => e.path),
@@ -64,8 +74,12 @@ export function openFolderCache(root: string, cascade: ConfigCascade, engine: Li
       } catch {
         return undefined;
       }
-      const findings = loaded.findings(entry);
-      return findings && { findings, lineMap: loaded.lineMap(entry), parsed: () => loaded.parse(entry, engine.templateLookup(path)) };
+      return {
+        findings: () => loaded.findings(entry),
+        published: () => loaded.publishedForm(entry),
+        lineMap: () => loaded.lineMap(entry),
+        parsed: () => loaded.parse(entry, engine.templateLookup(path)),
+      };
     },
     lineMapOf(path) {
       const entry = loaded.get(path);

@@ -30,6 +30,11 @@ export function registerLinkedRoot(link: string, real: string): void {
   uriOfPath.clear();
 }
 
+/** Whether some folder was opened through a link (then paths are sent as the editor opened them, not as they are). */
+export function hasLinkedRoots(): boolean {
+  return linkedRoots.length > 0;
+}
+
 function toReal(filePath: string): string {
   for (const { link, real } of linkedRoots) if (isInside(filePath, link)) return real + filePath.slice(link.length);
   return filePath;
