@@ -16,10 +16,10 @@ import { readPublishedForm, renderPublishedForm } from './publishedForm.js';
  * only when every check passes:
  *
  *     strategy-lint cache\n
- *     {"format":5,"key":"…","endian":"LE"}\n
+ *     {"format":7,"key":"…","endian":"LE"}\n
  *     findings: each file's findings, JSON, one after the other
  *     parses:   each file's parse result, JSON (parseCodec), one after the other
- *     diagnostics: each file's findings as the language server publishes them (renderDiagnostics), one after the other
+ *     diagnostics: each file's findings as the language server publishes them (publishedForm.ts), one after the other
  *     lines:    each file's line starts, Uint32 in the machine's byte order
  *     manifest: JSON, one row per file (its identity, flags, where its other parts lie, how many findings of each severity)
  *     trailer:  {"manifest":[offset,bytes,crc32],"lines":[offset,bytes,crc32]}, spaces up to 128 bytes, \n
@@ -28,8 +28,8 @@ import { readPublishedForm, renderPublishedForm } from './publishedForm.js';
  * result are read when asked for, through a window that moves along the file (they are asked for in
  * the order they were written), so that no run holds the whole cache in memory: a run where nothing
  * changed reads only the findings it prints, and a run that prints stored findings decodes each file's
- * as it prints them (its counts are in the file list), so that they are not all in memory at once. Each file's findings and parse result carry their own
- * CRC-32 (in the manifest), so a damaged part is never decoded into something half right, and the
+ * as it prints them (its counts are in the file list), so that they are not all in memory at once. Each part
+ * carries its own CRC-32 (in the manifest), so a damaged part is never decoded into something half right, and the
  * file list and the trailer are written last, once every part has its place. The published form of a
  * file's findings names lines and columns of the files their related places lie in: it is rendered
  * again when one of those files changed (renderedFrom), even when the findings themselves stand. A run that changed a
