@@ -3,7 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
+import { loadCache } from '../../server/src/cache/cacheFile.js';
+import { cacheKey } from '../../server/src/cache/cacheKey.js';
 import { lintWithCache } from '../../server/src/cli/cachedLint.js';
+import { toDiagnostic } from '../../server/src/lsp/diagnostics.js';
+import { encodeDiagnostics } from '../../server/src/lsp/diagnosticsEncoding.js';
 import { discoverWorkspace, loadWorkspace } from '../../server/src/cli/workspace.js';
 import type { Finding } from '../../server/src/model/finding.js';
 import type { CacheStrategy } from '../../server/src/cache/cacheKey.js';
@@ -12,7 +16,9 @@ import { editArb, fileName, fileSpec, NAMES, render } from '../helpers/strategyA
 /**
  * Property: after any sequence of edits, additions and removals, a `--cache` run reports exactly
  * what a run without the cache reports: every finding, its range, message, related places and
- * fixes, in the same order, file by file.
+ * fixes, in the same order, file by file. And the cache it leaves holds, for every file with
+ * findings, what the language server would publish for them (the same JSON and digest), related
+ * places in other files at their current lines.
  */
 
 // Low limits so that focus-limit and owner-load fire in small workspaces; duplicate ids stay on.
@@ -23,9 +29,26 @@ rules:
   owner-load: [warning, { capacity: 1 }]
 `;
 
-function coldFindings(root: string): [string, Finding[]][] {
+function coldFindings(root: string, strategy: CacheStrategy = 'content'): [string, Finding[]][] {
   const workspace = loadWorkspace({ paths: [root] });
   const all = workspace.engine.lintAll();
+  // What the server would publish for these findings is what the cache holds for it.
+  const read = loadCache(path.join(root, '.strategylintcache'), cacheKey(discoverWorkspace({ paths: [root] }).cascade, strategy));
+  assert.ok(read.ok, 'the cache the --cache run wrote is read');
+  {
+    for (const file of workspace.reported) {
+      const findings = all.get(file) ?? [];
+      const stored = read.cache.publishedForm(read.cache.get(file)!);
+      if (!findings.length) {
+        assert.equal(stored, undefined, file);
+        continue;
+      }
+      const live = findings.map((f) => toDiagnostic(f, workspace.engine.getFile(file)!.lineMap, workspace.engine.index));
+      assert.ok(stored, `${file}: published form stored`);
+      assert.equal(stored.json(), JSON.stringify(live), `${file}: published form`);
+      assert.equal(stored.digest, encodeDiagnostics(live).digest, `${file}: digest`);
+    }
+  }
   return workspace.reported.map((f) => [f, all.get(f) ?? []]);
 }
 
@@ -48,7 +71,7 @@ describe('--cache gives the findings of a run without it (property)', () => {
               files.set(i, fileName(i, spec));
               writeFileSync(path.join(root, fileName(i, spec)), render(spec));
             });
-            assert.deepEqual(cachedFindings(root, strategy).findings, coldFindings(root), 'first --cache run');
+            assert.deepEqual(cachedFindings(root, strategy).findings, coldFindings(root, strategy), 'first --cache run');
             edits.forEach((edit, step) => {
               const existing = files.get(edit.target);
               if (existing) unlinkSync(path.join(root, existing));
@@ -67,7 +90,7 @@ describe('--cache gives the findings of a run without it (property)', () => {
               if (!files.size) writeFileSync(path.join(root, 'left.md'), '# Left\n');
               const warm = cachedFindings(root, strategy);
               assert.equal(warm.cache, 'used');
-              assert.deepEqual(warm.findings, coldFindings(root), `--cache run after edit ${step + 1}`);
+              assert.deepEqual(warm.findings, coldFindings(root, strategy), `--cache run after edit ${step + 1}`);
             });
           } finally {
             rmSync(root, { recursive: true, force: true });
