@@ -173,6 +173,23 @@ describe('language server: starting from the lint cache', function () {
       assert.deepEqual(warm.diagnostics, cold.diagnostics);
     });
 
+    it('converts here the findings of a file the bulk suppressions file names: its accepted findings are hints', async () => {
+      ws = new TempWorkspace({
+        '.strategylint.yaml': CONFIG,
+        'plan.strategy.yaml': PLAN,
+        'docs/backlog.md': BACKLOG,
+        'strategy-lint-suppressions.json': JSON.stringify({ 'docs/backlog.md': { 'initiative-owner': { 'INIT-lonely': 1 } } }),
+      });
+      lintWithCache(ws.root);
+      const warm = await publishedAtScanEnd(ws.root, true);
+      assert.equal(warm.analyses, 0);
+      const owner = warm.diagnostics.get('docs/backlog.md')!.find((d) => d.code === 'initiative-owner')!;
+      assert.equal(owner.severity, 4, 'a hint, not the error the CLI stored');
+      assert.match(String(owner.message), /\(suppressed in strategy-lint-suppressions\.json\)$/);
+      const cold = await publishedAtScanEnd(ws.root, false);
+      assert.deepEqual(warm.diagnostics, cold.diagnostics);
+    });
+
     it('publishes the new lines of related places after a CLI run in which only the lines of the file they lie in moved', async () => {
       ws = new TempWorkspace({ '.strategylint.yaml': CONFIG, 'plan.strategy.yaml': PLAN, 'owners.strategy.yaml': OWNERS, 'docs/backlog.md': INTRO + WORK });
       lintWithCache(ws.root);
