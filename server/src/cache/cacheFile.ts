@@ -214,28 +214,31 @@ export class LintCache {
     this.parts.wasWritten();
   }
 
-  /** @internal a stored part, checked (as findingsBytesOf) */
-  partBytesOf(entry: CacheEntry, kind: 'findings' | 'parse' | 'diagnostics'): Buffer | undefined {
-    return entry.at[kind][1] > 0 ? this.parts.read(entry.at[kind]) : undefined;
-  }
-
   /**
    * The file's findings as the language server publishes them (publishedForm.ts); undefined when none
    * are stored or their bytes are damaged.
    */
   publishedForm(entry: CacheEntry): DiagnosticsEncoding | undefined {
-    const bytes = entry.hasDiagnostics ? this.parts.read(entry.at.diagnostics) : undefined;
+    const bytes = this.partBytesOf(entry, 'diagnostics');
     return bytes && readPublishedForm(bytes.toString('utf8'));
   }
 
-  /** @internal the stored findings, checked (a view into a buffer the next read may replace: use it at once) */
-  findingsBytesOf(entry: CacheEntry): Buffer | undefined {
-    return entry.hasFindings ? this.parts.read(entry.at.findings) : undefined;
+  /**
+   * @internal a stored part (none stored: undefined), checked against its CRC-32: a view into a
+   * buffer the next read may replace (use it at once)
+   */
+  partBytesOf(entry: CacheEntry, kind: PartKind): Buffer | undefined {
+    return entry.at[kind][1] > 0 ? this.parts.read(entry.at[kind]) : undefined;
   }
 
-  /** @internal the stored parse result, checked (as findingsBytesOf) */
+  /** @internal the stored findings, checked (partBytesOf) */
+  findingsBytesOf(entry: CacheEntry): Buffer | undefined {
+    return this.partBytesOf(entry, 'findings');
+  }
+
+  /** @internal the stored parse result, checked (partBytesOf) */
   parseBytesOf(entry: CacheEntry): Buffer | undefined {
-    return entry.hasParse ? this.parts.read(entry.at.parse) : undefined;
+    return this.partBytesOf(entry, 'parse');
   }
 }
 
@@ -636,7 +639,7 @@ class FileWriter {
    * A part given as texts, one after the other, encoded straight into the buffer: no string joined
    * and no buffer of their own (at 10k heavy documents a cold run writes ~100 MB of findings, parse
    * results and published forms, which would otherwise each hold memory outside the heap until the
-   * next collection; an owners file's published form alone is ~4 MB).
+   * next collection).
    */
   textPart(...texts: string[]): Part {
     const at = this.end;

@@ -31,11 +31,7 @@ export class DiagnosticsPublisher {
       this.send(uri, version, diagnostics);
       return true;
     }
-    const encoding = encodeDiagnostics(diagnostics);
-    if (this.published.get(uri) === encoding.digest) return false;
-    this.published.set(uri, encoding.digest);
-    this.send(uri, version, diagnostics, encoding);
-    return true;
+    return this.sendIfNew(uri, version, diagnostics, encodeDiagnostics(diagnostics));
   }
 
   /**
@@ -44,10 +40,15 @@ export class DiagnosticsPublisher {
    */
   publishEncoded(filePath: string, encoding: DiagnosticsEncoding): boolean {
     if (!this.encoded) return false;
-    const uri = pathToUri(filePath);
-    if (this.published.get(uri) === encoding.digest) return true;
+    this.sendIfNew(pathToUri(filePath), undefined, [], encoding);
+    return true;
+  }
+
+  /** Sends diagnostics the client does not have yet (by their digest); returns whether it did. */
+  private sendIfNew(uri: string, version: number | undefined, diagnostics: Diagnostic[], encoding: DiagnosticsEncoding): boolean {
+    if (this.published.get(uri) === encoding.digest) return false;
     this.published.set(uri, encoding.digest);
-    this.send(uri, undefined, [], encoding);
+    this.send(uri, version, diagnostics, encoding);
     return true;
   }
 
