@@ -16,7 +16,7 @@ import { readPublishedForm, renderPublishedForm } from './publishedForm.js';
  * only when every check passes:
  *
  *     strategy-lint cache\n
- *     {"format":7,"key":"…","endian":"LE"}\n
+ *     {"format":8,"key":"…","endian":"LE"}\n
  *     findings: each file's findings, JSON, one after the other
  *     parses:   each file's parse result, JSON (parseCodec), one after the other
  *     diagnostics: each file's findings as the language server publishes them (publishedForm.ts), one after the other
@@ -37,7 +37,7 @@ import { readPublishedForm, renderPublishedForm } from './publishedForm.js';
  * the file and leaves the rest in place (saveCache says when the file is written anew instead).
  */
 const MAGIC = 'strategy-lint cache\n';
-const FORMAT = 7;
+const FORMAT = 8;
 const ENDIAN = endianness();
 const TRAILER_BYTES = 128;
 

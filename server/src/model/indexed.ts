@@ -293,6 +293,19 @@ const DEFAULT_PLACE: InsertionPlace = Object.freeze({ style: 'yaml-block', inden
 const places = new Map<string, InsertionPlace>();
 const PLACES_SIZE = 1000;
 
+/** The place last shared: entities read one after the other mostly insert alike. */
+let lastShared: InsertionPlace = DEFAULT_PLACE;
+
+/**
+ * The shared InsertionPlace for these parts (not inside a template's block), without the key
+ * sharedPlace makes: the lint cache's decoder sets 64k of them at 10k heavy documents.
+ */
+export function sharedPlaceOf(style: FieldInsertion['style'], indent: string, eol: string, suffix: string | undefined): InsertionPlace {
+  const last = lastShared;
+  if (last.style === style && last.indent === indent && last.eol === eol && last.suffix === suffix) return last;
+  return (lastShared = sharedPlace(suffix === undefined ? { style, indent, eol } : { style, indent, eol, suffix }));
+}
+
 function sharedPlace(place: InsertionPlace): InsertionPlace {
   if (place.inner) return place;
   const key = `${place.style}\0${place.indent}\0${place.eol}\0${place.suffix ?? '\u0001'}`;
