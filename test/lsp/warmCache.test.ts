@@ -99,7 +99,7 @@ describe('language server: starting from the lint cache', function () {
     assert.deepEqual(codes(client.diagnostics.get(ws.uri('docs/backlog.md'))), ['initiative-metric', 'initiative-owner']);
   });
 
-  it(`from ${HASH_WORKER_FROM_FILES} files compares them with the cache in a worker thread: a file changed behind an unchanged size and mtime is still found, an open document's text wins, and a worker that stops loses no file`, async () => {
+  it(`from ${HASH_WORKER_FROM_FILES} files compares them with the cache in a worker thread: a file changed behind an unchanged size and mtime is still found (its stored findings never shown), an open document's text wins, and a worker that stops loses no file`, async () => {
     const notes = Object.fromEntries(Array.from({ length: HASH_WORKER_FROM_FILES }, (_, i) => [`notes/n${i}.md`, `# Note ${i}\n\nNothing to declare.\n`]));
     ws = new TempWorkspace({ '.strategylint.yaml': CONFIG, 'plan.strategy.yaml': PLAN, 'docs/backlog.md': BACKLOG, 'docs/open.md': '# Open\n', ...notes });
     const files = HASH_WORKER_FROM_FILES + 3;
@@ -122,15 +122,24 @@ describe('language server: starting from the lint cache', function () {
       assert.deepEqual(codes(started.diagnostics.get(ws.uri('docs/backlog.md'))), ['initiative-metric', 'initiative-owner']);
       assert.ok(codes(started.diagnostics.get(ws.uri('docs/open.md'))).includes('unresolved-reference'), 'the open document is linted with its unsaved text');
       const logs = hashLog(started);
+      // Every message the plan's diagnostics ever carried in this session.
+      const planMessages = started.published.filter((p) => p.uri === ws.uri('plan.strategy.yaml')).flatMap((p) => p.diagnostics.map((d) => String(d.message)));
+      const backlogShownFirst = codes(started.published.find((p) => p.uri === ws.uri('docs/backlog.md'))?.diagnostics);
       await started.shutdown();
       client = undefined;
-      return logs;
+      return Object.assign(logs, { planMessages, backlogShownFirst });
     };
 
     const inWorker = await scan();
-    if (availableParallelism() < 2) assert.deepEqual(inWorker, [], 'no worker on one core');
-    else assert.deepEqual(inWorker, [`${ws.root}: comparing ${files} files with the lint cache, hashed in a worker thread (strategyLint.concurrency: auto)`]);
-    assert.deepEqual(await scan({ concurrency: 'off' }), [], 'with concurrency off the server hashes them itself');
+    if (availableParallelism() < 2) assert.deepEqual([...inWorker], [], 'no worker on one core');
+    else {
+      assert.deepEqual([...inWorker], [`${ws.root}: comparing ${files} files with the lint cache, hashed in a worker thread (strategyLint.concurrency: auto)`]);
+      // The worker sends stored diagnostics only for a content the cache holds: never the plan's of OBJ-smb, which it no longer declares.
+      assert.ok(inWorker.planMessages.length > 0, 'the plan has diagnostics (objective-metric)');
+      assert.deepEqual(inWorker.planMessages.filter((m) => m.includes('OBJ-smb')), [], 'no stored diagnostic of the old content was shown');
+      assert.ok(inWorker.backlogShownFirst.includes('unresolved-reference'), 'the backlog, unchanged, was shown first as the cache stored it');
+    }
+    assert.deepEqual([...(await scan({ concurrency: 'off' }))], [], 'with concurrency off the server hashes them itself');
     if (availableParallelism() < 2) return;
     // The worker dies on reaching n500.md: the server reads the files it had not hashed.
     const crashed = await scan({ env: { STRATEGY_LINT_TEST_WORKER_CRASH: 'n500.md' } });

@@ -1,8 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32 } from 'node:zlib';
+import type { FileStamp } from '../../server/src/cache/pinnedFile.js';
 import { hashInWorker, HASH_WORKER_BUNDLE, type ContentHashes } from '../../server/src/parallel/contentHashes.js';
 import { contentHash } from '../../server/src/parse/contentHash.js';
 import { readTextFile } from '../../server/src/files/read.js';
@@ -41,7 +43,7 @@ describe('hashing files in a worker thread (parallel/contentHashes.ts)', () => {
     });
     files.splice(100, 0, path.join(dir, 'missing.md'));
     const logged: string[] = [];
-    const hashes = await hashInWorker(files, (m) => logged.push(m), WORKER_FILE);
+    const hashes = await hashInWorker(files, (m) => logged.push(m), { workerFile: WORKER_FILE });
     assert.ok(hashes, 'the worker starts');
     const got = await allOf(hashes, files.length);
     const expected = files.map((file) => (existsSync(file) ? contentHash(readTextFile(file)) : null));
@@ -59,7 +61,7 @@ describe('hashing files in a worker thread (parallel/contentHashes.ts)', () => {
     // A worker starts with a copy of this process's environment: it dies on reaching f130.md.
     process.env.STRATEGY_LINT_TEST_WORKER_CRASH = 'f130.md';
     const logged: string[] = [];
-    const hashes = await hashInWorker(files, (m) => logged.push(m), WORKER_FILE);
+    const hashes = await hashInWorker(files, (m) => logged.push(m), { workerFile: WORKER_FILE });
     assert.ok(hashes);
     const got = await allOf(hashes, files.length);
     assert.ok(hashes.ended);
@@ -68,5 +70,52 @@ describe('hashing files in a worker thread (parallel/contentHashes.ts)', () => {
     assert.deepEqual(got.slice(128), Array(72).fill(undefined));
     assert.equal(logged.length, 1, logged.join('\n'));
     assert.match(logged[0]!, /^the hashing worker stopped \(crashing on .*f130\.md, as the test asked\); the server's thread reads the files it had not hashed$/);
+  });
+
+  it("reads the lint cache's stored diagnostics of the files whose content is the one they are for, and of no file once the cache file was written again", async () => {
+    // A cache file holding two published forms (the digest's line, then the JSON), as the CLI writes them.
+    const formA = 'digest-a\n[{"message":"from the cache"}]';
+    const formB = 'digest-b\n[{"message":"stale"}]';
+    const cacheFile = path.join(dir, 'cache');
+    writeFileSync(cacheFile, formA + formB);
+    const partA: [number, number, number] = [0, Buffer.byteLength(formA), crc32(Buffer.from(formA))];
+    const partB: [number, number, number] = [partA[1], Buffer.byteLength(formB), crc32(Buffer.from(formB))];
+    const files = ['same.md', 'changed.md', 'clean.md', 'damaged.md', 'not-offered.md'].map((name) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, `# ${name}\n`);
+      return file;
+    });
+    const hashOf = (file: string) => contentHash(readTextFile(file));
+    // same.md: as stored; changed.md: the cache holds another content; clean.md: no findings;
+    // damaged.md: its part fails its CRC-32; not-offered.md: the server converts its findings itself.
+    const expected = [hashOf(files[0]!), 'another content', hashOf(files[2]!), hashOf(files[3]!), null];
+    const parts = new Float64Array(3 * files.length);
+    parts.set(partA, 0);
+    parts.set(partB, 3);
+    parts.set([partB[0], partB[1], partB[2] + 1], 9);
+    const run = async (stamp: FileStamp) => {
+      const got: [string, string | undefined, string | undefined][] = [];
+      const hashes = await hashInWorker(files, () => undefined, {
+        workerFile: WORKER_FILE,
+        stored: { location: cacheFile, stamp, hashes: expected, parts },
+        onStored: (at, encoding) => got.push([path.basename(files[at]!), encoding?.digest, encoding?.json()]),
+      });
+      assert.ok(hashes);
+      await allOf(hashes, files.length);
+      return got;
+    };
+    const stampOf = () => {
+      const { dev, ino, size, mtimeMs } = statSync(cacheFile);
+      return { dev, ino, size, mtimeMs };
+    };
+    const stamp = stampOf();
+    assert.deepEqual(await run(stamp), [
+      ['same.md', 'digest-a', '[{"message":"from the cache"}]'],
+      ['clean.md', undefined, undefined],
+    ]);
+    // Written again since the server read it: the worker reads nothing from it.
+    writeFileSync(cacheFile, formA + formB + ' ');
+    assert.notDeepEqual(stampOf(), stamp);
+    assert.deepEqual(await run(stamp), []);
   });
 });

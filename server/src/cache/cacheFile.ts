@@ -9,7 +9,9 @@ import { replaceFile } from '../files/replaceFile.js';
 import { LineMap } from '../text/lineMap.js';
 import type { DiagnosticsEncoding } from '../lsp/diagnosticsEncoding.js';
 import { decodeParse, encodeParse, restoreParse } from './parseCodec.js';
-import { readPublishedForm, renderPublishedForm } from './publishedForm.js';
+import { PinnedFile, sameFile, type FileStamp, type Part } from './pinnedFile.js';
+import { renderPublishedForm } from './publishedForm.js';
+import { readPublishedForm } from './publishedFormText.js';
 
 /**
  * The lint cache on disk (`--cache`, SPEC §8; the language server reads it too). One file, trusted
@@ -97,7 +99,6 @@ export function tallyOf(findings: readonly Finding[]): FindingTally {
 const NO_FINDINGS: FindingTally = Object.freeze({ total: 0, errors: 0, warnings: 0 });
 
 /** [offset in the file, bytes, crc32] of a stored part; bytes 0: none stored. */
-type Part = [number, number, number];
 const NO_PART: Part = [0, 0, 0];
 
 export type CacheReadResult = { ok: true; cache: LintCache } | { ok: false; reason: 'missing' | 'corrupt' | 'stale' };
@@ -223,6 +224,11 @@ export class LintCache {
     return bytes && readPublishedForm(bytes.toString('utf8'));
   }
 
+  /** The identity of the file this cache was read from, while it is read from `location` (for another thread to read its parts: PinnedFile). */
+  stampIn(location: string): FileStamp | undefined {
+    return this.parts.placeIn(location)?.stamp;
+  }
+
   /**
    * @internal a stored part (none stored: undefined), checked against its CRC-32: a view into a
    * buffer the next read may replace (use it at once)
@@ -240,18 +246,6 @@ export class LintCache {
   parseBytesOf(entry: CacheEntry): Buffer | undefined {
     return this.partBytesOf(entry, 'parse');
   }
-}
-
-/** The file a cache was read from, as fstat saw it: a part is read only from that same file. */
-interface FileStamp {
-  dev: number;
-  ino: number;
-  size: number;
-  mtimeMs: number;
-}
-
-function sameFile(stat: FileStamp, stamp: FileStamp): boolean {
-  return stat.dev === stamp.dev && stat.ino === stamp.ino && stat.size === stamp.size && stat.mtimeMs === stamp.mtimeMs;
 }
 
 /** The most a window holds, and the least it starts with. */
@@ -326,53 +320,6 @@ class PartReader {
       return undefined;
     } finally {
       if (fd !== undefined) closeSync(fd);
-    }
-  }
-}
-
-/**
- * The cache file as it was read, held open: its parts are read again through it (restoredParse) after
- * this run or another wrote the cache anew or over its end, which changes neither the file it holds
- * (a new file is renamed over it) nor the parts it read (only what follows them is written over).
- * Closed when no restored parse needs it any more.
- */
-class PinnedFile {
-  private static readonly closing = new FinalizationRegistry<number>((fd) => {
-    try {
-      closeSync(fd);
-    } catch {
-      // Already closed.
-    }
-  });
-
-  private constructor(private readonly fd: number) {}
-
-  /** The file at `location`, if it is still the one `stamp` describes. */
-  static open(location: string, stamp: FileStamp): PinnedFile | undefined {
-    let fd: number | undefined;
-    try {
-      fd = openSync(location, 'r');
-      if (!sameFile(fstatSync(fd), stamp)) {
-        closeSync(fd);
-        return undefined;
-      }
-      const pinned = new PinnedFile(fd);
-      PinnedFile.closing.register(pinned, fd);
-      return pinned;
-    } catch {
-      if (fd !== undefined) closeSync(fd);
-      return undefined;
-    }
-  }
-
-  /** A part's bytes (a buffer of their own), checked against its CRC-32; undefined when they cannot be read or are damaged. */
-  read([at, bytes, crc]: Part): Buffer | undefined {
-    try {
-      const buffer = Buffer.allocUnsafe(bytes);
-      if (readSync(this.fd, buffer, 0, bytes, at) !== bytes) return undefined;
-      return crc32(buffer) === crc ? buffer : undefined;
-    } catch {
-      return undefined;
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { Finding } from '../model/finding.js';
 import type { LineMap } from '../text/lineMap.js';
 import { toDiagnosticWith } from '../lsp/diagnostics.js';
-import { encodeDiagnostics, type DiagnosticsEncoding } from '../lsp/diagnosticsEncoding.js';
+import { encodeDiagnostics } from '../lsp/diagnosticsEncoding.js';
 
 /**
  * A file's findings as the language server publishes them (textDocument/publishDiagnostics), stored
@@ -48,13 +48,4 @@ export function renderPublishedForm(findings: readonly Finding[], lineMap: LineM
     // A finding placed outside its file's lines (not one a rule reports): the server converts them itself.
     return undefined;
   }
-}
-
-/** A stored part read back; undefined when it is not one renderPublishedForm wrote. */
-export function readPublishedForm(text: string): DiagnosticsEncoding | undefined {
-  const lineEnd = text.indexOf('\n');
-  if (lineEnd <= 0 || text[lineEnd + 1] !== '[') return undefined;
-  const digest = text.slice(0, lineEnd);
-  const json = text.slice(lineEnd + 1);
-  return { digest, json: () => json };
 }

@@ -6,6 +6,7 @@ import type { Finding } from '../model/finding.js';
 import type { ParsedFile } from '../model/file.js';
 import type { LineMap } from '../text/lineMap.js';
 import { asSuppressed, toDiagnostic, toDiagnosticWith, toSuppressedDiagnostic } from './diagnostics.js';
+import type { DiagnosticsEncoding } from './diagnosticsEncoding.js';
 import type { StoredFindings } from './folderCache.js';
 import { namesFile, splitBySuppressions } from './folderSuppressions.js';
 import type { FolderState, Folders } from './folders.js';
@@ -291,6 +292,33 @@ export class Analyzer {
   }
 
   /**
+   * Whether a file's stored diagnostics may be sent as the CLI encoded them (its published form):
+   * not when the bulk suppressions file names the file (the server splits its findings), under a
+   * folder opened through a symbolic link (the CLI's paths are the real ones) or through a writer
+   * that does not send encoded messages.
+   */
+  storedAsTheyAre(folder: FolderState, file: string): boolean {
+    return this.sendsCliPaths() && !namesFile(folder.suppressionsRoot, folder.suppressions, file);
+  }
+
+  /** Stored diagnostics can go out as encoded: paths as the CLI sees them (no folder opened through a link), and a writer that sends them so. */
+  private sendsCliPaths(): boolean {
+    return this.publisher.sendsEncoded && !hasLinkedRoots();
+  }
+
+  /**
+   * Publishes a file's stored diagnostics as encoded (storedAsTheyAre said they may be; undefined:
+   * the file has no findings), unless the folder is gone or the file is open in the editor; returns
+   * whether its diagnostics are now out.
+   */
+  publishStoredEncoded(folder: FolderState, file: string, encoding: DiagnosticsEncoding | undefined): boolean {
+    if (folder.disposed || this.documents.get(pathToUri(file))) return false;
+    if (encoding) return this.publisher.publishEncoded(file, encoding);
+    this.publisher.publish(file, []);
+    return true;
+  }
+
+  /**
    * Publishes a file's findings as the lint cache stored them, while its folder is still loading
    * (nothing is computed yet): the scan then checks them against the files and re-lints what
    * differs. An open document waits for the scan (the editor's text may not be the disk's).
@@ -299,8 +327,7 @@ export class Analyzer {
   publishStored(folder: FolderState, file: string, stored: StoredFindings, lineMapOf: (path: string) => LineMap | undefined): boolean {
     if (folder.disposed || this.documents.get(pathToUri(file))) return false;
     const split = namesFile(folder.suppressionsRoot, folder.suppressions, file);
-    // As the CLI published them (paths as it sees them: not under a folder opened through a link).
-    if (!split && !hasLinkedRoots()) {
+    if (!split && this.sendsCliPaths()) {
       const published = stored.published();
       if (published && this.publisher.publishEncoded(file, published)) return true;
     }

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { loadCache, type CacheEntry, type LintCache } from '../cache/cacheFile.js';
+import type { FileStamp, Part } from '../cache/pinnedFile.js';
 import { CACHE_STRATEGIES, cacheFilePath, cacheKey } from '../cache/cacheKey.js';
 import type { ConfigCascade } from '../config/cascade.js';
 import type { LintEngine } from '../engine/engine.js';
@@ -22,6 +23,15 @@ export interface FolderCache {
    * first look: the contents are compared when the file is read) and read by the same templates.
    */
   storedFindings(file: string): StoredFindings | undefined;
+  /**
+   * For a worker that compares the files' contents with the cache and reads their stored diagnostics
+   * (hashWorker.ts): the file's content hash they are for, and where their published form lies (none
+   * for a file without findings). Undefined when the cache holds no findings for the file (or for
+   * other templates) or stores no published form of them (the server converts them itself).
+   */
+  storedForm(file: string): { hash: string; part: Part | undefined } | undefined;
+  /** The cache file as it was read, for a worker to read the same (PinnedFile). */
+  readonly source: { location: string; stamp: FileStamp } | undefined;
   /** Line maps of the files the cache knows (related places of stored findings point into them). */
   lineMapOf(file: string): LineMap | undefined;
   /** The stored parse result of a file whose text is `text`, if the cache holds one for exactly that text and templates. */
@@ -58,6 +68,11 @@ export function openFolderCache(root: string, cascade: ConfigCascade, engine: Li
   if (!cache) return undefined;
   const loaded = cache;
   const sameTemplates = (entry: CacheEntry) => entry.templateKey === engine.templateKeyFor(entry.path);
+  const stamp = loaded.stampIn(file);
+  const withFindings = (path: string) => {
+    const entry = loaded.get(path);
+    return entry?.hasFindings && sameTemplates(entry) ? entry : undefined;
+  };
   const parseOfHash = (path: string, hash: string) => {
     const entry = loaded.get(path);
     if (!entry?.hasParse || entry.hash !== hash || !sameTemplates(entry)) return undefined;
@@ -65,9 +80,16 @@ export function openFolderCache(root: string, cascade: ConfigCascade, engine: Li
   };
   return {
     paths: loaded.entries.map((e) => e.path),
+    source: stamp && { location: file, stamp: { dev: stamp.dev, ino: stamp.ino, size: stamp.size, mtimeMs: stamp.mtimeMs } },
+    storedForm(path) {
+      const entry = withFindings(path);
+      if (!entry) return undefined;
+      if (entry.tally.total === 0) return { hash: entry.hash, part: undefined };
+      return entry.hasDiagnostics ? { hash: entry.hash, part: entry.at.diagnostics } : undefined;
+    },
     storedFindings(path) {
-      const entry = loaded.get(path);
-      if (!entry?.hasFindings || !sameTemplates(entry)) return undefined;
+      const entry = withFindings(path);
+      if (!entry) return undefined;
       try {
         const stat = statSync(path);
         if (stat.size !== entry.size || stat.mtimeMs !== entry.mtimeMs) return undefined;

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { LintEngine } from '../engine/engine.js';
-import { hashInWorker, type ContentHashes } from '../parallel/contentHashes.js';
+import { hashInWorker, type ContentHashes, type HashOptions } from '../parallel/contentHashes.js';
 import type { Concurrency } from '../parallel/concurrency.js';
 import { AUTO_UNSAMPLED_FILES, loadInParallel, sampledStart, workerCountFor, workersAvailable } from '../parallel/parallelLoad.js';
 
@@ -91,12 +91,13 @@ export const HASH_WORKER_FROM_FILES = 2_000;
  * server's thread publishes the cached findings and restores the cached parse results (at 10k heavy
  * documents reading and hashing took ~0.55 s of its ~3.5 s of CPU; with the worker its CPU went from
  * 3.22-3.81 s to 2.77-3.03 s, the start from 3.58-4.37 s to 3.43-3.61 s and its peak from ~220 MB to ~160 MB,
- * the file texts no longer passing through its heap). None (undefined: the server's thread
+ * the file texts no longer passing through its heap). It also reads the stored diagnostics of the
+ * files it finds unchanged (sync.ts). None (undefined: the server's thread
  * reads them) under `strategyLint.concurrency: off`, on one core, or below HASH_WORKER_FROM_FILES.
  */
-export async function hashForScan(root: string, files: readonly string[], concurrency: Concurrency, log: (message: string) => void): Promise<ContentHashes | undefined> {
+export async function hashForScan(root: string, files: readonly string[], concurrency: Concurrency, log: (message: string) => void, options: HashOptions = {}): Promise<ContentHashes | undefined> {
   if (concurrency === 'off' || !workersAvailable() || availableParallelism() < 2 || files.length < HASH_WORKER_FROM_FILES) return undefined;
-  const hashes = await hashInWorker(files, (message) => log(`${root}: ${message}`));
+  const hashes = await hashInWorker(files, (message) => log(`${root}: ${message}`), options);
   if (hashes) log(`${root}: comparing ${files.length} files with the lint cache, hashed in a worker thread (strategyLint.concurrency: ${concurrency})`);
   return hashes;
 }

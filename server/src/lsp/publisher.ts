@@ -34,6 +34,11 @@ export class DiagnosticsPublisher {
     return this.sendIfNew(uri, version, diagnostics, encodeDiagnostics(diagnostics));
   }
 
+  /** Whether publishEncoded sends what it is given (the connection writes EncodedParams as they are). */
+  get sendsEncoded(): boolean {
+    return this.encoded;
+  }
+
   /**
    * Publishes diagnostics encoded ahead (the lint cache stores what the CLI's findings publish as);
    * false when this publisher cannot send them as they are (the caller then publishes them as objects).

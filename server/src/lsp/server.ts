@@ -38,7 +38,7 @@ import type { LintEngine } from '../engine/engine.js';
 import type { FolderCache } from './folderCache.js';
 import type { ParallelScan } from './parallelScan.js';
 import type { Concurrency } from '../parallel/concurrency.js';
-import type { ContentHashes } from '../parallel/contentHashes.js';
+import type { ContentHashes, HashOptions } from '../parallel/contentHashes.js';
 import { isInside, pathToUri, registerLinkedRoot, registerUntitled, uriToPath } from './uri.js';
 
 export interface ServerStreams {
@@ -89,7 +89,7 @@ export interface ServerPlatform {
    * A worker thread hashing the files a start from the lint cache compares with it (see
    * parallelScan.ts, hashForScan); absent where there are none (the web worker).
    */
-  hashFiles?(root: string, files: readonly string[], concurrency: Concurrency, log: (message: string) => void): Promise<ContentHashes | undefined>;
+  hashFiles?(root: string, files: readonly string[], concurrency: Concurrency, log: (message: string) => void, options?: HashOptions): Promise<ContentHashes | undefined>;
   /** The lint cache for a folder's first scan (see folderCache.ts); absent where there is no disk. */
   openCache?(root: string, cascade: ConfigCascade, engine: LintEngine, location: string): FolderCache | undefined;
   /** The connection writes EncodedParams as they are (BatchedMessageWriter: over stdio, not in the web worker). */
@@ -147,7 +147,7 @@ export function serve(connection: Connection, platform: ServerPlatform = {}): Co
     ...(platform.holdHeap ? { holdHeap: platform.holdHeap } : {}),
     suppressionsLocation: () => settings.suppressionsLocation,
     ...(platform.loadInParallel ? { loadInParallel: (scan: Omit<ParallelScan, 'concurrency' | 'log'>) => platform.loadInParallel!({ ...scan, concurrency: settings.concurrency, log }) } : {}),
-    ...(platform.hashFiles ? { hashFiles: (root: string, files: readonly string[]) => platform.hashFiles!(root, files, settings.concurrency, log) } : {}),
+    ...(platform.hashFiles ? { hashFiles: (root: string, files: readonly string[], options?: HashOptions) => platform.hashFiles!(root, files, settings.concurrency, log, options) } : {}),
     ...(platform.openCache ? { openCache: (folder: FolderState) => (settings.cache ? openCacheLogged(folder) : undefined) } : {}),
     log,
   };

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { startWorkersKeepingHeapPolicy } from '../cli/heap.js';
-import type { HashBatch, HashSetup } from './hashProtocol.js';
+import type { DiagnosticsEncoding } from '../lsp/diagnosticsEncoding.js';
+import type { HashBatch, HashSetup, StoredDiagnosticsSetup } from './hashProtocol.js';
 
 /** The hashing worker's bundle, built beside the language server's (scripts/build.mjs). */
 export const HASH_WORKER_BUNDLE = 'strategy-lint-hash-worker.cjs';
@@ -34,11 +35,18 @@ export interface ContentHashes {
   stop(): void;
 }
 
-/**
- * Starts the hashing worker on `files`; resolves once it runs (undefined if it could not start).
- * `workerFile`: for tests, another bundle.
- */
-export async function hashInWorker(files: readonly string[], log: (message: string) => void, workerFile = path.join(__dirname, HASH_WORKER_BUNDLE)): Promise<ContentHashes | undefined> {
+/** What else the worker does: read the lint cache's stored diagnostics (hashProtocol.ts). */
+export interface HashOptions {
+  stored?: StoredDiagnosticsSetup;
+  /** Given files[at]'s stored diagnostics (undefined: it has no findings), before its hash is at hand. */
+  onStored?: (at: number, encoding: DiagnosticsEncoding | undefined) => void;
+  /** For tests: another bundle. */
+  workerFile?: string;
+}
+
+/** Starts the hashing worker on `files`; resolves once it runs (undefined if it could not start). */
+export async function hashInWorker(files: readonly string[], log: (message: string) => void, options: HashOptions = {}): Promise<ContentHashes | undefined> {
+  const workerFile = options.workerFile ?? path.join(__dirname, HASH_WORKER_BUNDLE);
   const hashes: (string | null)[] = [];
   let ended = false;
   let wake: (() => void) | undefined;
@@ -49,8 +57,10 @@ export async function hashInWorker(files: readonly string[], log: (message: stri
   let worker: Worker;
   try {
     [worker] = (await startWorkersKeepingHeapPolicy(1, YOUNG_GENERATION_MB, () => {
-      const started = new Worker(workerFile, { workerData: { files, batchSize: BATCH_SIZE } satisfies HashSetup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const setup: HashSetup = { files, batchSize: BATCH_SIZE, ...(options.stored ? { stored: options.stored } : {}) };
+      const started = new Worker(workerFile, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       started.on('message', (batch: HashBatch) => {
+        for (const { at, encoded } of batch.stored ?? []) options.onStored?.(at, encoded && { digest: encoded.digest, json: () => encoded.json });
         for (const hash of batch.hashes) hashes.push(hash);
         if (hashes.length >= files.length) ended = true;
         woken();
