@@ -57,6 +57,39 @@ describe('language server: starting from the lint cache', function () {
     await client.waitForDiagnostics(ws.uri('docs/backlog.md'), (d) => !codes(d).includes('unresolved-reference'), 'the reference resolved by the edit');
   });
 
+  it('lints ahead, once a document is opened, what its first edits re-check: only in a folder whose findings all came from the cache, once per document, sending nothing that did not change', async () => {
+    const WORK = '## Initiative: Checkout\n- id: INIT-checkout\n- Objective: OBJ-smb\n- Owner: @sam\n';
+    ws = new TempWorkspace({ '.strategylint.yaml': CONFIG, 'plan.strategy.yaml': PLAN, 'docs/backlog.md': BACKLOG, 'docs/work.md': WORK, 'docs/notes.md': '# Notes\n' });
+    const openPlan = async (cache: boolean) => {
+      client = await LspClient.start({ folders: [ws.root], workDoneProgress: true, initializationOptions: { debounceMs: 20, cache } });
+      await client.waitFor(() => client!.progress.some((p) => p.value.kind === 'end'), 'the end of the scan');
+      await client.waitForIdle();
+      const before = await client.request<{ analyses: number }>('strategyLint/stats', null);
+      const published = client.published.length;
+      client.open(ws.uri('plan.strategy.yaml'), PLAN);
+      await client.waitForIdle();
+      const opened = await client.request<{ analyses: number; lastAnalysis: { filesLinted: number } }>('strategyLint/stats', null);
+      const sent = client.published.slice(published).map((p) => p.uri);
+      client.close(ws.uri('plan.strategy.yaml'));
+      client.open(ws.uri('plan.strategy.yaml'), PLAN);
+      await client.waitForIdle();
+      const reopened = await client.request<{ lastAnalysis: { filesLinted: number } }>('strategyLint/stats', null);
+      await client.shutdown();
+      client = undefined;
+      return { analysesBefore: before.analyses, linted: opened.lastAnalysis.filesLinted, relinted: reopened.lastAnalysis.filesLinted, sent };
+    };
+
+    lintWithCache(ws.root);
+    const warm = await openPlan(true);
+    assert.equal(warm.analysesBefore, 0, 'nothing was linted by the scan');
+    // The plan itself and docs/work.md, whose initiative serves its objective (its health is read there).
+    assert.ok(warm.linted >= 2, `linted ${warm.linted} files on opening the plan`);
+    assert.deepEqual(warm.sent, [], 'their diagnostics are what the cache showed: nothing is sent');
+    assert.equal(warm.relinted, 1, 'opened again: only the document itself');
+    const cold = await openPlan(false);
+    assert.equal(cold.linted, 1, 'without the cache the scan linted everything: only the document itself');
+  });
+
   it('starts from the cache when the folder is opened through a symbolic link, publishing under the paths the editor opened', async () => {
     ws = new TempWorkspace({ 'real/.strategylint.yaml': CONFIG, 'real/plan.strategy.yaml': PLAN, 'real/docs/backlog.md': BACKLOG });
     symlinkSync(ws.path('real'), ws.path('link'), 'dir');

@@ -160,6 +160,25 @@ export class LintEngine {
     this.index.setFile(parsed);
   }
 
+  /**
+   * The files an edit of `filePath` may re-check (its own included): those whose checks read what it
+   * declares or refers to, and those that read the health of its entities (as if each changed), as
+   * `update` works them out. What an edit that renames nothing re-checks is among them.
+   */
+  dependentsOf(filePath: string): Set<string> {
+    const file = this.index.getFile(filePath);
+    if (!file) return new Set();
+    const fy = this.settings.fiscalYearStart;
+    const keys = touchedKeys(file, this.index, fy);
+    const health = healthChanges(file, undefined);
+    for (const key of healthPeriodKeys(health.before, this.index, fy)) keys.add(key);
+    for (const key of descendantKeys(health.before, this.index)) keys.add(key);
+    const affected = filesForKeys(keys, this.index, fy);
+    for (const f of siblingRelatedPaths(file, this.index)) affected.add(f);
+    affected.add(filePath);
+    return affected;
+  }
+
   remove(filePath: string): Set<string> {
     const before = this.index.getFile(filePath);
     this.cache.delete(filePath);

@@ -32,6 +32,12 @@ export class FolderState {
    * (references to files not read yet) would flash as errors, so nothing is published before.
    */
   ready = false;
+  /**
+   * The files whose dependents were linted ahead (Analyzer.lintAheadOfEdits), after a first scan that
+   * took every finding from the lint cache; undefined otherwise (a scan that linted every file built
+   * what an edit needs).
+   */
+  lintedAhead: Set<string> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   /** Tasks queued or running (the folder is busy while this is above 0). */
   inFlight = 0;

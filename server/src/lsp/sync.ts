@@ -195,6 +195,11 @@ async function sync(folder: FolderState, mode: SyncMode, context: SyncContext, d
   folder.ready = true;
   const watcher: LintWatcher = { linted: (linted, total) => progress?.checking(linted, total), finished: () => finish(done) };
   context.analyzer.markDirty(folder, dirty, true, watcher);
+  if (mode !== 'files') {
+    // Every finding came from the cache: what the open documents' first edits re-check is linted next.
+    folder.lintedAhead = cache && !differs ? new Set<string>() : undefined;
+    if (folder.lintedAhead) context.analyzer.lintAheadOfEdits(folder, folder.filePaths().filter((file) => context.openText(file) !== undefined));
+  }
   return true;
 }
 
