@@ -98,7 +98,7 @@ export function tallyOf(findings: readonly Finding[]): FindingTally {
 
 const NO_FINDINGS: FindingTally = Object.freeze({ total: 0, errors: 0, warnings: 0 });
 
-/** [offset in the file, bytes, crc32] of a stored part; bytes 0: none stored. */
+/** The Part of what is not stored (a Part's bytes 0). */
 const NO_PART: Part = [0, 0, 0];
 
 export type CacheReadResult = { ok: true; cache: LintCache } | { ok: false; reason: 'missing' | 'corrupt' | 'stale' };

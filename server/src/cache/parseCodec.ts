@@ -230,14 +230,12 @@ function decodeAtHand(r: Encoded): { fields: readonly Field[]; places: readonly 
   if (!r.length) return { fields: NO_FIELDS, places: NO_PLACES };
   // Arrays of their exact size (pushing reserves room for ~17 items: 8 MB at 10k heavy documents).
   let count = 0;
-  for (let k = 0; k < r.length; k += r[k + 5] === 0 ? 9 : 7) count++;
+  for (let k = 0; k < r.length; k += 1 + fieldItems(r, k + 1)) count++;
   const fields: Field[] = new Array(count);
   const places: number[] = new Array(count);
-  for (let i = 0, k = 0; i < count; i++) {
-    places[i] = r[k++] as number;
-    const [field, next] = decodeFieldAt(r, k);
-    fields[i] = field;
-    k = next;
+  for (let i = 0, k = 0; i < count; i++, k += 1 + fieldItems(r, k + 1)) {
+    places[i] = r[k] as number;
+    fields[i] = decodeFieldAt(r, k + 1);
   }
   return { fields, places };
 }
@@ -257,8 +255,13 @@ function encodeFieldInto(f: Field, out: Encoded): void {
   } else out.push(1, encodeValue(v));
 }
 
-/** The field written at `k` in `r` (encodeFieldInto), and where the next item lies. */
-function decodeFieldAt(r: Encoded, k: number): [Field, number] {
+/** How many items encodeFieldInto wrote for the field at `k` in `r`. */
+function fieldItems(r: Encoded, k: number): number {
+  return r[k + 4] === 0 ? 8 : 6;
+}
+
+/** The field written at `k` in `r` (encodeFieldInto). */
+function decodeFieldAt(r: Encoded, k: number): Field {
   const keyText = r[k] as string;
   const key = r[k + 1] as string | 0;
   const start = r[k + 2] as number;
@@ -266,10 +269,10 @@ function decodeFieldAt(r: Encoded, k: number): [Field, number] {
   const tag = r[k + 4];
   if (tag === 0) {
     const text = r[k + 7] as string;
-    return [indexedField(key === 0 ? keyText : key, keyText, start, end, new IndexedScalar(text, text, r[k + 5] as number, r[k + 6] as number)), k + 8];
+    return indexedField(key === 0 ? keyText : key, keyText, start, end, new IndexedScalar(text, text, r[k + 5] as number, r[k + 6] as number));
   }
   if (tag !== 1) throw new Unknown(`field value ${String(tag)}`);
-  return [indexedField(key === 0 ? keyText : key, keyText, start, end, decodeValue(r[k + 5] as Encoded)), k + 6];
+  return indexedField(key === 0 ? keyText : key, keyText, start, end, decodeValue(r[k + 5] as Encoded));
 }
 
 /** An entity's fields in their order: those at hand at their places, the others (encoded) in the places left. */

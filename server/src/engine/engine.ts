@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import type { Entity } from '../model/entity.js';
 import type { ParsedFile } from '../model/file.js';
 import type { Finding } from '../model/finding.js';
 import { WorkspaceIndex } from '../index/workspaceIndex.js';
@@ -168,15 +169,22 @@ export class LintEngine {
   dependentsOf(filePath: string): Set<string> {
     const file = this.index.getFile(filePath);
     if (!file) return new Set();
-    const fy = this.settings.fiscalYearStart;
-    const keys = touchedKeys(file, this.index, fy);
-    const health = healthChanges(file, undefined);
-    for (const key of healthPeriodKeys(health.before, this.index, fy)) keys.add(key);
-    for (const key of descendantKeys(health.before, this.index)) keys.add(key);
-    const affected = filesForKeys(keys, this.index, fy);
+    const affected = filesForKeys(this.keysRead(file, healthChanges(file, undefined).before), this.index, this.settings.fiscalYearStart);
     for (const f of siblingRelatedPaths(file, this.index)) affected.add(f);
     affected.add(filePath);
     return affected;
+  }
+
+  /**
+   * The keys whose readers a change of `file` concerns (dependencies.ts): what it declares and refers
+   * to, and the periods and descendants of those of its entities whose health changed.
+   */
+  private keysRead(file: ParsedFile | undefined, healthChanged: readonly Entity[]): Set<string> {
+    const fy = this.settings.fiscalYearStart;
+    const keys = file ? touchedKeys(file, this.index, fy) : new Set<string>();
+    for (const key of healthPeriodKeys(healthChanged, this.index, fy)) keys.add(key);
+    for (const key of descendantKeys(healthChanged, this.index)) keys.add(key);
+    return keys;
   }
 
   remove(filePath: string): Set<string> {
@@ -190,21 +198,13 @@ export class LintEngine {
   private replace(filePath: string, before: ParsedFile | undefined, after: ParsedFile | undefined): Set<string> {
     const fy = this.settings.fiscalYearStart;
     const hadOwners = this.index.countOfKind('owner') > 0;
-    const keys = before ? touchedKeys(before, this.index, fy) : new Set<string>();
     const health = healthChanges(before, after);
-    for (const key of healthPeriodKeys(health.before, this.index, fy)) keys.add(key);
-    for (const key of descendantKeys(health.before, this.index)) keys.add(key);
-    const affected = filesForKeys(keys, this.index, fy);
+    const affected = filesForKeys(this.keysRead(before, health.before), this.index, fy);
     // A templated entity and its sibling file are checked together (a KEP's kep.yaml and README.md).
     const related = siblingRelatedPaths(before, this.index);
     if (after) this.index.setFile(after);
     else this.index.removeFile(filePath);
-    if (after) {
-      const afterKeys = touchedKeys(after, this.index, fy);
-      for (const key of healthPeriodKeys(health.after, this.index, fy)) afterKeys.add(key);
-      for (const key of descendantKeys(health.after, this.index)) afterKeys.add(key);
-      for (const f of filesForKeys(afterKeys, this.index, fy)) affected.add(f);
-    }
+    if (after) for (const f of filesForKeys(this.keysRead(after, health.after), this.index, fy)) affected.add(f);
     affected.add(filePath);
     for (const f of [...related, ...siblingRelatedPaths(after, this.index)]) if (this.index.getFile(f)) affected.add(f);
     const sibling = this.siblingToReread(after);

@@ -173,7 +173,8 @@ export class Analyzer {
     for (const file of files) {
       if (done.has(file)) continue;
       done.add(file);
-      for (const f of folder.engine.dependentsOf(file)) if (!this.dirty.has(f)) this.dirty.set(f, folder);
+      // Those queued already keep their place (a Map keeps a key where it was first set).
+      for (const f of folder.engine.dependentsOf(file)) this.dirty.set(f, folder);
       added = true;
     }
     if (added) this.kick('ahead');

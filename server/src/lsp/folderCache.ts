@@ -80,7 +80,7 @@ export function openFolderCache(root: string, cascade: ConfigCascade, engine: Li
   };
   return {
     paths: loaded.entries.map((e) => e.path),
-    source: stamp && { location: file, stamp: { dev: stamp.dev, ino: stamp.ino, size: stamp.size, mtimeMs: stamp.mtimeMs } },
+    source: stamp && { location: file, stamp },
     storedForm(path) {
       const entry = withFindings(path);
       if (!entry) return undefined;

@@ -141,12 +141,13 @@ async function sync(folder: FolderState, mode: SyncMode, context: SyncContext, d
   // comparing sizes and mtimes) done beside it. Those the server sends otherwise than as stored
   // (storedAsTheyAre) are published here while the worker starts (~0.2 s); without a worker, all.
   const shown = new Set<string>();
-  const toWorker = cache && !context.readFile && context.hashFiles ? storedForWorker(toRead, folder, cache, context) : undefined;
+  const hashed = cache !== undefined && !context.readFile;
+  const toWorker = hashed && context.hashFiles ? storedForWorker(toRead, folder, cache, context) : undefined;
   const byWorker = (i: number) => toWorker !== undefined && toWorker.hashes[i] !== null;
   const onStored = (at: number, encoding: DiagnosticsEncoding | undefined) => {
     if (context.analyzer.publishStoredEncoded(folder, toRead[at]!, encoding)) shown.add(toRead[at]!);
   };
-  const hashing = cache && !context.readFile ? context.hashFiles?.(folder.root, toRead, toWorker ? { stored: toWorker, onStored } : {}) : undefined;
+  const hashing = hashed ? context.hashFiles?.(folder.root, toRead, toWorker ? { stored: toWorker, onStored } : {}) : undefined;
   if (cache) await publishStored(toRead, (i) => !byWorker(i), folder, cache, context, shown);
   const hashes = await hashing;
   if (cache && toWorker && !hashes) await publishStored(toRead, byWorker, folder, cache, context, shown);
