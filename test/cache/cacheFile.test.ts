@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadCache, saveCache, type CacheRecord, type LintCache } from '../../server/src/cache/cacheFile.js';
+import { loadCache, saveCache, type CacheEntry, type CacheRecord, type LintCache } from '../../server/src/cache/cacheFile.js';
 import { loadWorkspace } from '../../server/src/cli/workspace.js';
 import type { LintEngine } from '../../server/src/engine/engine.js';
 import type { Finding } from '../../server/src/model/finding.js';
@@ -145,15 +145,20 @@ describe('lint cache: the file', () => {
     const { records, findings } = acme();
     const location = path.join(dir(), 'cache');
     saveCache(location, KEY, records);
-    const count = (list: readonly Finding[], severity: string) => list.filter((f) => f.severity === severity).length;
+    const count = (list: readonly Finding[], severity: string, fixable = false) => list.filter((f) => f.severity === severity && (!fixable || f.fixes?.some((fix) => fix.safe))).length;
     const check = (cache: LintCache) => {
       for (const record of records) {
         const list = findings.get(record.path) ?? [];
-        assert.deepEqual(cache.get(record.path)!.tally, { total: list.length, errors: count(list, 'error'), warnings: count(list, 'warning') }, record.path);
+        assert.deepEqual(
+          cache.get(record.path)!.tally,
+          { total: list.length, errors: count(list, 'error'), warnings: count(list, 'warning'), fixableErrors: count(list, 'error', true), fixableWarnings: count(list, 'warning', true), fixableInfos: count(list, 'info', true) },
+          record.path,
+        );
       }
     };
     const first = opened(location);
     assert.ok(records.some((r) => first.get(r.path)!.tally.errors > 0) && records.some((r) => first.get(r.path)!.tally.warnings > 0));
+    assert.ok(records.some((r) => first.get(r.path)!.tally.fixableErrors > 0), 'some errors --fix can fix');
     check(first);
     // Written again with every part kept (over its end): the counts stay.
     saveCache(location, KEY, first.entries.map((entry): CacheRecord => ({ ...entry, lineMap: first.lineMap(entry), findings: entry, parse: entry })), first);
@@ -175,6 +180,45 @@ describe('lint cache: the file', () => {
       if (rewrite === 'anew') saveCache(location, KEY, next);
       for (const record of withFindings.slice(1)) assert.deepEqual(cache.findings(cache.get(record.path)!), findings.get(record.path), `${rewrite}: ${record.path}`);
     }
+  });
+
+  it('stores each file\'s piece of the report under its key, keeps it through later saves, and reads it after the file was written over', () => {
+    // Larger than the windows parts are read through: kept pieces are read from the file held open.
+    const { records } = acme(40);
+    const location = path.join(dir(), 'cache');
+    const pieceOf = (file: string, n = 0) => (file.endsWith('.md') ? '' : `piece ${n} of ${file} \u00e9\n`);
+    saveCache(location, KEY, records.map((r) => ({ ...r, piece: () => pieceOf(r.path) })), undefined, { pieceKey: 'format A' });
+    const first = opened(location);
+    assert.ok(first.piecesMadeFor('format A'));
+    assert.ok(!first.piecesMadeFor('format B'));
+    for (const r of records) assert.equal(first.piece(first.get(r.path)!), pieceOf(r.path), r.path);
+    assert.ok(records.some((r) => pieceOf(r.path) === ''), 'an empty piece is stored too');
+    // One file's piece made again, the others kept: written over the end, the kept ones still read (from the file held open).
+    for (const r of records) assert.ok(first.canReadFindingsLater(first.get(r.path)!) || first.get(r.path)!.tally.total === 0);
+    const changed = records.find((r) => r.path.endsWith('.yaml'))!;
+    const keptAll = (cache: LintCache, piece: (entry: CacheEntry) => CacheRecord['piece']) => cache.entries.map((entry): CacheRecord => ({ ...entry, lineMap: cache.lineMap(entry), findings: entry, parse: entry, piece: piece(entry) }));
+    saveCache(location, KEY, keptAll(first, (entry) => (entry.path === changed.path ? () => pieceOf(entry.path, 1) : entry)), first, { pieceKey: 'format A' });
+    for (const r of records.filter((r) => r.path !== changed.path && first.get(r.path)!.tally.total > 0)) assert.equal(first.piece(first.get(r.path)!), pieceOf(r.path), `read after the save: ${r.path}`);
+    const second = opened(location);
+    for (const r of records) assert.equal(second.piece(second.get(r.path)!), pieceOf(r.path, r.path === changed.path ? 1 : 0), r.path);
+    // A save that stores no pieces of its own keeps the others, under their key.
+    saveCache(location, KEY, keptAll(second, (entry) => (entry.path === changed.path ? undefined : entry)), second, 'as before');
+    const third = opened(location);
+    assert.ok(third.piecesMadeFor('format A'));
+    assert.equal(third.piece(third.get(changed.path)!), undefined);
+    assert.equal(third.piece(third.get(records[1]!.path)!), pieceOf(records[1]!.path));
+    // A damaged piece is not read; a save without pieces stores none.
+    const entry = third.entries.find((e) => e.at.piece[1] > 0 && e.path !== records[1]!.path)!;
+    const bytes = readFileSync(location);
+    bytes[entry.at.piece[0] + 2]! ^= 0xff;
+    writeFileSync(location, bytes);
+    const damaged = opened(location);
+    assert.equal(damaged.piece(damaged.get(entry.path)!), undefined);
+    assert.equal(damaged.piece(damaged.get(records[1]!.path)!), pieceOf(records[1]!.path));
+    saveCache(location, KEY, keptAll(damaged, (e) => e));
+    const none = opened(location);
+    assert.ok(!none.piecesMadeFor('format A'));
+    assert.ok(none.entries.every((e) => !e.hasPiece && none.piece(e) === undefined));
   });
 
   it('is written anew once more than half of it would be dead', () => {

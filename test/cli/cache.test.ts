@@ -142,8 +142,8 @@ describe('CLI --cache', () => {
     runCli(['--cache'], { cwd: root });
     const file = path.join(root, CACHE);
     const bytes = readFileSync(file);
-    // The trailer (the last 128 bytes) says where the file list lies; a row holds a file's parse result at [14] (its offset).
-    const trailer = JSON.parse(bytes.subarray(bytes.length - 128).toString()) as { manifest: [number, number] };
+    // The trailer (the last 192 bytes) says where the file list lies; a row holds a file's parse result at [14] (its offset).
+    const trailer = JSON.parse(bytes.subarray(bytes.length - 192).toString()) as { manifest: [number, number] };
     const rows = JSON.parse(bytes.subarray(trailer.manifest[0], trailer.manifest[0] + trailer.manifest[1]).toString()) as (string | number)[][];
     const plan = rows.find((row) => String(row[0]).endsWith('/plan.strategy.yaml'))!;
     bytes[Number(plan[14]) + 5]! ^= 0xff;

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { cacheFilePath, cacheKey, type CacheStrategy } from '../cache/cacheKey.js';
-import { loadCache, saveCache, type CacheEntry, type CacheRecord, type FileIdentity, type FindingTally, type LintCache } from '../cache/cacheFile.js';
+import { loadCache, saveCache, type CacheEntry, type CacheRecord, type FileIdentity, type FindingTally, type LintCache, type PiecesSaved } from '../cache/cacheFile.js';
 import { LintEngine } from '../engine/engine.js';
 import { BULK_PARSE_FILES } from './heap.js';
 import { compareFindings } from '../engine/lintFile.js';
@@ -28,6 +28,19 @@ export interface CacheOptions {
   loaded?: LintEngine;
   /** Told when the run will parse many files itself (BULK_PARSE_FILES, or no usable cache): see cli/heap.ts. */
   parsingInBulk?(): void;
+  /**
+   * The report's format, when it is made of a piece per file (PiecewiseFormatter) and this run
+   * prints every file's findings as they are (no --quiet, no suppressions file): the cache stores
+   * each reported file's piece, and `storedPiece` gives those that still stand.
+   */
+  pieces?: ReportPieces;
+}
+
+/** What the cache needs of a piecewise format. */
+export interface ReportPieces {
+  pieceKey: string;
+  /** A reported file's piece of the report, from its findings. */
+  render(file: string, findings: readonly Finding[], lineMap: LineMap): string;
 }
 
 /** Findings by file (a Map is one). */
@@ -53,6 +66,11 @@ export interface LintedFiles {
   view(file: string): { participates: boolean; lineMap: LineMap } | undefined;
   /** A reported file's parse result (bulk suppressions and fingerprints read its entities); decoded when asked for. */
   parsed(file: string): ParsedFile | undefined;
+  /**
+   * A reported file's piece of the report as the cache stored it, when its findings and the piece
+   * stand (CacheOptions.pieces); undefined otherwise (the caller makes it).
+   */
+  storedPiece?(file: string): string | undefined;
   /** Files of the workspace read or restored (reported or not). */
   fileCount: number;
   unreadable: SkippedPath[];
@@ -90,16 +108,17 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
   // An engine loaded ahead is a run without a cache (one that appeared since is written over).
   let cache = read.ok && !options.loaded ? read.cache : undefined;
   const files = identify(found.files, cache, options.strategy, unreadable, engine);
+  const piecesSaved: PiecesSaved = options.pieces ? { pieceKey: options.pieces.pieceKey } : 'as before';
   const save = (records: CacheRecord[], from?: LintCache) => {
     try {
-      saveCache(location, key, records, from);
+      saveCache(location, key, records, from, piecesSaved);
     } catch (error) {
       options.warn(`cannot write the cache ${location}: ${reasonOf(error)}`);
     }
   };
 
   if (cache) {
-    const unchanged = reuseEverything(found, files, cache, engine, unreadable, stats, save);
+    const unchanged = reuseEverything(found, files, cache, engine, unreadable, stats, save, options.pieces);
     if (unchanged) return unchanged;
     if (stats.cache === 'corrupt') cache = undefined;
   }
@@ -199,12 +218,15 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
 
   const records: CacheRecord[] = [];
   const hashOf = (path: string) => engine.getFile(path)?.hash;
+  const pieces = new StoredPieces(cache, options.pieces);
+  const reportedSet = new Set(reported);
   for (const file of files.values()) {
     const parsed = engine.getFile(file.path)!;
     const fresh = kept.has(file.path) ? undefined : findings.fresh(file.path);
     // Not reported this time (context only): what was cached stays true unless the changes reach it.
     const context = fresh ? undefined : reusable(file);
     const reused = kept.get(file.path) ?? (context && !stale(context) ? context : undefined);
+    const piece = pieces.toSave(file.path, reportedSet.has(file.path), reused, fresh, parsed);
     records.push({
       path: file.path,
       size: file.size,
@@ -218,10 +240,60 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
       ...(reused ? { findings: reused } : fresh ? { findings: fresh } : {}),
       // The stored bytes stay where they are (saveCache); a damaged part is replaced.
       parse: file.unchanged && file.entry?.hasParse && !parsedAgain.has(file.path) ? file.entry : parsed,
+      ...(piece ? { piece } : {}),
     });
   }
+  // Pieces of findings printed as stored, read from the cache as it was (the file held open).
+  const printable = new Map<string, CacheEntry>();
+  for (const [path, entry] of kept) if (pieces.stand(entry) && findings.isStored(path)) printable.set(path, entry);
   save(records, cache);
-  return { reported, findings, view: (file) => engine.getFile(file), parsed: (file) => engine.getFile(file), fileCount: files.size, unreadable, stats };
+  const storedPiece = (file: string) => {
+    const entry = printable.get(file);
+    return entry && cache!.piece(entry);
+  };
+  return { reported, findings, view: (file) => engine.getFile(file), parsed: (file) => engine.getFile(file), storedPiece, fileCount: files.size, unreadable, stats };
+}
+
+/**
+ * Which pieces of the report (CacheOptions.pieces) a save stores, and which stored ones a run may
+ * print. A stored piece stands while its file's findings do (it reads nothing else), and is made
+ * for the cache's pieceKey: a run in that format keeps it; a run in another keeps it too, for the
+ * next run in the first (it stores none of its own); a run in a third format stores its own.
+ */
+class StoredPieces {
+  private readonly keep: boolean;
+
+  constructor(
+    private readonly cache: LintCache | undefined,
+    private readonly pieces: ReportPieces | undefined,
+  ) {
+    this.keep = !pieces || cache?.piecesMadeFor(pieces.pieceKey) === true;
+  }
+
+  /** Whether a stored entry's piece is this run's to print (the findings stand: the caller's to say). */
+  stand(entry: CacheEntry): boolean {
+    return this.pieces !== undefined && this.keep && entry.hasPiece;
+  }
+
+  /**
+   * The piece to save for a file: kept from its entry when its findings are reused; else, for a
+   * reported file the report shows, made from its findings when it is written (those of the entry
+   * decoded then, from the file held open).
+   */
+  toSave(path: string, reported: boolean, reused: CacheEntry | undefined, fresh: readonly Finding[] | undefined, parsed: Pick<ParsedFile, 'participates' | 'lineMap'>): CacheRecord['piece'] {
+    if (reused && this.keep && reused.hasPiece) return reused;
+    const pieces = this.pieces;
+    if (!pieces || !reported) return undefined;
+    // Markdown that declares nothing and has no findings is left out of the report (run.ts).
+    if (!parsed.participates && (fresh ? fresh.length : (reused?.tally.total ?? 1)) === 0) return undefined;
+    if (fresh) return () => pieces.render(path, fresh, parsed.lineMap);
+    const cache = this.cache;
+    if (!reused || !cache) return undefined;
+    return () => {
+      const stored = cache.findings(reused);
+      return stored && pieces.render(path, stored, parsed.lineMap);
+    };
+  }
 }
 
 /**
@@ -230,7 +302,7 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
  * decoded only when asked for (bulk suppressions read them). Undefined otherwise, or when stored
  * findings prove damaged (the caller then lints without the cache).
  */
-function reuseEverything(found: DiscoveredWorkspace, files: Map<string, Current>, cache: LintCache, engine: LintEngine, unreadable: SkippedPath[], stats: LintedFiles['stats'], save: (records: CacheRecord[], from: LintCache) => void): LintedFiles | undefined {
+function reuseEverything(found: DiscoveredWorkspace, files: Map<string, Current>, cache: LintCache, engine: LintEngine, unreadable: SkippedPath[], stats: LintedFiles['stats'], save: (records: CacheRecord[], from: LintCache) => void, report: ReportPieces | undefined): LintedFiles | undefined {
   if (files.size !== cache.entries.length) return undefined;
   for (const file of files.values()) if (!file.unchanged) return undefined;
   const reported = found.selected.filter((f) => files.has(f));
@@ -248,16 +320,27 @@ function reuseEverything(found: DiscoveredWorkspace, files: Map<string, Current>
     }
     findings.set(path, stored);
   }
-  // Only metadata moved (a file touched, not changed): remembered, so that the next run need not read it.
-  if ([...files.values()].some((f) => f.entry!.mtimeMs !== f.mtimeMs || f.entry!.size !== f.size)) {
+  const pieces = new StoredPieces(cache, report);
+  const reportedSet = new Set(reported);
+  // Only metadata moved (a file touched, not changed): remembered, so that the next run need not
+  // read it. Pieces of the report not stored for this run's format: stored, so that the next run
+  // prints them as they are.
+  const piecesMissing = report !== undefined && !cache.piecesMadeFor(report.pieceKey);
+  if (piecesMissing || [...files.values()].some((f) => f.entry!.mtimeMs !== f.mtimeMs || f.entry!.size !== f.size)) {
     save(
       [...files.values()].map((f) => {
         const e = f.entry!;
-        return { path: f.path, size: f.size, mtimeMs: f.mtimeMs, hash: e.hash, templateKey: e.templateKey, inputsKey: e.inputsKey, participates: e.participates, followRules: e.followRules, lineMap: cache.lineMap(e), ...(e.hasFindings ? { findings: e } : {}), parse: e };
+        const lineMap = cache.lineMap(e);
+        const piece = pieces.toSave(f.path, reportedSet.has(f.path), e.hasFindings ? e : undefined, undefined, { participates: e.participates, lineMap });
+        return { path: f.path, size: f.size, mtimeMs: f.mtimeMs, hash: e.hash, templateKey: e.templateKey, inputsKey: e.inputsKey, participates: e.participates, followRules: e.followRules, lineMap, ...(e.hasFindings ? { findings: e } : {}), parse: e, ...(piece ? { piece } : {}) };
       }),
       cache,
     );
   }
+  const storedPiece = (path: string) => {
+    const entry = files.get(path)?.entry;
+    return entry && findings.isStored(path) && pieces.stand(entry) ? cache.piece(entry) : undefined;
+  };
   const view = (path: string) => {
     const entry = files.get(path)?.entry;
     return entry && { participates: entry.participates, lineMap: cache.lineMap(entry) };
@@ -274,7 +357,7 @@ function reuseEverything(found: DiscoveredWorkspace, files: Map<string, Current>
     }
     return decoded.get(path);
   };
-  return { reported, findings, view, parsed, fileCount: files.size, unreadable, stats };
+  return { reported, findings, view, parsed, storedPiece, fileCount: files.size, unreadable, stats };
 }
 
 /**
@@ -295,6 +378,11 @@ class RunFindings implements FindingsByFile {
   /** The file's findings are the cache's (canReadFindingsLater said they can be read). */
   stored(file: string, entry: CacheEntry): void {
     this.inCache.set(file, entry);
+  }
+
+  /** Whether the file's findings are the cache's, read when asked for (`stored`). */
+  isStored(file: string): boolean {
+    return this.inCache.has(file);
   }
 
   /** The findings of a file this run linted. */

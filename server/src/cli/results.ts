@@ -1,6 +1,7 @@
 import type { Finding } from '../model/finding.js';
 import type { RuleMeta } from '../rules/rule.js';
 import type { LineMap } from '../text/lineMap.js';
+import { count, emptyCounts, type Counts } from './formatters/shared.js';
 
 /** One linted file as the output formatters see it. */
 export interface FileResult {
@@ -49,5 +50,44 @@ export function joined(chunked: ChunkedFormatter): Formatter {
     let text = '';
     for (const chunk of chunked(results, context)) text += chunk;
     return text;
+  };
+}
+
+/** What a report says after its files (stylish's summary). */
+export interface ReportSummary {
+  /** The findings shown, by severity and fixable ones. */
+  counts: Counts;
+  /** How many findings the bulk suppressions file accepted (not shown). */
+  suppressed: number;
+  /** How many files the report lists. */
+  files: number;
+}
+
+/**
+ * A formatter whose report is one piece of text per file, each decided by that file's result and
+ * `pieceKey` alone, with what surrounds them: the lint cache stores a file's piece beside its
+ * findings, and a later run under the same key prints it as it is, without decoding the findings.
+ */
+export interface PiecewiseFormatter {
+  /** What a piece depends on besides its file: the format, and the context it reads (the working directory, colour). */
+  pieceKey(context: FormatContext): string;
+  /** A file's piece of the report ('' when the format shows nothing of it). */
+  piece(result: FileResult, context: FormatContext): string;
+  /** The report: the files' pieces in order, with what surrounds them; `summary` is asked for once every piece is read. */
+  report(pieces: Iterable<string>, summary: () => ReportSummary, context: FormatContext): Iterable<string>;
+}
+
+/** The chunked formatter of a piecewise one: each result's piece made here, its findings counted as it goes. */
+export function chunkedOf(formatter: PiecewiseFormatter): ChunkedFormatter {
+  return (results, context) => {
+    const counts = emptyCounts();
+    function* pieces(): Generator<string> {
+      for (const result of results) {
+        const text = formatter.piece(result, context);
+        count(result.findings, counts);
+        yield text;
+      }
+    }
+    return formatter.report(pieces(), () => ({ counts, suppressed: results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0), files: results.length }), context);
   };
 }

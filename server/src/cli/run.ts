@@ -7,15 +7,16 @@ import { displayPath, relativeInside, toPosix } from '../files/paths.js';
 import type { SkippedPath } from '../files/discover.js';
 import { cacheFilePath } from '../cache/cacheKey.js';
 import { deleteCacheFile } from '../cache/cacheFile.js';
-import { lintWithCache, type FindingsByFile, type LintedFiles } from './cachedLint.js';
-import { tallyOf } from '../cache/cacheFile.js';
+import { lintWithCache, type FindingsByFile, type LintedFiles, type ReportPieces } from './cachedLint.js';
+import { tallyOf, type FindingTally } from '../cache/cacheFile.js';
 import { checkYoungGeneration, limitHeapGrowth, limitHeapGrowthToParse } from './heap.js';
 import { reasonOf } from '../files/errno.js';
 import type { LintArgs } from './args.js';
 import { unifiedDiff } from './diff.js';
 import { EXIT, CliError } from './errors.js';
-import { getChunkedFormatter } from './formatters/index.js';
-import type { FileResult } from './results.js';
+import { getChunkedFormatter, getPiecewiseFormatter } from './formatters/index.js';
+import type { FileResult, FormatContext, PiecewiseFormatter } from './results.js';
+import { emptyCounts } from './formatters/shared.js';
 import { VERSION } from './version.js';
 import { suppressionKey } from '../engine/bulkSuppressions.js';
 import { applySuppressionsFile, describeUnused, suppressionsFileOf, type SuppressionOutcome } from './suppressions.js';
@@ -90,14 +91,20 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   };
   const cwd = toPosix(process.cwd());
   const warn = warnOn(io);
+  const suppression = { ...(args.suppressionsLocation ? { location: args.suppressionsLocation } : {}), all: args.suppressAll, rules: args.suppressRules, prune: args.pruneSuppressions };
+  const color = useColor(args, io);
+  const context: FormatContext = { cwd, color, rules: RULES.map((r) => r.meta), version: VERSION };
+  const piecewise = getPiecewiseFormatter(args.format);
   let linted: LintedWorkspace;
   if (servedFromCache) {
     const found = discoverWorkspace(request);
+    // The cache stores the report's pieces when this run prints every finding as it is.
+    const pieces = piecewise && !args.quiet && !suppressionsInPlay(suppression, suppressionsFileOf(suppression, cwd, found.root)) ? reportPieces(piecewise, context) : undefined;
     // A first --cache run (no cache file yet) parses every file: in worker threads too, as a run without --cache does.
     const fromCache = existsSync(cacheFilePath(args.cacheLocation, found.cwd));
     if (!fromCache) limitHeapGrowthToParse(found.files.length);
     const first = fromCache ? undefined : await parseInParallel(found, request, { concurrency: args.concurrency, warn });
-    const cached = lintWithCache(found, { ...(args.cacheLocation ? { location: args.cacheLocation } : {}), strategy: args.cacheStrategy, warn, parsingInBulk: limitHeapGrowth, ...(first ? { loaded: first.engine } : {}) });
+    const cached = lintWithCache(found, { ...(args.cacheLocation ? { location: args.cacheLocation } : {}), strategy: args.cacheStrategy, warn, parsingInBulk: limitHeapGrowth, ...(first ? { loaded: first.engine } : {}), ...(pieces ? { pieces } : {}) });
     linted = { ...cached, root: found.root, skipped: found.skipped };
     clock.lap('cache, read, parse and lint');
   } else {
@@ -107,20 +114,18 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   }
   for (const skipped of linted.skipped) warn(`${displayPath(skipped.path, cwd)} not linted: ${skipped.reason}`);
 
-  const suppression = { ...(args.suppressionsLocation ? { location: args.suppressionsLocation } : {}), all: args.suppressAll, rules: args.suppressRules, prune: args.pruneSuppressions };
   const suppressionsFile = suppressionsFileOf(suppression, cwd, linted.root);
   // Without a suppressions file, or a flag that writes one, there is nothing to split (nor a parse result to read it with).
   const bulk: Omit<SuppressionOutcome, 'kept'> & { kept: FindingsByFile } =
-    suppression.all || suppression.rules.length || suppression.prune || existsSync(suppressionsFile)
+    suppressionsInPlay(suppression, suppressionsFile)
       ? applySuppressionsFile(suppression, { cwd, workspaceRoot: linted.root, reported: linted.reported.flatMap((f) => linted.parsed(f) ?? []), findings: linted.findings })
       : { kept: linted.findings, suppressed: new Map<string, Finding[]>(), unused: [], displayPath: displayPath(suppressionsFile, cwd) };
   if (bulk.written) io.stderr(`strategy-lint: ${bulk.written}\n`);
   clock.lap('suppressions');
 
   const results: FileResult[] = [];
-  let errors = 0;
-  let warnings = 0;
-  let reportedCount = 0;
+  // The findings shown, counted from each file's tally (what a report's summary says).
+  const shownCounts = emptyCounts();
   let takingPart = 0;
   const kept = bulk.kept;
   // Findings the cache holds are decoded at each `get` (FindingsByFile): counted from the tally
@@ -142,12 +147,10 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     let suppressed: Finding[] = bulk.suppressed.get(file) ?? [];
     if (args.quiet) suppressed = suppressed.filter(isError);
     const tally = kept.storedTally?.(file) ?? tallyOf(kept.get(file) ?? []);
-    const shown = args.quiet ? { total: tally.errors, errors: tally.errors, warnings: 0 } : tally;
+    const shown = args.quiet ? errorsOnly(tally) : tally;
     // Markdown that declares nothing is not part of the strategy: it is left out of the report (§2).
     if (!view.participates && shown.total === 0 && file !== linted.stdinPath) continue;
-    errors += shown.errors;
-    warnings += shown.warnings;
-    reportedCount += shown.total;
+    addTally(shownCounts, shown);
     results.push({
       path: file,
       displayPath: displayPath(file, cwd),
@@ -161,13 +164,20 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     });
   }
 
-  const color = useColor(args, io);
-  const context = { cwd, rules: RULES.map((r) => r.meta), version: VERSION, suppressionsFile: bulk.displayPath, filesChecked: linted.reported.length, unreadable: linted.unreadable, skipped: linted.skipped };
-  // Written as it is formatted, a file at a time: the report is never one string in memory.
-  const output = formatter(results, { ...context, color });
+  const errors = shownCounts.error;
+  const warnings = shownCounts.warning;
+  const reportedCount = shownCounts.error + shownCounts.warning + shownCounts.info;
+  const reportContext = { ...context, suppressionsFile: bulk.displayPath, filesChecked: linted.reported.length, unreadable: linted.unreadable, skipped: linted.skipped };
+  const suppressedCount = results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
+  const printed = { asStored: 0 };
+  // Written as it is formatted, a file at a time: the report is never one string in memory. A
+  // piecewise format prints the pieces the cache stored for findings that stand as they are.
+  const output = piecewise
+    ? piecewise.report(piecesOf(results, piecewise, reportContext, linted.storedPiece, printed), () => ({ counts: shownCounts, suppressed: suppressedCount, files: results.length }), reportContext)
+    : formatter(results, reportContext);
   if (args.outputFile) writeOutputFile(args.outputFile, output);
   else for (const text of batched(output)) io.stdout(text);
-  for (const extra of args.outputs) writeOutputFile(extra.path, getChunkedFormatter(extra.format)!(results, { ...context, color: false }), `--format ${extra.format}:${extra.path}`);
+  for (const extra of args.outputs) writeOutputFile(extra.path, getChunkedFormatter(extra.format)!(results, { ...reportContext, color: false }), `--format ${extra.format}:${extra.path}`);
   clock.lap('output');
 
   const counts = {
@@ -177,8 +187,8 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     skipped: linted.skipped,
     unreadable: linted.unreadable,
     findings: reportedCount,
-    suppressed: results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0),
-    ...(linted.stats.cache !== 'none' ? { cache: linted.stats } : {}),
+    suppressed: suppressedCount,
+    ...(linted.stats.cache !== 'none' ? { cache: { ...linted.stats, printed: printed.asStored } } : {}),
   };
   if (args.stats) io.stderr(renderStats(counts, clock, (p) => displayPath(p, cwd)));
   // A person at a terminal sees what was looked at; CI logs and pipes stay as they were.
@@ -194,6 +204,42 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     return EXIT.problems;
   }
   return EXIT.ok;
+}
+
+/** Whether a bulk suppressions file splits this run's findings (it exists, or a flag writes it). */
+function suppressionsInPlay(suppression: { all: boolean; rules: readonly string[]; prune: boolean }, file: string): boolean {
+  return suppression.all || suppression.rules.length > 0 || suppression.prune || existsSync(file);
+}
+
+/** What the lint cache needs to store a piecewise format's pieces: a reported file as run.ts makes its result (nothing suppressed). */
+function reportPieces(formatter: PiecewiseFormatter, context: FormatContext): ReportPieces {
+  return {
+    pieceKey: formatter.pieceKey(context),
+    render: (file, findings, lineMap) => formatter.piece({ path: file, displayPath: displayPath(file, context.cwd), findings: [...findings], suppressed: [], lineMap }, context),
+  };
+}
+
+/** Each result's piece of the report: the one the cache stored, when it stands; else made now. */
+function* piecesOf(results: readonly FileResult[], formatter: PiecewiseFormatter, context: FormatContext, stored: ((file: string) => string | undefined) | undefined, printed: { asStored: number }): Generator<string> {
+  for (const result of results) {
+    const piece = stored?.(result.path);
+    if (piece !== undefined) printed.asStored++;
+    yield piece ?? formatter.piece(result, context);
+  }
+}
+
+/** A tally of errors alone (--quiet shows nothing else). */
+function errorsOnly(tally: FindingTally): FindingTally {
+  return { total: tally.errors, errors: tally.errors, warnings: 0, fixableErrors: tally.fixableErrors, fixableWarnings: 0, fixableInfos: 0 };
+}
+
+function addTally(counts: ReturnType<typeof emptyCounts>, tally: FindingTally): void {
+  counts.error += tally.errors;
+  counts.warning += tally.warnings;
+  counts.info += tally.total - tally.errors - tally.warnings;
+  counts.fixableError += tally.fixableErrors;
+  counts.fixableWarning += tally.fixableWarnings;
+  counts.fixableInfo += tally.fixableInfos;
 }
 
 /** Lints the named files one by one (others were loaded only so references resolve), showing progress. */
@@ -306,7 +352,15 @@ export function writeOutputFile(outputFile: string, text: string | Iterable<stri
   try {
     makeFolders(path.dirname(target));
     fd = openSync(target, 'w');
-    for (const piece of batched(typeof text === 'string' ? [text] : text)) writeAll(fd, Buffer.from(piece));
+    // Encoded into one buffer, reused: a buffer per batch stays outside the heap until a collection
+    // frees it, and printing a report the cache stored allocates too little to prompt one.
+    let buffer = Buffer.allocUnsafe(0);
+    for (const piece of batched(typeof text === 'string' ? [text] : text)) {
+      const bytes = Buffer.byteLength(piece);
+      if (bytes > buffer.length) buffer = Buffer.allocUnsafe(Math.max(bytes, 3 * BATCH_LENGTH));
+      buffer.write(piece, 0, 'utf8');
+      writeAll(fd, buffer.subarray(0, bytes));
+    }
   } catch (error) {
     // The file system's refusals are the user's to fix; anything else is a bug, reported as one.
     if ((error as NodeJS.ErrnoException).code === undefined) throw error;

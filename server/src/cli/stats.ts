@@ -34,8 +34,11 @@ export interface RunCounts {
   unreadable: readonly { path: string; reason: string }[];
   findings: number;
   suppressed: number;
-  /** With --cache: how it was used, what was parsed and linted in full, and what only for candidates. */
-  cache?: { cache: string; parsed: number; linted: number; rechecked: number };
+  /**
+   * With --cache: how it was used, what was parsed and linted in full, what only for candidates, and
+   * how many files' part of the report was printed as the cache stored it (PiecewiseFormatter).
+   */
+  cache?: { cache: string; parsed: number; linted: number; rechecked: number; printed?: number };
 }
 
 /**
@@ -44,7 +47,7 @@ export interface RunCounts {
  *
  *     strategy-lint: 31 files linted (22 taking part, 9 declaring nothing); 40 read (9 only for references)
  *     strategy-lint: skipped: archive/old.md (ignored by the config's ignore patterns)
- *     strategy-lint: cache: used; 1 file parsed, 8 linted, 120 re-checked for workspace candidates
+ *     strategy-lint: cache: used; 1 file parsed, 8 linted, 120 re-checked for workspace candidates; report: 22 files as stored
  *     strategy-lint: time: discover 12 ms, read and parse 85 ms, lint 30 ms, … total 140 ms
  */
 export function renderStats(counts: RunCounts, clock: PhaseClock, shown: (p: string) => string): string {
@@ -60,7 +63,7 @@ export function renderStats(counts: RunCounts, clock: PhaseClock, shown: (p: str
 
 function cacheLine(c: NonNullable<RunCounts['cache']>): string {
   const state = c.cache === 'used' ? 'used' : c.cache === 'missing' ? 'none yet (written now)' : `${c.cache}, not used (written again)`;
-  return `cache: ${state}; ${plural(c.parsed, 'file')} parsed, ${c.linted} linted${c.rechecked ? `, ${c.rechecked} re-checked for workspace candidates` : ''}`;
+  return `cache: ${state}; ${plural(c.parsed, 'file')} parsed, ${c.linted} linted${c.rechecked ? `, ${c.rechecked} re-checked for workspace candidates` : ''}${c.printed ? `; report: ${plural(c.printed, 'file')} as stored` : ''}`;
 }
 
 export function formatMs(ms: number): string {

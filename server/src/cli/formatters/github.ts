@@ -1,5 +1,5 @@
 import type { Severity } from '../../model/finding.js';
-import { joined, type ChunkedFormatter } from '../results.js';
+import { chunkedOf, joined, type ChunkedFormatter, type PiecewiseFormatter } from '../results.js';
 import { locate, relativeToCwd, sortedFindings, toSlashes, visible } from './shared.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -8,8 +8,9 @@ const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'erro
  * GitHub Actions workflow commands (SPEC §8): each finding becomes an annotation on the pull request's
  * diff. Paths are relative to the working directory, which in a workflow is the repository root.
  */
-export const githubChunks: ChunkedFormatter = function* (results, context) {
-  for (const result of results) {
+export const githubPieces: PiecewiseFormatter = {
+  pieceKey: (context) => `github\0${context.cwd}`,
+  piece(result, context) {
     let output = '';
     const file = relativeToCwd(result.path, context.cwd) ?? toSlashes(result.path);
     for (const finding of sortedFindings(result)) {
@@ -22,9 +23,14 @@ export const githubChunks: ChunkedFormatter = function* (results, context) {
       const props = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
       output += `::${COMMAND[finding.severity]} ${props}::${escapeData(finding.message)}\n`;
     }
-    if (output) yield output;
-  }
+    return output;
+  },
+  *report(pieces) {
+    for (const piece of pieces) if (piece) yield piece;
+  },
 };
+
+export const githubChunks: ChunkedFormatter = chunkedOf(githubPieces);
 
 export const github = joined(githubChunks);
 

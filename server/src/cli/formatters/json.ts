@@ -1,5 +1,5 @@
 import type { Finding, Fix, Severity } from '../../model/finding.js';
-import { joined, type ChunkedFormatter, type FileResult } from '../results.js';
+import { chunkedOf, joined, type ChunkedFormatter, type FileResult, type PiecewiseFormatter } from '../results.js';
 import { count, locate, safeFix, sortedFindings, sortedSuppressed } from './shared.js';
 
 /** ESLint's numeric severities; 0 is ESLint's "off", used here for `info` (SPEC §8). */
@@ -26,12 +26,23 @@ interface EslintMessage {
  * ESLint's `json` format (SPEC §8), so tools built for ESLint output (reviewdog, code review bots,
  * dashboards) read strategy-lint's too. Every linted file is listed, clean ones with no messages.
  */
-export const jsonChunks: ChunkedFormatter = function* (results) {
+export const jsonPieces: PiecewiseFormatter = {
+  // A file's element reads nothing of the context: its path is absolute.
+  pieceKey: () => 'json',
+  piece: (result) => JSON.stringify(toEslintResult(result)),
   // JSON.stringify of the whole array, one element at a time: the same bytes.
-  yield '[';
-  for (let i = 0; i < results.length; i++) yield (i ? ',' : '') + JSON.stringify(toEslintResult(results[i]!));
-  yield ']\n';
+  *report(pieces) {
+    yield '[';
+    let first = true;
+    for (const piece of pieces) {
+      yield first ? piece : `,${piece}`;
+      first = false;
+    }
+    yield ']\n';
+  },
 };
+
+export const jsonChunks: ChunkedFormatter = chunkedOf(jsonPieces);
 
 export const json = joined(jsonChunks);
 

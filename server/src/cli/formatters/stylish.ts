@@ -1,7 +1,7 @@
 import type { Severity } from '../../model/finding.js';
-import { joined, type ChunkedFormatter } from '../results.js';
+import { chunkedOf, joined, type ChunkedFormatter, type PiecewiseFormatter } from '../results.js';
 import { palette, type Palette, type Style } from './ansi.js';
-import { count, emptyCounts, locate, plural, sortedFindings, visible, type Counts } from './shared.js';
+import { locate, plural, sortedFindings, visible, type Counts } from './shared.js';
 
 interface Row {
   line: string;
@@ -17,36 +17,43 @@ interface Row {
  * files checked declares anything (§8): then one line says how many were checked, so a run that
  * finds no strategy at all does not pass unnoticed.
  */
-export const stylishChunks: ChunkedFormatter = function* (results, context) {
-  const paint = palette(context.color);
-  const totals = emptyCounts();
-  let opening = '\n';
-  for (const result of results) {
-    if (!result.findings.length) continue;
-    const findings = sortedFindings(result);
-    count(findings, totals);
-    const rows = findings.map((f): Row => {
+export const stylishPieces: PiecewiseFormatter = {
+  pieceKey: (context) => `stylish\0${context.color ? 'color' : 'plain'}\0${context.cwd}`,
+  piece(result, context) {
+    if (!result.findings.length) return '';
+    const paint = palette(context.color);
+    const rows = sortedFindings(result).map((f): Row => {
       const at = locate(result.lineMap, f.span);
       return { line: String(at.line), column: String(at.column), severity: f.severity, message: tidyMessage(f.message), ruleId: f.ruleId };
     });
+    return `${paint.underline(visible(result.displayPath))}\n${table(rows, paint)}\n\n`;
+  },
+  *report(pieces, summaryOf, context) {
+    const paint = palette(context.color);
     // A report opens with a blank line, before its first file.
-    yield `${opening}${paint.underline(visible(result.displayPath))}\n${table(rows, paint)}\n\n`;
-    opening = '';
-  }
-  const total = totals.error + totals.warning + totals.info;
-  const suppressed = results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
-  const suppressedLine = suppressed ? paint.dim(`  ${plural(suppressed, 'problem')} suppressed by ${context.suppressionsFile ?? 'the suppressions file'} (not shown).`) + '\n' : '';
-  if (total === 0) {
-    if (suppressedLine) yield `\n${suppressedLine}`;
-    else if (results.length === 0 && context.filesChecked !== undefined) {
-      // A team's own documents (KEPs, RFCs, ADRs, PRDs) declare nothing in SPEC forms: say where the way in is.
-      yield `0 problems: ${plural(context.filesChecked, 'file')} checked, none declares an objective, key result, initiative, owner or PRD\n`
-        + `  Documents in a shape of your own (KEPs, RFCs, ADRs, PRDs)? \`strategy-lint init\` finds known layouts and writes a config with presets and templates.\n`;
+    let opening = '\n';
+    for (const piece of pieces) {
+      if (!piece) continue;
+      yield opening + piece;
+      opening = '';
     }
-    return;
-  }
-  yield summary(totals, paint) + suppressedLine;
+    const { counts: totals, suppressed, files } = summaryOf();
+    const total = totals.error + totals.warning + totals.info;
+    const suppressedLine = suppressed ? paint.dim(`  ${plural(suppressed, 'problem')} suppressed by ${context.suppressionsFile ?? 'the suppressions file'} (not shown).`) + '\n' : '';
+    if (total === 0) {
+      if (suppressedLine) yield `\n${suppressedLine}`;
+      else if (files === 0 && context.filesChecked !== undefined) {
+        // A team's own documents (KEPs, RFCs, ADRs, PRDs) declare nothing in SPEC forms: say where the way in is.
+        yield `0 problems: ${plural(context.filesChecked, 'file')} checked, none declares an objective, key result, initiative, owner or PRD\n`
+          + `  Documents in a shape of your own (KEPs, RFCs, ADRs, PRDs)? \`strategy-lint init\` finds known layouts and writes a config with presets and templates.\n`;
+      }
+      return;
+    }
+    yield summary(totals, paint) + suppressedLine;
+  },
 };
+
+export const stylishChunks: ChunkedFormatter = chunkedOf(stylishPieces);
 
 export const stylish = joined(stylishChunks);
 
