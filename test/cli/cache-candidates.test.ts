@@ -65,6 +65,24 @@ describe('CLI --cache: fixes listing workspace candidates', () => {
     assert.deepEqual([warm.stats.linted, warm.stats.rechecked], [3, 1]);
   });
 
+  it('a title elsewhere that stays unlike a PRD\'s, of a candidate it does not list, re-checks no PRD', () => {
+    // More initiatives than a PRD lists: INIT-zeta ranks after those listed, and a title sharing no word with the PRD's keeps it there.
+    const more = `initiatives:\n${['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta'].map((w) => `  - id: INIT-${w}\n    title: ${w} work\n    objective: OBJ-growth\n    owner: "@ana"\n`).join('')}`;
+    const root = workspace({ ...files, 'more.strategy.yaml': more });
+    const first = cachedRun(root);
+    assert.ok(!fixTitles(first.findings, 'prd-link').some((t) => t.includes('INIT-zeta')), fixTitles(first.findings, 'prd-link').join('\n'));
+    edit(root, 'more.strategy.yaml', 'title: zeta work', 'title: zeta work, second try');
+    const warm = cachedRun(root);
+    assert.deepEqual(warm.findings, coldFindings(root));
+    assert.equal(warm.stats.rechecked, 0);
+    // Made like the PRD's title, it is listed: the PRD is re-checked.
+    edit(root, 'more.strategy.yaml', 'title: zeta work, second try', 'title: Pricing page experiments');
+    const like = cachedRun(root);
+    assert.deepEqual(like.findings, coldFindings(root));
+    assert.equal(like.stats.rechecked, 1);
+    assert.ok(fixTitles(like.findings, 'prd-link').some((t) => t.includes('INIT-zeta')));
+  });
+
   it('an objective\'s owner changed puts its owner first among an owner-less initiative\'s candidates', () => {
     const root = workspace(files);
     const first = cachedRun(root);

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { fieldText } from '../../server/src/model/semantics.js';
 import { compareIds } from '../../server/src/rules/workspaceFacts.js';
+import { rule as prdLink } from '../../server/src/rules/prd-link.js';
 import { applyFix, findingsOf, lintWorkspace, ROOT, workspace } from '../helpers/workspace.js';
 import { runs, seed } from '../fuzz/workspaces.js';
 
@@ -275,6 +276,38 @@ describe('rule prd-link', () => {
           "Link to initiative 'INIT-7'",
         ],
       );
+    });
+
+    it('says a PRD\'s findings stand after an initiative or objective was retitled only when linting again gives them (property, the lint cache)', () => {
+      const outcomes = { stood: 0, moved: 0 };
+      fc.assert(
+        fc.property(files, fc.nat(), titleOf, (texts, pick, newTitle) => {
+          const engine = workspace(texts);
+          const plans = Object.keys(texts).filter((p) => p.endsWith('.yaml'));
+          const planPath = `${ROOT}/${plans[pick % plans.length]!}`;
+          const before = engine.getFile(planPath)!;
+          const titled = before.entities.filter((e) => (e.kind === 'initiative' || e.kind === 'objective') && e.id && e.fields.some((f) => f.key === 'title'));
+          if (!titled.length) return;
+          const target = titled[pick % titled.length]!;
+          const span = target.fields.find((f) => f.key === 'title')!.value.span;
+          const prds = Object.keys(texts).filter((p) => p.endsWith('.md')).map((rel) => `${ROOT}/${rel}`);
+          const stored = new Map(prds.map((path) => [path, engine.lint(path).filter((f) => f.ruleId === 'prd-link')]));
+          const text = texts[plans[pick % plans.length]!]!;
+          engine.update(planPath, `${text.slice(0, span.start)}"${newTitle}"${text.slice(span.end)}`);
+          const after = engine.getFile(planPath)!;
+          const retitled = before.entities.flatMap((e, i) => (after.entities[i]?.id === e.id && after.entities[i]!.title !== e.title ? [{ before: e, after: after.entities[i]! }] : []));
+          if (!retitled.length) return;
+          for (const path of prds) {
+            const stands = prdLink.standsAfterRetitling!(stored.get(path)!, engine.getFile(path)!, retitled, engine.index);
+            const fresh = engine.lint(path).filter((f) => f.ruleId === 'prd-link');
+            if (stands) assert.equal(JSON.stringify(fresh), JSON.stringify(stored.get(path)), `${path} after ${target.id} was retitled "${newTitle}"`);
+            outcomes[stands ? 'stood' : 'moved']++;
+          }
+        }),
+        { numRuns: runs(120), ...(seed() !== undefined ? { seed: seed() } : {}) },
+      );
+      // Both answers were given: the property says something.
+      assert.ok(outcomes.stood > 0 && outcomes.moved > 0, JSON.stringify(outcomes));
     });
   });
 });

@@ -13,7 +13,8 @@ import { LEFT_OUT } from '../parse/parseFile.js';
 import type { LineMap } from '../text/lineMap.js';
 import type { SkippedPath } from '../files/discover.js';
 import type { DiscoveredWorkspace } from './workspace.js';
-import { RULES } from '../rules/registry.js';
+import { RULES, RULES_BY_ID } from '../rules/registry.js';
+import type { Retitled } from '../rules/rule.js';
 
 export interface CacheOptions {
   /** `--cache-location` as given (relative to the current folder); default `.strategylintcache`. */
@@ -133,8 +134,10 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
   // the cache could not store) leaves nothing to compare with: everything is linted again.
   const affected = new Set<string>();
   let lintEverything = !cache;
-  // The rules whose workspace candidates the changes may have moved (see candidateRulesMoved).
+  // The rules whose workspace candidates the changes may have moved (see candidateRulesMoved), and
+  // the entities the changes only retitled (see retitledIn).
   const moved = new Set<string>();
+  const retitled: Retitled[] = [];
   const restore = (file: { path: string; entry?: CacheEntry; inputsChanged?: true }) => {
     const old = file.entry && cache!.restoredParse(file.entry, engine.templateLookup(file.path));
     if (old) engine.restore(old, !file.inputsChanged);
@@ -170,7 +173,9 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
     stats.parsed++;
     const before = engine.getFile(file.path);
     for (const p of engine.update(file.path, text)) affected.add(p);
-    for (const rule of candidateRulesMoved(before, engine.getFile(file.path))) moved.add(rule);
+    const after = engine.getFile(file.path);
+    for (const rule of candidateRulesMoved(before, after)) moved.add(rule);
+    retitled.push(...retitledIn(before, after));
   }
   for (const entry of removed) {
     for (const rule of candidateRulesMoved(engine.getFile(entry.path), undefined)) moved.add(rule);
@@ -188,8 +193,23 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
     const entry = file.entry;
     return !lintEverything && file.unchanged && entry?.hasFindings && !affected.has(file.path) ? entry : undefined;
   };
-  // Rules marked '>' gave fixes that edit other files: their offsets move with any change.
-  const again = (entry: CacheEntry) => entry.followRules.flatMap((rule) => (rule.startsWith('>') ? [rule.slice(1)] : moved.has(rule) ? [rule] : []));
+  // Rules marked '>' gave fixes that edit other files: their offsets move with any change. A rule
+  // that can tell whether its findings stand after entities were retitled (prd-link) is asked, once per file.
+  const standing = new Map<CacheEntry, Set<string>>();
+  const standsRetitled = (entry: CacheEntry, rule: string): boolean => {
+    const check = RULES_BY_ID.get(rule)?.standsAfterRetitling;
+    if (!check || !cache) return false;
+    let known = standing.get(entry);
+    if (!known) {
+      const stored = cache.findings(entry);
+      const parsed = engine.getFile(entry.path);
+      known = new Set(stored && parsed ? entry.followRules.filter((r) => RULES_BY_ID.get(r)?.standsAfterRetitling?.(stored, parsed, retitled, engine.index)) : []);
+      standing.set(entry, known);
+    }
+    return known.has(rule);
+  };
+  const movedFor = (entry: CacheEntry, rule: string) => moved.has(rule) || (retitled.length > 0 && TITLES_RANKED.has(rule) && !standsRetitled(entry, rule));
+  const again = (entry: CacheEntry) => entry.followRules.flatMap((rule) => (rule.startsWith('>') ? [rule.slice(1)] : movedFor(entry, rule) ? [rule] : []));
   const stale = (entry: CacheEntry) => again(entry).length > 0;
   const findings = new RunFindings(cache);
   const reported = found.selected.filter((f) => files.has(f));
@@ -538,19 +558,37 @@ function followRulesOf(findings: readonly Finding[]): string[] {
 
 /**
  * The candidate rules whose lists a change of one file may have moved. The ids a file declares feed
- * them all; heading anchors the links kind-mismatch writes; titles prd-link's likeness of titles
- * (a reference naming a title or a near id, a broken link, are the engine's to follow: it re-checks
- * them as it does for the hints that name them); the other fields (owners, status, links) all but
- * those that list ids alone. An edit of prose, or one that only moves lines, moves none.
+ * them all; heading anchors the links kind-mismatch writes; the other fields (owners, status, links)
+ * all but those that list ids alone. Titles feed prd-link's likeness of titles, which asks each
+ * file's findings whether they stand (retitledIn; a reference naming a title or a near id, a broken
+ * link, are the engine's to follow: it re-checks them as it does for the hints that name them). An
+ * edit of prose, or one that only moves lines, moves none.
  */
 function candidateRulesMoved(before: ParsedFile | undefined, after: ParsedFile | undefined): string[] {
   const [a, b] = [aspects(before), aspects(after)];
   if (a.ids !== b.ids) return [...CANDIDATES_FROM_THE_WORKSPACE];
   const rules = new Set<string>();
   if (a.anchors !== b.anchors) rules.add('kind-mismatch');
-  if (a.titles !== b.titles) rules.add('prd-link');
+  // Titles alone: see retitledIn.
   if (a.rest !== b.rest) for (const rule of CANDIDATES_FROM_THE_WORKSPACE) if (!LIST_IDS_ALONE.has(rule)) rules.add(rule);
   return [...rules];
+}
+
+/** The candidate rules that rank by title: each file's findings of theirs are asked whether they stand after retitling (Rule.standsAfterRetitling). */
+const TITLES_RANKED = new Set(['prd-link']);
+
+/**
+ * The entities of a file whose titles changed, when their ids did not (candidateRulesMoved then
+ * re-checks every candidate rule): the same entities, in the same order, each before and after.
+ */
+function retitledIn(before: ParsedFile | undefined, after: ParsedFile | undefined): Retitled[] {
+  if (!before || !after || before.entities.length !== after.entities.length) return [];
+  const retitled: Retitled[] = [];
+  before.entities.forEach((entity, i) => {
+    const now = after.entities[i]!;
+    if (entity.id === now.id && entity.kind === now.kind && entity.title !== now.title) retitled.push({ before: entity, after: now });
+  });
+  return retitled;
 }
 
 /** Rules whose candidates are ids of a kind, near a written one or first declared, and nothing else about the entities. */
@@ -558,17 +596,17 @@ const LIST_IDS_ALONE = new Set(['unknown-owner', 'unresolved-reference']);
 
 /**
  * What a file declares, without positions, in parts: its entities' ids (with kind and form), their
- * heading anchors, their titles, and everything else. Keys sorted: a parse restored from the cache
- * holds the same properties in another order.
+ * heading anchors, and everything else but their titles. Keys sorted: a parse restored from the
+ * cache holds the same properties in another order.
  */
-function aspects(parsed: ParsedFile | undefined): { ids: string; anchors: string; titles: string; rest: string } {
+function aspects(parsed: ParsedFile | undefined): { ids: string; anchors: string; rest: string } {
   const entities = parsed?.entities ?? [];
   return {
     ids: JSON.stringify([parsed?.participates ?? false, entities.map((e) => [e.kind, e.id, e.form])]),
     anchors: JSON.stringify(entities.map((e) => e.headingSlug ?? null)),
-    titles: JSON.stringify(entities.map((e) => e.title ?? null)),
     // `fields` by name: an entity restored from the cache holds it as an accessor (cache/restoredEntity.ts).
-    rest: JSON.stringify(entities.map((e) => ({ ...e, fields: e.fields })), (key, value: unknown) => {
+    // A title written as a field (YAML) is the title too.
+    rest: JSON.stringify(entities.map((e) => ({ ...e, fields: e.fields.filter((f) => f.key !== 'title') })), (key, value: unknown) => {
       if (POSITION_KEYS.has(key) || key === 'template' || key === 'title' || key === 'headingSlug') return undefined;
       if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
       const sorted: Record<string, unknown> = {};

@@ -1,13 +1,14 @@
 import { optionalFix } from '../fix/edits.js';
 import type { Entity, EntityKind } from '../model/entity.js';
-import type { Fix } from '../model/finding.js';
+import type { Finding, Fix } from '../model/finding.js';
+import type { ParsedFile } from '../model/file.js';
 import { fieldText } from '../model/semantics.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
-import { docsUrl, type Rule } from './rule.js';
+import { docsUrl, type Retitled, type Rule } from './rule.js';
 import { setLinkEdit } from './linkSupport.js';
 import { missingSpan, requiresLink, type RequiredState } from './support.js';
 import { linkState, linkSubjects } from './siblingLinks.js';
-import { BestIds, idsInOrder } from './workspaceFacts.js';
+import { BestIds, comesBefore, idsInOrder } from './workspaceFacts.js';
 
 const MAX_CANDIDATES = 5;
 /** Places kept for objectives when a PRD links nothing at all. */
@@ -43,7 +44,62 @@ export const rule: Rule = {
       });
     }
   },
+  standsAfterRetitling(findings, file, retitled, index) {
+    return findings.every((finding) => finding.ruleId !== 'prd-link' || candidatesStand(finding, file, retitled, index));
+  },
 };
+
+/** What candidateFixes titles a fix: `Link to initiative 'INIT-x'`. */
+const CANDIDATE_TITLE = /^Link to (initiative|objective) '(.*)'$/s;
+
+/**
+ * Whether a finding's candidates stand after other entities were retitled. Only a retitled
+ * candidate's score moved (the others', the PRD's and the count of each kind's candidates are as
+ * they were): a kind's candidates stand unless it was among them, or now ranks before the last of
+ * them (how many are listed of each kind depends on those counts alone). A kind the finding lists
+ * none of is not offered (the other kind's placeholder), or cannot be linked from where it stands.
+ */
+function candidatesStand(finding: Finding, file: ParsedFile, retitled: readonly Retitled[], index: WorkspaceIndex): boolean {
+  const fixes = finding.fixes ?? [];
+  if (!fixes.length) return true;
+  const listed = fixes.map((fix) => CANDIDATE_TITLE.exec(fix.title));
+  if (listed.some((m) => !m)) return false;
+  const prd = file.entities.find((e) => e.kind === 'prd' && e.extent.start <= finding.span.start && finding.span.end <= e.extent.end);
+  if (!prd) return false;
+  const scoring = prdTraits(prd);
+  for (const { after: entity } of retitled) {
+    if ((entity.kind !== 'initiative' && entity.kind !== 'objective') || !entity.id) continue;
+    const ofKind = listed.filter((m) => m![1] === entity.kind).map((m) => m![2]!);
+    if (!ofKind.length) continue;
+    if (ofKind.includes(entity.id)) return false;
+    const last = ofKind[ofKind.length - 1]!;
+    // A duplicated id ranks by its best declaration (BestIds).
+    const lastRank = Math.min(...index.declarations(last).filter((d) => d.kind === entity.kind).map((d) => -scoreOf(scoring, d)));
+    if (comesBefore(-scoreOf(scoring, entity), entity.id, { id: last, rank: lastRank })) return false;
+  }
+  return true;
+}
+
+/** What rankCandidates compares a candidate with: the PRD's title words (marked by word), owner and folder. */
+interface PrdTraits {
+  words: ReadonlySet<string>;
+  owner: string | undefined;
+  folder: string;
+}
+
+function prdTraits(prd: Entity): PrdTraits {
+  return { words: words(prd.title ?? prd.id), owner: fieldText(prd, 'owner')?.replace(/^@/, ''), folder: folderOf(prd.file) };
+}
+
+/** A candidate's score for a PRD, computed as rankCandidates computes it (the same operations, so the same number). */
+function scoreOf(prd: PrdTraits, candidate: Entity): number {
+  const own = words(candidate.title ?? candidate.id);
+  let common = 0;
+  for (const word of own) if (prd.words.has(word)) common++;
+  const owner = fieldText(candidate, 'owner');
+  const candidateOwner = owner && (owner.startsWith('@') ? owner.slice(1) : owner);
+  return jaccard(prd.words.size, own.size, common) * 4 + (prd.owner && candidateOwner === prd.owner ? 2 : 0) + (folderOf(candidate.file) === prd.folder ? 1 : 0);
+}
 
 /**
  * One suggestion per candidate. A placeholder is filled with a candidate of its field's kind; with no
@@ -317,10 +373,14 @@ function words(text: string): Set<string> {
  * numbers are marked in `marks`, the other the distinct word numbers `b` (packed).
  */
 function similarity(size: number, marks: Uint8Array, b: string): number {
-  const count = b.length / 2;
-  if (!size || !count) return 0;
   let common = 0;
   for (let i = 0; i < b.length; i += 2) common += marks[b.charCodeAt(i) * 0x10000 + b.charCodeAt(i + 1)]!;
+  return jaccard(size, b.length / 2, common);
+}
+
+/** The Jaccard index of two sets of `size` and `count` members, `common` of them shared (0 when one is empty). */
+function jaccard(size: number, count: number, common: number): number {
+  if (!size || !count) return 0;
   return common / (size + count - common);
 }
 

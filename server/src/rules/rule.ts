@@ -1,5 +1,6 @@
 import type { ParsedFile } from '../model/file.js';
-import type { Fix, RelatedLocation, Severity } from '../model/finding.js';
+import type { Entity } from '../model/entity.js';
+import type { Finding, Fix, RelatedLocation, Severity } from '../model/finding.js';
 import type { Span } from '../model/span.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import type { EffortUnit } from '../engine/config.js';
@@ -65,8 +66,21 @@ export interface RuleContext {
   report(report: RuleReport): void;
 }
 
+/** An entity whose title changed, and nothing else a rule reads of it (its id, kind, owner and file as before). */
+export interface Retitled {
+  before: Entity;
+  after: Entity;
+}
+
 /** A rule module (in the manner of ESLint's): its meta and a check of one file against the index. */
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void;
+  /**
+   * For the lint cache, which re-checks only what a change can affect: whether the rule's stored
+   * findings in `file` (with their fixes) still hold after entities of other files were retitled.
+   * A rule whose fixes rank candidates by title (prd-link) may answer from its findings and the
+   * index as it is now; without it, its findings are checked again.
+   */
+  standsAfterRetitling?(findings: readonly Finding[], file: ParsedFile, retitled: readonly Retitled[], index: WorkspaceIndex): boolean;
 }

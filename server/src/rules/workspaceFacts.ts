@@ -195,7 +195,8 @@ export class BestIds<T> {
   }
 }
 
-function comesBefore(rank: number, id: string, other: { id: string; rank: number }): boolean {
+/** Whether an offer of `rank` for `id` comes before `other` in BestIds' order (a tie goes by id). */
+export function comesBefore(rank: number, id: string, other: { id: string; rank: number }): boolean {
   return rank < other.rank || (rank === other.rank && compareIds(id, other.id) < 0);
 }
 
