@@ -269,7 +269,7 @@ export class LintCache {
 
   /** @internal saveCache wrote over the file this cache was read from, or replaced it. */
   wasWritten(): void {
-    this.parts.wasWritten();
+    this.parts.wasWritten(this.pinned ?? undefined);
   }
 
   /**
@@ -341,10 +341,18 @@ class PartReader {
     return location === this.location && !this.gone ? { stamp: this.stamp, partsStart: this.partsStart, partsEnd: this.partsEnd } : undefined;
   }
 
-  /** The file was written since: nothing more comes from the window (the next read finds the file changed). */
-  wasWritten(): void {
+  /**
+   * The file was written since: nothing more comes from the window. Later windows are read through
+   * `pinned` (the file as it was read, held open), which still holds every part; without it the next
+   * read finds the file changed (a run that prints stored pieces after writing the cache would
+   * otherwise read each through a call of its own: ~60 ms at 10k heavy documents).
+   */
+  wasWritten(pinned?: PinnedFile): void {
     this.window = undefined;
+    this.through = pinned;
   }
+
+  private through: PinnedFile | undefined;
 
   /** The file held open (PinnedFile), while it is still the one read. */
   pin(): PinnedFile | undefined {
@@ -366,6 +374,16 @@ class PartReader {
     const inOrder = window !== undefined && at >= this.windowAt + window.length && at < this.windowAt + window.length + WINDOW_BYTES;
     this.nextBytes = inOrder ? Math.min(this.nextBytes * 2, WINDOW_BYTES) : FIRST_WINDOW_BYTES;
     const length = Math.min(Math.max(this.nextBytes, bytes), this.partsEnd - at);
+    if (!this.memory || this.memory.length < length) this.memory = Buffer.allocUnsafe(Math.max(length, Math.min(2 * (this.memory?.length ?? 0), WINDOW_BYTES)));
+    const buffer = this.memory.subarray(0, length);
+    // The window is replaced: no view of the old one is read again.
+    this.window = undefined;
+    if (this.through) {
+      if (this.through.readInto(buffer, at) !== length) return undefined;
+      this.window = buffer;
+      this.windowAt = at;
+      return buffer.subarray(0, bytes);
+    }
     let fd: number | undefined;
     try {
       fd = openSync(this.location, 'r');
@@ -374,10 +392,6 @@ class PartReader {
         this.gone = true;
         return undefined;
       }
-      if (!this.memory || this.memory.length < length) this.memory = Buffer.allocUnsafe(Math.max(length, Math.min(2 * (this.memory?.length ?? 0), WINDOW_BYTES)));
-      const buffer = this.memory.subarray(0, length);
-      // The window is replaced: no view of the old one is read again.
-      this.window = undefined;
       if (readSync(fd, buffer, 0, length, at) !== length) return undefined;
       this.window = buffer;
       this.windowAt = at;

@@ -65,6 +65,15 @@ export class PinnedFile {
     }
   }
 
+  /** Reads the bytes at `at` into `buffer` (filling it if the file holds that many); how many were read, -1 when none could be. */
+  readInto(buffer: Buffer, at: number): number {
+    try {
+      return readSync(this.fd, buffer, 0, buffer.length, at);
+    } catch {
+      return -1;
+    }
+  }
+
   /** A part's bytes (a buffer of their own), checked against its CRC-32; undefined when they cannot be read or are damaged. */
   read([at, bytes, crc]: Part): Buffer | undefined {
     try {
