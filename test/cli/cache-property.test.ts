@@ -10,6 +10,7 @@ import { toDiagnostic } from '../../server/src/lsp/diagnostics.js';
 import { encodeDiagnostics } from '../../server/src/lsp/diagnosticsEncoding.js';
 import { discoverWorkspace, loadWorkspace } from '../../server/src/cli/workspace.js';
 import type { Finding } from '../../server/src/model/finding.js';
+import type { LineMap } from '../../server/src/text/lineMap.js';
 import type { CacheStrategy } from '../../server/src/cache/cacheKey.js';
 import { editArb, fileName, fileSpec, NAMES, render } from '../helpers/strategyArbitraries.js';
 
@@ -52,10 +53,22 @@ function coldFindings(root: string, strategy: CacheStrategy = 'content'): [strin
   return workspace.reported.map((f) => [f, all.get(f) ?? []]);
 }
 
+/**
+ * A report's piece as a format would make it: everything the findings hold, and the line map's,
+ * so that a piece printed as stored that does not stand shows.
+ */
+const pieces = { pieceKey: 'test pieces', render: (file: string, findings: readonly Finding[], lineMap: LineMap) => `${file}\n${JSON.stringify(findings)}\n${lineMap.table().starts.join(',')}` };
+
 function cachedFindings(root: string, strategy: CacheStrategy): { findings: [string, Finding[]][]; cache: string } {
   const found = discoverWorkspace({ paths: [root] });
-  const linted = lintWithCache(found, { location: path.join(root, '.strategylintcache'), strategy, warn: (m) => assert.fail(m) });
-  return { findings: linted.reported.map((f) => [f, linted.findings.get(f) ?? []]), cache: linted.stats.cache };
+  const linted = lintWithCache(found, { location: path.join(root, '.strategylintcache'), strategy, warn: (m) => assert.fail(m), pieces });
+  const findings = linted.reported.map((f): [string, Finding[]] => [f, linted.findings.get(f) ?? []]);
+  // A piece printed as stored is the one the file's findings (those of a run without the cache, compared below) make.
+  for (const [file, list] of findings) {
+    const stored = linted.storedPiece?.(file);
+    if (stored !== undefined) assert.equal(stored, pieces.render(file, list, linted.view(file)!.lineMap), `${file}: piece printed as stored`);
+  }
+  return { findings, cache: linted.stats.cache };
 }
 
 describe('--cache gives the findings of a run without it (property)', () => {
