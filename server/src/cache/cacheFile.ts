@@ -369,7 +369,8 @@ class PartReader {
   private windowed(at: number, bytes: number): Buffer | undefined {
     const window = this.window;
     if (window && at >= this.windowAt && at + bytes <= this.windowAt + window.length) return window.subarray(at - this.windowAt, at - this.windowAt + bytes);
-    if (this.gone) return undefined;
+    // The file held open still holds every part, though the file at `location` changed.
+    if (this.gone && !this.through) return undefined;
     // In order (at or just past the window's end): a larger window; out of order: a small one.
     const inOrder = window !== undefined && at >= this.windowAt + window.length && at < this.windowAt + window.length + WINDOW_BYTES;
     this.nextBytes = inOrder ? Math.min(this.nextBytes * 2, WINDOW_BYTES) : FIRST_WINDOW_BYTES;
