@@ -88,17 +88,29 @@ interface PrdTraits {
 }
 
 function prdTraits(prd: Entity): PrdTraits {
-  return { words: words(prd.title ?? prd.id), owner: fieldText(prd, 'owner')?.replace(/^@/, ''), folder: folderOf(prd.file) };
+  return { words: words(prd.title ?? prd.id), owner: ownerHandle(prd), folder: folderOf(prd.file) };
 }
 
-/** A candidate's score for a PRD, computed as rankCandidates computes it (the same operations, so the same number). */
+/** A candidate's score for a PRD, as rankCandidates scores it, from the candidate itself rather than its Traits. */
 function scoreOf(prd: PrdTraits, candidate: Entity): number {
   const own = words(candidate.title ?? candidate.id);
   let common = 0;
   for (const word of own) if (prd.words.has(word)) common++;
-  const owner = fieldText(candidate, 'owner');
-  const candidateOwner = owner && (owner.startsWith('@') ? owner.slice(1) : owner);
-  return jaccard(prd.words.size, own.size, common) * 4 + (prd.owner && candidateOwner === prd.owner ? 2 : 0) + (folderOf(candidate.file) === prd.folder ? 1 : 0);
+  return candidateScore(jaccard(prd.words.size, own.size, common), prd.owner, ownerHandle(candidate), prd.folder, folderOf(candidate.file));
+}
+
+/**
+ * A candidate's score: 4 × the likeness of titles, + 2 for the PRD's owner, + 1 for its folder. One
+ * expression for rankCandidates and scoreOf, so that both give the same number for the same candidate.
+ */
+function candidateScore(similarity: number, prdOwner: string | undefined, owner: string | undefined, prdFolder: string, folder: string): number {
+  return similarity * 4 + (prdOwner && owner === prdOwner ? 2 : 0) + (folder === prdFolder ? 1 : 0);
+}
+
+/** An entity's `owner` without its `@` (as written otherwise; undefined without one). */
+function ownerHandle(entity: Entity): string | undefined {
+  const owner = fieldText(entity, 'owner');
+  return owner && (owner.startsWith('@') ? owner.slice(1) : owner);
 }
 
 /**
@@ -139,7 +151,7 @@ function candidateFixes(prd: Entity, kind: EntityKind, state: RequiredState, can
  */
 function rankCandidates(prd: Entity, kind: EntityKind, index: WorkspaceIndex): string[] {
   const prdWords = words(prd.title ?? prd.id);
-  const prdOwner = fieldText(prd, 'owner')?.replace(/^@/, '');
+  const prdOwner = ownerHandle(prd);
   const prdFolder = folderOf(prd.file);
   const candidates = traitsOfKind(index, kind);
   const marks = new Uint8Array(candidates.wordNumbers.size);
@@ -152,7 +164,7 @@ function rankCandidates(prd: Entity, kind: EntityKind, index: WorkspaceIndex): s
   }
   const best = new BestIds<string>(MAX_CANDIDATES);
   const offer = (traits: Traits) => {
-    const score = similarity(prdWords.size, marks, traits.words) * 4 + (prdOwner && traits.owner === prdOwner ? 2 : 0) + (traits.folder === prdFolder ? 1 : 0);
+    const score = candidateScore(similarity(prdWords.size, marks, traits.words), prdOwner, traits.owner, prdFolder, traits.folder);
     best.offer(traits.id, -score, traits.id);
   };
   /** Whether a candidate outside the owner's and the folder's scoring `score` could still place (or tie, and win on id). */
@@ -246,12 +258,12 @@ function traitsOfKind(index: WorkspaceIndex, kind: EntityKind): CandidateTraits 
   // Built for every initiative and objective of the workspace when a PRD first needs them (a --cache run re-checking a few PRDs too).
   const add = (candidates: CandidateTraits, entity: Entity) => {
     if (entity.kind !== kind || !entity.id) return;
-    const owner = fieldText(entity, 'owner');
+    const owner = ownerHandle(entity);
     const numbers = wordNumbers(words(entity.title ?? entity.id), candidates.wordNumbers);
     const traits: Traits = {
       id: entity.id,
       words: packed(numbers),
-      owner: owner && share(candidates.shared, owner.startsWith('@') ? owner.slice(1) : owner),
+      owner: owner && share(candidates.shared, owner),
       folder: share(candidates.shared, folderOf(entity.file)),
     };
     candidates.all.set(entity, traits);
