@@ -195,18 +195,19 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
   };
   // Rules marked '>' gave fixes that edit other files: their offsets move with any change. A rule
   // that can tell whether its findings stand after entities were retitled (prd-link) is asked, once per file.
-  const standing = new Map<CacheEntry, Set<string>>();
+  const standing = new Map<string, boolean>();
   const standsRetitled = (entry: CacheEntry, rule: string): boolean => {
     const check = RULES_BY_ID.get(rule)?.standsAfterRetitling;
     if (!check || !cache) return false;
-    let known = standing.get(entry);
-    if (!known) {
+    const key = `${rule}\0${entry.path}`;
+    let stands = standing.get(key);
+    if (stands === undefined) {
       const stored = cache.findings(entry);
       const parsed = engine.getFile(entry.path);
-      known = new Set(stored && parsed ? entry.followRules.filter((r) => RULES_BY_ID.get(r)?.standsAfterRetitling?.(stored, parsed, retitled, engine.index)) : []);
-      standing.set(entry, known);
+      stands = stored !== undefined && parsed !== undefined && check(stored, parsed, retitled, engine.index);
+      standing.set(key, stands);
     }
-    return known.has(rule);
+    return stands;
   };
   const movedFor = (entry: CacheEntry, rule: string) => moved.has(rule) || (retitled.length > 0 && TITLES_RANKED.has(rule) && !standsRetitled(entry, rule));
   const again = (entry: CacheEntry) => entry.followRules.flatMap((rule) => (rule.startsWith('>') ? [rule.slice(1)] : movedFor(entry, rule) ? [rule] : []));
@@ -263,14 +264,9 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
       ...(piece ? { piece } : {}),
     });
   }
-  // Pieces of findings printed as stored, read from the cache as it was (the file held open).
-  const printable = new Map<string, CacheEntry>();
-  for (const [path, entry] of kept) if (pieces.stand(entry) && findings.isStored(path)) printable.set(path, entry);
   save(records, cache);
-  const storedPiece = (file: string) => {
-    const entry = printable.get(file);
-    return entry && cache!.piece(entry);
-  };
+  // Read from the cache as it was (the file held open).
+  const storedPiece = (file: string) => pieces.toPrint(kept.get(file), findings.isStored(file));
   return { reported, findings, view: (file) => engine.getFile(file), parsed: (file) => engine.getFile(file), storedPiece, fileCount: files.size, unreadable, stats };
 }
 
@@ -290,9 +286,13 @@ class StoredPieces {
     this.keep = !pieces || cache?.piecesMadeFor(pieces.pieceKey) === true;
   }
 
-  /** Whether a stored entry's piece is this run's to print (the findings stand: the caller's to say). */
-  stand(entry: CacheEntry): boolean {
-    return this.pieces !== undefined && this.keep && entry.hasPiece;
+  /**
+   * The stored piece of a reported file's entry, when the run prints it as stored: its findings
+   * stand and the cache reads them when asked (`printedAsStored`: the caller's to say), and the
+   * piece was made for this run's pieceKey.
+   */
+  toPrint(entry: CacheEntry | undefined, printedAsStored: boolean): string | undefined {
+    return entry && printedAsStored && this.pieces !== undefined && this.keep && entry.hasPiece ? this.cache?.piece(entry) : undefined;
   }
 
   /**
@@ -357,10 +357,7 @@ function reuseEverything(found: DiscoveredWorkspace, files: Map<string, Current>
       cache,
     );
   }
-  const storedPiece = (path: string) => {
-    const entry = files.get(path)?.entry;
-    return entry && findings.isStored(path) && pieces.stand(entry) ? cache.piece(entry) : undefined;
-  };
+  const storedPiece = (path: string) => pieces.toPrint(files.get(path)?.entry, findings.isStored(path));
   const view = (path: string) => {
     const entry = files.get(path)?.entry;
     return entry && { participates: entry.participates, lineMap: cache.lineMap(entry) };
