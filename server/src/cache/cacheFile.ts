@@ -4,6 +4,7 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { ParsedFile } from '../model/file.js';
 import type { Finding } from '../model/finding.js';
+import { NO_FINDINGS, tallyOf, type FindingTally } from '../model/findingTally.js';
 import type { CompiledTemplate } from '../templates/compiled.js';
 import { replaceFile } from '../files/replaceFile.js';
 import { LineMap } from '../text/lineMap.js';
@@ -88,37 +89,6 @@ export interface CacheEntry extends Readonly<FileIdentity> {
   readonly at: { findings: Part; lines: [number, number, number]; parse: Part; diagnostics: Part; piece: Part };
 }
 
-/**
- * How many findings a file has, of them errors and warnings (the rest are info), and how many of
- * each severity `--fix` has a safe fix for: what a run counts before it prints them, and what a
- * report's summary says.
- */
-export interface FindingTally {
-  total: number;
-  errors: number;
-  warnings: number;
-  fixableErrors: number;
-  fixableWarnings: number;
-  fixableInfos: number;
-}
-
-export function tallyOf(findings: readonly Finding[]): FindingTally {
-  const tally = { ...NO_FINDINGS, total: findings.length };
-  for (const f of findings) {
-    // The fix --fix applies (formatters/shared.ts, safeFix).
-    const fixable = f.fixes?.some((fix) => fix.safe) === true;
-    if (f.severity === 'error') {
-      tally.errors++;
-      if (fixable) tally.fixableErrors++;
-    } else if (f.severity === 'warning') {
-      tally.warnings++;
-      if (fixable) tally.fixableWarnings++;
-    } else if (fixable) tally.fixableInfos++;
-  }
-  return tally;
-}
-
-const NO_FINDINGS: FindingTally = Object.freeze({ total: 0, errors: 0, warnings: 0, fixableErrors: 0, fixableWarnings: 0, fixableInfos: 0 });
 
 /** The Part of what is not stored (a Part's bytes 0). */
 const NO_PART: Part = [0, 0, 0];

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { cacheFilePath, cacheKey, type CacheStrategy } from '../cache/cacheKey.js';
-import { loadCache, saveCache, type CacheEntry, type CacheRecord, type FileIdentity, type FindingTally, type LintCache, type PiecesSaved } from '../cache/cacheFile.js';
+import { loadCache, saveCache, type CacheEntry, type CacheRecord, type FileIdentity, type LintCache, type PiecesSaved } from '../cache/cacheFile.js';
+import type { FindingTally } from '../model/findingTally.js';
 import { LintEngine } from '../engine/engine.js';
 import { BULK_PARSE_FILES } from './heap.js';
 import { compareFindings } from '../engine/lintFile.js';

@@ -8,7 +8,7 @@ import type { SkippedPath } from '../files/discover.js';
 import { cacheFilePath } from '../cache/cacheKey.js';
 import { deleteCacheFile } from '../cache/cacheFile.js';
 import { lintWithCache, type FindingsByFile, type LintedFiles, type ReportPieces } from './cachedLint.js';
-import { tallyOf, type FindingTally } from '../cache/cacheFile.js';
+import { tallyOf, type FindingTally } from '../model/findingTally.js';
 import { checkYoungGeneration, limitHeapGrowth, limitHeapGrowthToParse } from './heap.js';
 import { reasonOf } from '../files/errno.js';
 import type { LintArgs } from './args.js';
@@ -16,7 +16,7 @@ import { unifiedDiff } from './diff.js';
 import { EXIT, CliError } from './errors.js';
 import { getChunkedFormatter, getPiecewiseFormatter } from './formatters/index.js';
 import type { FileResult, FormatContext, PiecewiseFormatter } from './results.js';
-import { emptyCounts } from './formatters/shared.js';
+import { addTally, emptyCounts } from './formatters/shared.js';
 import { VERSION } from './version.js';
 import { suppressionKey } from '../engine/bulkSuppressions.js';
 import { applySuppressionsFile, describeUnused, suppressionsFileOf, type SuppressionOutcome } from './suppressions.js';
@@ -231,15 +231,6 @@ function* piecesOf(results: readonly FileResult[], formatter: PiecewiseFormatter
 /** A tally of errors alone (--quiet shows nothing else). */
 function errorsOnly(tally: FindingTally): FindingTally {
   return { total: tally.errors, errors: tally.errors, warnings: 0, fixableErrors: tally.fixableErrors, fixableWarnings: 0, fixableInfos: 0 };
-}
-
-function addTally(counts: ReturnType<typeof emptyCounts>, tally: FindingTally): void {
-  counts.error += tally.errors;
-  counts.warning += tally.warnings;
-  counts.info += tally.total - tally.errors - tally.warnings;
-  counts.fixableError += tally.fixableErrors;
-  counts.fixableWarning += tally.fixableWarnings;
-  counts.fixableInfo += tally.fixableInfos;
 }
 
 /** Lints the named files one by one (others were loaded only so references resolve), showing progress. */

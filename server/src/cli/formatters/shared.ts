@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Finding, Fix, Severity } from '../../model/finding.js';
+import type { Finding, Fix } from '../../model/finding.js';
+import { tallyOf, type FindingTally } from '../../model/findingTally.js';
 import type { Span } from '../../model/span.js';
 import { compareFindings } from '../../engine/lintFile.js';
 import type { LineMap } from '../../text/lineMap.js';
@@ -47,15 +48,18 @@ export function emptyCounts(): Counts {
 
 /** Adds findings to `counts`; a finding is fixable when `--fix` has a safe fix for it. */
 export function count(findings: readonly Finding[], counts: Counts = emptyCounts()): Counts {
-  for (const finding of findings) {
-    counts[finding.severity]++;
-    if (safeFix(finding)) counts[fixableKey(finding.severity)]++;
-  }
-  return counts;
+  return addTally(counts, tallyOf(findings));
 }
 
-function fixableKey(severity: Severity): 'fixableError' | 'fixableWarning' | 'fixableInfo' {
-  return severity === 'error' ? 'fixableError' : severity === 'warning' ? 'fixableWarning' : 'fixableInfo';
+/** Adds a tally of findings (model/findingTally.ts: the lint cache stores them) to `counts`. */
+export function addTally(counts: Counts, tally: FindingTally): Counts {
+  counts.error += tally.errors;
+  counts.warning += tally.warnings;
+  counts.info += tally.total - tally.errors - tally.warnings;
+  counts.fixableError += tally.fixableErrors;
+  counts.fixableWarning += tally.fixableWarnings;
+  counts.fixableInfo += tally.fixableInfos;
+  return counts;
 }
 
 /** Line maps of the reported files, to place related locations and fix edits that point elsewhere. */
