@@ -28,6 +28,25 @@ describe('--concurrency (parsing in worker threads)', () => {
     }
   });
 
+  it('--stats says where the files were parsed; the main thread takes back what a worker still holds at the end', () => {
+    const root = mixedWorkspace();
+    const run = runCli(['--format', 'json', '--concurrency', '1', '--stats'], { cwd: root });
+    const read = Number(/ (\d+) read \(/.exec(run.stderr)?.[1]);
+    const line = /^strategy-lint: parse: 1 worker thread; (\d+) files parsed in the main thread, (\d+) of them taken back from the worker's queue, (\d+) in the worker$/m.exec(run.stderr);
+    assert.ok(line, run.stderr);
+    const [here, takenBack, inWorker] = line.slice(1).map(Number) as [number, number, number];
+    const unreadable = run.stderr.split('\n').filter((l) => l.startsWith('strategy-lint: unreadable: ')).length;
+    assert.equal(unreadable, 1, run.stderr); // latin1.md, not UTF-8: tried, like every other file
+    assert.equal(here + inWorker, read + unreadable, 'every file parsed once, in one thread or the other');
+    // The workspace is a few batches of 32 files, all dealt to the worker at its start: with nothing
+    // new to take, the main thread parses the batches the worker would reach last.
+    assert.ok(takenBack >= 32 && here >= takenBack, run.stderr);
+    assert.ok(inWorker > 0, run.stderr);
+    const off = runCli(['--format', 'json', '--concurrency', 'off', '--stats'], { cwd: root });
+    assert.equal(run.stdout, off.stdout);
+    assert.doesNotMatch(off.stderr, /parse:/, 'without workers there is nothing to say');
+  });
+
   it('a worker that crashes loses no file: the main thread parses its files, and says so once', () => {
     const root = mixedWorkspace();
     const off = runCli(['--format', 'json', '--concurrency', 'off'], { cwd: root });

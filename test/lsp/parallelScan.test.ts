@@ -43,7 +43,9 @@ describe('language server: the first scan with parsing worker threads', function
     return { client, diagnostics };
   }
 
-  const workerLog = (client: LspClient) => client.logs.map((l) => l.message).filter((m) => m.includes('worker'));
+  const workerLog = (client: LspClient) => client.logs.map((l) => l.message).filter((m) => m.includes('worker') && !m.includes(': parsed '));
+  /** The line a scan with workers ends with: where its files were parsed. */
+  const splitLog = (client: LspClient) => client.logs.map((l) => l.message).filter((m) => m.includes(': parsed '));
 
   it('publishes the same diagnostics as the scan without workers and as the CLI, and its progress ends', async () => {
     const ws = mixedWorkspace();
@@ -51,6 +53,12 @@ describe('language server: the first scan with parsing worker threads', function
     const parallel = await scan(ws, '2');
     assert.deepEqual(workerLog(serial.client), [], 'no worker with concurrency off');
     assert.deepEqual(workerLog(parallel.client), [`${ws.root}: parsing 184 files with 2 worker threads (strategyLint.concurrency: 2)`]);
+    assert.deepEqual(splitLog(serial.client), []);
+    const split = splitLog(parallel.client);
+    assert.equal(split.length, 1, split.join('\n'));
+    const [here, takenBack, inWorkers] = /: parsed (\d+) files in the server's thread \((\d+) taken back from the workers' queues at the end\), (\d+) in the workers$/.exec(split[0]!)!.slice(1).map(Number) as [number, number, number];
+    assert.equal(here + inWorkers, 184, split[0]);
+    assert.ok(takenBack <= here, split[0]);
     assert.ok(Object.keys(serial.diagnostics).length > 50, `a workspace with findings (${Object.keys(serial.diagnostics).length} files)`);
     assert.deepEqual(parallel.diagnostics, serial.diagnostics, 'every diagnostic, with its related information, in the same order');
     assert.deepEqual(Object.fromEntries(serverFindings(parallel.client, ws.root)), Object.fromEntries(cliFindings(ws.root, { unreadableOk: true })));

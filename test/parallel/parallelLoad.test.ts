@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { discoverWorkspace, loadWorkspace } from '../../server/src/cli/workspace.js';
 import { LintEngine } from '../../server/src/engine/engine.js';
-import { AUTO_UNSAMPLED_FILES, loadInParallel, sampledStart, WORKER_BUNDLE, workerCountFor } from '../../server/src/parallel/parallelLoad.js';
+import { AUTO_UNSAMPLED_FILES, loadInParallel, sampledStart, WORKER_BUNDLE, workerCountFor, type ParseSplit } from '../../server/src/parallel/parallelLoad.js';
 import { contentHash } from '../../server/src/parse/contentHash.js';
 import { fileName, fileSpec, NAMES, render } from '../helpers/strategyArbitraries.js';
 
@@ -37,8 +37,12 @@ describe('loadInParallel', () => {
           const serial = loadWorkspace({ paths: [root] });
           const found = discoverWorkspace({ paths: [root] });
           const engine = new LintEngine(found.cascade);
-          const unreadable = await loadInParallel(found.files, engine, { workers, batchSize, ...(sampled ? { sampleFirst: true, ...sampled } : {}), config: found.configSource, workerFile: WORKER_FILE, warn: (m) => assert.fail(m) });
+          let split: ParseSplit | undefined;
+          const unreadable = await loadInParallel(found.files, engine, { workers, batchSize, ...(sampled ? { sampleFirst: true, ...sampled } : {}), config: found.configSource, workerFile: WORKER_FILE, warn: (m) => assert.fail(m), parsedWhere: (s) => (split = s) });
           assert.deepEqual(unreadable, []);
+          // Every file parsed once, here or in a worker (a batch the main thread took back is not counted twice).
+          assert.equal(split!.here + split!.inWorkers, found.files.length);
+          assert.ok(split!.takenBack <= split!.here);
           assert.deepEqual([...engine.index.allFiles()].map((f) => f.path), [...serial.engine.index.allFiles()].map((f) => f.path), 'load order');
           assert.deepEqual([...engine.lintAll()], [...serial.engine.lintAll()]);
         } finally {

@@ -23,6 +23,7 @@ import { applySuppressionsFile, describeUnused, suppressionsFileOf, type Suppres
 import { listRules, printConfig } from './explain.js';
 import { plural } from './formatters/shared.js';
 import { isInteractive, Progress } from './progress.js';
+import type { ParseSplit } from '../parallel/parallelLoad.js';
 import { formatMs, PhaseClock, renderStats } from './stats.js';
 import { discoverWorkspace, loadWorkspaceConcurrently, parseInParallel, type LoadedWorkspace, type WorkspaceRequest } from './workspace.js';
 
@@ -96,6 +97,9 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const context: FormatContext = { cwd, color, rules: RULES.map((r) => r.meta), version: VERSION };
   const piecewise = getPiecewiseFormatter(args.format);
   let linted: LintedWorkspace;
+  // Where the files were parsed, when worker threads could start (--stats).
+  let parsing: ParseSplit | undefined;
+  const parsedWhere = (split: ParseSplit) => (parsing = split);
   if (servedFromCache) {
     const found = discoverWorkspace(request);
     // The cache stores the report's pieces when this run prints every finding as it is.
@@ -103,14 +107,14 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     // A first --cache run (no cache file yet) parses every file: in worker threads too, as a run without --cache does.
     const fromCache = existsSync(cacheFilePath(args.cacheLocation, found.cwd));
     if (!fromCache) limitHeapGrowthToParse(found.files.length);
-    const first = fromCache ? undefined : await parseInParallel(found, request, { concurrency: args.concurrency, warn });
+    const first = fromCache ? undefined : await parseInParallel(found, request, { concurrency: args.concurrency, warn, parsedWhere });
     const cached = lintWithCache(found, { ...(args.cacheLocation ? { location: args.cacheLocation } : {}), strategy: args.cacheStrategy, warn, parsingInBulk: limitHeapGrowth, ...(first ? { loaded: first.engine } : {}), ...(pieces ? { pieces } : {}) });
     linted = { ...cached, root: found.root, skipped: found.skipped };
     clock.lap('cache, read, parse and lint');
   } else {
     // Without --cache a cache left by an earlier run is deleted (ESLint does the same), so that it cannot be trusted later by mistake.
     if (!args.cache && !args.stdin) deleteCacheFile(cacheFilePath(args.cacheLocation, cwd));
-    linted = await lintEverything(request, args, io, clock, progress);
+    linted = await lintEverything(request, args, io, clock, progress, parsedWhere);
   }
   for (const skipped of linted.skipped) warn(`${displayPath(skipped.path, cwd)} not linted: ${skipped.reason}`);
 
@@ -189,6 +193,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     findings: reportedCount,
     suppressed: suppressedCount,
     ...(linted.stats.cache !== 'none' ? { cache: { ...linted.stats, printed: printed.asStored } } : {}),
+    ...(parsing ? { parsing } : {}),
   };
   if (args.stats) io.stderr(renderStats(counts, clock, (p) => displayPath(p, cwd)));
   // A person at a terminal sees what was looked at; CI logs and pipes stay as they were.
@@ -247,8 +252,8 @@ function lintEach(files: readonly string[], engine: LoadedWorkspace['engine'], p
 type LintedWorkspace = LintedFiles & { root: string; skipped: SkippedPath[]; stdinPath?: string; fixedTexts?: Map<string, string> };
 
 /** A run without the cache: read and parse everything, lint once, apply or preview the safe fixes. */
-async function lintEverything(request: WorkspaceRequest, args: LintArgs, io: CliIO, clock: PhaseClock, progress: Progress): Promise<LintedWorkspace> {
-  const workspace = await loadWorkspaceConcurrently(request, { concurrency: args.concurrency, warn: warnOn(io) });
+async function lintEverything(request: WorkspaceRequest, args: LintArgs, io: CliIO, clock: PhaseClock, progress: Progress, parsedWhere: (split: ParseSplit) => void): Promise<LintedWorkspace> {
+  const workspace = await loadWorkspaceConcurrently(request, { concurrency: args.concurrency, warn: warnOn(io), parsedWhere });
   clock.lap('read and parse');
   const { engine, cwd } = workspace;
   // One lint of everything, unless other files were loaded only to resolve references.

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type { ParseSplit } from '../parallel/parallelLoad.js';
 import { plural } from './formatters/shared.js';
 
 /** Time spent in each phase of a run, in the order the phases ran. */
@@ -39,6 +40,8 @@ export interface RunCounts {
    * how many files' part of the report was printed as the cache stored it (PiecewiseFormatter).
    */
   cache?: { cache: string; parsed: number; linted: number; rechecked: number; printed?: number };
+  /** Where the files were parsed, when parsing worker threads could start (--concurrency). */
+  parsing?: ParseSplit;
 }
 
 /**
@@ -48,6 +51,7 @@ export interface RunCounts {
  *     strategy-lint: 31 files linted (22 taking part, 9 declaring nothing); 40 read (9 only for references)
  *     strategy-lint: skipped: archive/old.md (ignored by the config's ignore patterns)
  *     strategy-lint: cache: used; 1 file parsed, 8 linted, 120 re-checked for workspace candidates; report: 22 files as stored
+ *     strategy-lint: parse: 1 worker thread; 412 files parsed in the main thread, 32 of them taken back from the worker's queue, 588 in the worker
  *     strategy-lint: time: discover 12 ms, read and parse 85 ms, lint 30 ms, … total 140 ms
  */
 export function renderStats(counts: RunCounts, clock: PhaseClock, shown: (p: string) => string): string {
@@ -56,6 +60,7 @@ export function renderStats(counts: RunCounts, clock: PhaseClock, shown: (p: str
     ...counts.skipped.map((s) => `skipped: ${shown(s.path)} (${s.reason})`),
     ...counts.unreadable.map((s) => `unreadable: ${shown(s.path)} (${s.reason})`),
     ...(counts.cache ? [cacheLine(counts.cache)] : []),
+    ...(counts.parsing ? [parsingLine(counts.parsing)] : []),
     `time: ${clock.entries().map(([name, ms]) => `${name} ${formatMs(ms)}`).join(', ')}; total ${formatMs(clock.totalMs())}`,
   ];
   return lines.map((line) => `strategy-lint: ${line}\n`).join('');
@@ -64,6 +69,12 @@ export function renderStats(counts: RunCounts, clock: PhaseClock, shown: (p: str
 function cacheLine(c: NonNullable<RunCounts['cache']>): string {
   const state = c.cache === 'used' ? 'used' : c.cache === 'missing' ? 'none yet (written now)' : `${c.cache}, not used (written again)`;
   return `cache: ${state}; ${plural(c.parsed, 'file')} parsed, ${c.linted} linted${c.rechecked ? `, ${c.rechecked} re-checked for workspace candidates` : ''}${c.printed ? `; report: ${plural(c.printed, 'file')} as stored` : ''}`;
+}
+
+function parsingLine(p: ParseSplit): string {
+  if (!p.workers) return `parse: ${plural(p.here, 'file')} in the main thread (--concurrency auto: a timed sample said a worker would not pay)`;
+  const takenBack = p.takenBack ? `, ${p.takenBack} of them taken back from the ${p.workers === 1 ? "worker's queue" : "workers' queues"}` : '';
+  return `parse: ${p.workers} worker ${p.workers === 1 ? 'thread' : 'threads'}; ${plural(p.here, 'file')} parsed in the main thread${takenBack}, ${p.inWorkers} in ${p.workers === 1 ? 'the worker' : 'the workers'}`;
 }
 
 export function formatMs(ms: number): string {

@@ -15,7 +15,7 @@ import type { RuleSetting } from '../model/finding.js';
 import type { WorkspaceArgs } from './args.js';
 import { CliError } from './errors.js';
 import { assertTemplatesMatch } from '../templates/unmatched.js';
-import { loadInParallel, sampledStart, workerCountFor, workersAvailable } from '../parallel/parallelLoad.js';
+import { loadInParallel, sampledStart, workerCountFor, workersAvailable, type ParseSplit } from '../parallel/parallelLoad.js';
 import type { Concurrency } from '../parallel/concurrency.js';
 import type { ConfigSource } from '../parallel/protocol.js';
 
@@ -41,6 +41,8 @@ export interface ParallelRequest {
   warn(message: string): void;
   /** False for a run that never asks a parse's content hash (no --cache): see LintEngine's `contentHashes`. Default true. */
   contentHashes?: boolean;
+  /** Told where the files were parsed, when workers could start (--stats). */
+  parsedWhere?: (split: ParseSplit) => void;
 }
 
 /** Everything a command needs once the files are found, read and loaded into the engine. */
@@ -147,6 +149,7 @@ export async function parseInParallel(found: DiscoveredWorkspace, request: Pick<
     config: found.configSource,
     warn: parallel.warn,
     ...(request.onFileLoaded ? { onFileLoaded: request.onFileLoaded } : {}),
+    ...(parallel.parsedWhere ? { parsedWhere: parallel.parsedWhere } : {}),
   });
   return { engine, unreadable };
 }

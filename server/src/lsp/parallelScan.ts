@@ -73,6 +73,9 @@ export async function scanInParallel(scan: ParallelScan): Promise<boolean> {
     textOf: scan.textOf,
     cancelled: scan.cancelled,
     sliceMs: scan.sliceMs,
+    parsedWhere: ({ workers: started, here, takenBack, inWorkers }) => {
+      if (started) scan.log(`${scan.root}: parsed ${here} files in the server's thread (${takenBack} taken back from the workers' queues at the end), ${inWorkers} in ${started === 1 ? 'the worker' : 'the workers'}`);
+    },
   });
   return true;
 }
