@@ -23,9 +23,9 @@ import { applySuppressionsFile, describeUnused, suppressionsFileOf, type Suppres
 import { listRules, printConfig } from './explain.js';
 import { plural } from './formatters/shared.js';
 import { isInteractive, Progress } from './progress.js';
-import type { ParseSplit } from '../parallel/parallelLoad.js';
 import { formatMs, PhaseClock, renderStats } from './stats.js';
 import { discoverWorkspace, loadWorkspaceConcurrently, parseInParallel, type LoadedWorkspace, type WorkspaceRequest } from './workspace.js';
+import type { ParseSplit } from '../parallel/parallelLoad.js';
 
 /** Where the CLI writes; the real process streams, or buffers in tests. */
 export interface CliIO {

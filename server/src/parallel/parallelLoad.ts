@@ -23,8 +23,8 @@ const BATCH_SIZE = 32;
  * one. The main thread answers a worker only between its own files, and one file can take it 50-130
  * ms (a portfolio of hundreds of initiatives), while a worker parses a batch of PRDs in 15-25 ms:
  * with 3 a worker idled ~0.85 s of the first 3 s of the language server's scan at 10k heavy
- * documents (the generated portfolios come early), with 8 ~0.03 s (traced, 2026-12-07). What a
- * worker still holds at the end, the main thread takes back (`steal` in loadInOrder).
+ * documents (the generated portfolios come early), with 8 ~0.06 s (CPU profiles, 2026-12-07). What
+ * a worker still holds at the end, the main thread takes back (`takeBack` in loadInOrder).
  */
 const IN_FLIGHT = 8;
 /**
@@ -279,16 +279,16 @@ async function loadInOrder(files: readonly string[], engine: LintEngine, options
     wake();
   };
 
-  /** Batches the main thread took back from a worker's queue (steal). */
+  /** Batches the main thread took back from a worker's queue (takeBack). */
   const takenBack = new Set<number>();
   /**
    * With no batch left to take, the main thread takes back the batch a worker would reach last, if
    * that worker has another to parse first: the two then finish about together, where the main
-   * thread waited for the worker's whole queue (up to IN_FLIGHT batches; ~0.4 s of idling at the end
-   * of the language server's scan at 10k heavy documents with 3). The worker's answer for a batch
-   * parsed here is dropped.
+   * thread waited for the worker's whole queue (up to IN_FLIGHT batches: with 3, its thread idled
+   * ~0.18 s at the end of the language server's parse of 10k heavy documents, ~0.03 s so). The
+   * worker's answer for a batch parsed here is dropped.
    */
-  const steal = (): number | undefined => {
+  const takeBack = (): number | undefined => {
     let latest: number | undefined;
     for (const state of pool) {
       if (state.stopped) continue;
@@ -393,7 +393,7 @@ async function loadInOrder(files: readonly string[], engine: LintEngine, options
       commit();
       if (committed === batches.length) break;
       // A stopped worker's batches first, then new ones, beside the workers.
-      const mine = retry.length ? retry.shift()! : (takeNext() ?? steal());
+      const mine = retry.length ? retry.shift()! : (takeNext() ?? takeBack());
       if (mine !== undefined) {
         const loaded = await parseHere(batches[mine]!);
         if (!loaded) break;
