@@ -88,6 +88,11 @@ export function chunkedOf(formatter: PiecewiseFormatter): ChunkedFormatter {
         yield text;
       }
     }
-    return formatter.report(pieces(), () => ({ counts, suppressed: results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0), files: results.length }), context);
+    return formatter.report(pieces(), () => ({ counts, suppressed: suppressedIn(results), files: results.length }), context);
   };
+}
+
+/** How many findings the bulk suppressions file accepted in these results (a report's summary says so). */
+export function suppressedIn(results: readonly FileResult[]): number {
+  return results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
 }

@@ -15,7 +15,7 @@ import type { LintArgs } from './args.js';
 import { unifiedDiff } from './diff.js';
 import { EXIT, CliError } from './errors.js';
 import { getChunkedFormatter, getPiecewiseFormatter } from './formatters/index.js';
-import type { FileResult, FormatContext, PiecewiseFormatter } from './results.js';
+import { suppressedIn, type FileResult, type FormatContext, type PiecewiseFormatter } from './results.js';
 import { addTally, emptyCounts } from './formatters/shared.js';
 import { VERSION } from './version.js';
 import { suppressionKey } from '../engine/bulkSuppressions.js';
@@ -172,7 +172,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const warnings = shownCounts.warning;
   const reportedCount = shownCounts.error + shownCounts.warning + shownCounts.info;
   const reportContext = { ...context, suppressionsFile: bulk.displayPath, filesChecked: linted.reported.length, unreadable: linted.unreadable, skipped: linted.skipped };
-  const suppressedCount = results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
+  const suppressedCount = suppressedIn(results);
   const printed = { asStored: 0 };
   // Written as it is formatted, a file at a time: the report is never one string in memory. A
   // piecewise format prints the pieces the cache stored for findings that stand as they are.
