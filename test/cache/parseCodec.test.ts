@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { decodeParse, encodeParse, restoreParse } from '../../server/src/cache/parseCodec.js';
+import { PARSE_WORDS, wordCode } from '../../server/src/cache/parseWords.js';
 import type { RestoredEntity } from '../../server/src/cache/restoredEntity.js';
 import { fieldScalar } from '../../server/src/model/semantics.js';
 import { loadWorkspace } from '../../server/src/cli/workspace.js';
@@ -138,6 +139,25 @@ describe('lint cache: parse records', () => {
     assert.equal(decodeParse('{"some":"thing"}', parsed, () => undefined), undefined);
     assert.equal(decodeParse('[1,0,0,1,[["objective","yaml","OBJ-a",0,"A",[1,2],[0,5],null,[],0,[5,"yaml-block","    ","\\n",null],"gone",[],-1]],0,0,0]\n[[]]', parsed, () => undefined), undefined);
     assert.equal(decodeParse('[1,0,0,1,[]]', parsed, () => undefined), undefined, 'one text where there are two');
+  });
+
+  it('writes kinds, forms, field keys and enum values as word numbers, and refuses a number that names no word', () => {
+    const engine = new LintEngine(configFor());
+    const parsed = engine.load('/w/plan.strategy.yaml', 'initiatives:\n  - id: INIT-a\n    title: A\n    owner: "@p"\n    status: in-progress\n    objective: OBJ-x\n');
+    const record = encodeParse(parsed)!;
+    const first = record.slice(0, record.indexOf('\n'));
+    // The file's own strings stay; the words it shares with every other file do not.
+    for (const own of ['INIT-a', '@p', 'OBJ-x']) assert.ok(first.includes(`"${own}"`), own);
+    for (const word of ['initiative', 'yaml', 'owner', 'status', 'in-progress', 'yaml-block', 'objective']) assert.ok(!first.includes(`"${word}"`), word);
+    const templates = (identity: string) => engine.templatesFor(parsed.path).byIdentity(identity);
+    const copy = decodeParse(record, parsed, templates)!;
+    assert.equal(copy.entities[0]!.kind, 'initiative');
+    assert.equal(fieldScalar(copy.entities[0]!, 'status')?.value, 'in-progress');
+    // The status's value as a number past the end of the word list: a record this build did not write.
+    const foreign = record.replace(`,${String(wordCode('in-progress'))}]`, `,${PARSE_WORDS.length + 1}]`);
+    assert.notEqual(foreign, record);
+    assert.equal(decodeParse(foreign, parsed, templates), undefined);
+    assert.equal(restoreParse(Buffer.from(foreign), parsed, templates), undefined);
   });
 
   it('gives back nothing, and throws nothing, for a damaged record (decodeParse and restoreParse alike)', () => {

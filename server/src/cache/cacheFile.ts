@@ -47,7 +47,7 @@ import { contentHash } from '../parse/contentHash.js';
  * file, of ~2.5 s). A piece reads only its own file's findings and line map, so it stands while they do.
  */
 const MAGIC = 'strategy-lint cache\n';
-const FORMAT = 9;
+const FORMAT = 10;
 const ENDIAN = endianness();
 const TRAILER_BYTES = 192;
 

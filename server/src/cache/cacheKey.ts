@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ConfigCascade } from '../config/cascade.js';
 import { VERSION } from '../cli/version.js';
 import { RULE_IDS } from '../rules/ruleIds.js';
+import { PARSE_WORDS } from './parseWords.js';
 
 /** ESLint's `--cache-strategy`: how a file is known to be unchanged (its size and mtime, or its content hash). */
 export type CacheStrategy = 'metadata' | 'content';
@@ -21,7 +22,7 @@ const BUILD = typeof STRATEGY_LINT_BUILD === 'string' ? STRATEGY_LINT_BUILD : 'u
 
 /**
  * What cached results depend on besides the files themselves: the tool (version, build, rule set,
- * the serialiser's format), the configuration (the workspace's resolved settings with `--rule` and
+ * the serialiser's format and the words its parse records write as numbers), the configuration (the workspace's resolved settings with `--rule` and
  * `--today` applied, and every config file of the cascade with what it says: rules, options,
  * `today`, include/ignore, everything that reaches the engine) and the cache strategy. Any
  * difference makes the cache stale.
@@ -32,6 +33,7 @@ export function cacheKey(cascade: ConfigCascade, strategy: CacheStrategy): strin
     build: BUILD,
     v8: process.versions.v8,
     rules: RULE_IDS,
+    words: PARSE_WORDS,
     strategy,
     config: canonical(cascade.root),
     layers: cascade.layers().map((layer) => ({ path: layer.path, settings: canonical(layer.settings) })),

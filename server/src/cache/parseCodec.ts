@@ -7,6 +7,7 @@ import type { SectionFact } from '../templates/markdownFacts.js';
 import type { LineMap } from '../text/lineMap.js';
 import { fieldFor } from '../model/kinds.js';
 import { AT_HAND, RestoredEntity, type RestoredFields } from './restoredEntity.js';
+import { wordCode, wordText } from './parseWords.js';
 
 /**
  * A parse result as the lint cache stores it: JSON of arrays, not of objects. A span is two numbers,
@@ -15,8 +16,9 @@ import { AT_HAND, RestoredEntity, type RestoredFields } from './restoredEntity.j
  * faster than either. An entity's record is one flat array (its spans, its place for new fields,
  * its references and its fields at hand are runs of items in it, not arrays of their own): each
  * array JSON.parse makes costs as much as a dozen numbers, and restoring 10k heavy documents read
- * ~14 of them per entity; flat, JSON.parse took ~35% less time (measured 2026-12-07). What the cache's file list holds already (path, hash, template key, line
- * map) is not repeated. Links between entities of the file (`enclosing`, an implicit reference's
+ * ~14 of them per entity; flat, JSON.parse took ~35% less time (measured 2026-12-07). Kinds, forms,
+ * field keys, enum values and layout strings in the first text are numbers (parseWords.ts). What
+ * the cache's file list holds already (path, hash, template key, line map) is not repeated. Links between entities of the file (`enclosing`, an implicit reference's
  * target) are indexes; a template is its identity, found again among the configuration's templates.
  *
  * A record is two JSON texts on one line each: the file with its entities, then the fields of each
@@ -247,11 +249,11 @@ function decodeAtHand(r: Encoded): { fields: readonly Field[]; places: readonly 
  */
 function encodeFieldInto(f: Field, out: Encoded): void {
   known(f, FIELD_KEYS);
-  out.push(f.keyText, f.key === f.keyText ? 0 : f.key, f.keySpan.start, f.keySpan.end);
+  out.push(wordCode(f.keyText), f.key === f.keyText ? 0 : wordCode(f.key), f.keySpan.start, f.keySpan.end);
   const v = f.value;
   if (v.type === 'scalar' && !v.derived && typeof v.value === 'string' && v.value === v.text) {
     known(v, SCALAR_KEYS);
-    out.push(0, v.span.start, v.span.end, v.text);
+    out.push(0, v.span.start, v.span.end, wordCode(v.text));
   } else out.push(1, encodeValue(v));
 }
 
@@ -262,17 +264,17 @@ function fieldItems(r: Encoded, k: number): number {
 
 /** The field written at `k` in `r` (encodeFieldInto). */
 function decodeFieldAt(r: Encoded, k: number): Field {
-  const keyText = r[k] as string;
-  const key = r[k + 1] as string | 0;
+  const keyText = wordText(r[k]);
+  const key = r[k + 1] === 0 ? keyText : wordText(r[k + 1]);
   const start = r[k + 2] as number;
   const end = r[k + 3] as number;
   const tag = r[k + 4];
   if (tag === 0) {
-    const text = r[k + 7] as string;
-    return indexedField(key === 0 ? keyText : key, keyText, start, end, new IndexedScalar(text, text, r[k + 5] as number, r[k + 6] as number));
+    const text = wordText(r[k + 7]);
+    return indexedField(key, keyText, start, end, new IndexedScalar(text, text, r[k + 5] as number, r[k + 6] as number));
   }
   if (tag !== 1) throw new Unknown(`field value ${String(tag)}`);
-  return indexedField(key === 0 ? keyText : key, keyText, start, end, decodeValue(r[k + 5] as Encoded));
+  return indexedField(key, keyText, start, end, decodeValue(r[k + 5] as Encoded));
 }
 
 /** An entity's fields in their order: those at hand at their places, the others (encoded) in the places left. */
@@ -327,8 +329,8 @@ function encodeEntity(e: Entity, path: string, indexOf: Map<Entity, number>, oth
   for (const r of e.refs) encodeRefInto(r, link, refs);
   // In E's order.
   return [
-    e.kind,
-    e.form,
+    wordCode(e.kind),
+    wordCode(e.form),
     e.id,
     idSpan[0],
     idSpan[1],
@@ -340,10 +342,10 @@ function encodeEntity(e: Entity, path: string, indexOf: Map<Entity, number>, oth
     e.headingSlug ?? null,
     encodeAtHand(atHandFields, atHandPlaces),
     offset,
-    style,
-    indent,
-    eol,
-    suffix ?? null,
+    wordCode(style),
+    wordCode(indent),
+    wordCode(eol),
+    suffix === undefined ? null : wordCode(suffix),
     // An entity inside a templated file: where it sits (plain JSON), for the fixes that add a field.
     inner ?? 0,
     e.template ? e.template.identity : 0,
@@ -378,7 +380,7 @@ const E = {
 } as const;
 
 function decodeEntity(r: Encoded, i: number, template: (identity: string) => CompiledTemplate, make: EntityMaker): CompactEntity {
-  const entity = make(r, i, r[E.kind] as EntityKind, r[E.form] as EntityForm, r[E.id] as string);
+  const entity = make(r, i, wordText(r[E.kind]) as EntityKind, wordText(r[E.form]) as EntityForm, r[E.id] as string);
   const idStart = r[E.idStart] as number;
   if (idStart >= 0) {
     entity.idStart = idStart;
@@ -394,10 +396,10 @@ function decodeEntity(r: Encoded, i: number, template: (identity: string) => Com
   if (headingSlug !== null) entity.headingSlug = headingSlug;
   entity.refs = decodeRefs(r[E.refs] as Encoded);
   const offset = r[E.insertionOffset] as number;
-  const style = r[E.insertionStyle] as FieldInsertion['style'];
-  const indent = r[E.insertionIndent] as string;
-  const eol = r[E.insertionEol] as string;
-  const suffix = r[E.insertionSuffix] as string | null;
+  const style = wordText(r[E.insertionStyle]) as FieldInsertion['style'];
+  const indent = wordText(r[E.insertionIndent]);
+  const eol = wordText(r[E.insertionEol]);
+  const suffix = r[E.insertionSuffix] === null ? null : wordText(r[E.insertionSuffix]);
   const inner = r[E.insertionInner] as FieldInsertion['inner'] | 0;
   if (inner) {
     const place: FieldInsertion = suffix === null ? { offset, style, indent, eol, inner } : { offset, style, indent, eol, suffix, inner };
@@ -471,7 +473,7 @@ const R = { field: 0, expected: 1, form: 2, text: 3, start: 4, end: 5, id: 6, pa
 /** A reference as REF_ITEMS items (in R's order) of its entity's record. */
 function encodeRefInto(r: Reference, link: (e: Entity | undefined) => number, out: Encoded): void {
   known(r, REF_KEYS);
-  out.push(r.field, r.expected, r.form, r.text, r.span.start, r.span.end, r.id === undefined ? null : r.id === r.text ? 0 : r.id, r.path ?? null, r.anchor ?? null, link(r.implicitTarget), r.external === undefined ? 0 : r.external ? 1 : 2);
+  out.push(wordCode(r.field), wordCode(r.expected), wordCode(r.form), r.text, r.span.start, r.span.end, r.id === undefined ? null : r.id === r.text ? 0 : r.id, r.path ?? null, r.anchor ?? null, link(r.implicitTarget), r.external === undefined ? 0 : r.external ? 1 : 2);
 }
 
 /** An entity's references, from their items (encodeRefInto). */
@@ -481,7 +483,7 @@ function decodeRefs(r: Encoded): Reference[] {
   for (let j = 0, k = 0; k < r.length; j++, k += REF_ITEMS) {
     const text = r[k + R.text] as string;
     // With a target (set by decodeRecord once the file's entities exist), in the form the parse has (compactEntities).
-    const ref = new ((r[k + R.target] as number) >= 0 ? ImplicitReference : IndexedReference)(r[k + R.field] as string, r[k + R.expected] as EntityKind, r[k + R.form] as Reference['form'], text, r[k + R.start] as number, r[k + R.end] as number);
+    const ref = new ((r[k + R.target] as number) >= 0 ? ImplicitReference : IndexedReference)(wordText(r[k + R.field]), wordText(r[k + R.expected]) as EntityKind, wordText(r[k + R.form]) as Reference['form'], text, r[k + R.start] as number, r[k + R.end] as number);
     const id = r[k + R.id] as string | 0 | null;
     if (id !== null) ref.id = id === 0 ? text : id;
     const path = r[k + R.path] as string | null;
