@@ -22,10 +22,10 @@ const BUILD = typeof STRATEGY_LINT_BUILD === 'string' ? STRATEGY_LINT_BUILD : 'u
 
 /**
  * What cached results depend on besides the files themselves: the tool (version, build, rule set,
- * the serialiser's format and the words its parse records write as numbers), the configuration (the workspace's resolved settings with `--rule` and
- * `--today` applied, and every config file of the cascade with what it says: rules, options,
- * `today`, include/ignore, everything that reaches the engine) and the cache strategy. Any
- * difference makes the cache stale.
+ * the serialiser's format and the words its parse records write as numbers), the configuration
+ * (the workspace's resolved settings with `--rule` and `--today` applied, and every config file of
+ * the cascade with what it says: rules, options, `today`, include/ignore, everything that reaches
+ * the engine) and the cache strategy. Any difference makes the cache stale.
  */
 export function cacheKey(cascade: ConfigCascade, strategy: CacheStrategy): string {
   const identity = {

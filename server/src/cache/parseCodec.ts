@@ -18,8 +18,9 @@ import { wordCode, wordText } from './parseWords.js';
  * array JSON.parse makes costs as much as a dozen numbers, and restoring 10k heavy documents read
  * ~14 of them per entity; flat, JSON.parse took ~35% less time (measured 2026-12-07). Kinds, forms,
  * field keys, enum values and layout strings in the first text are numbers (parseWords.ts). What
- * the cache's file list holds already (path, hash, template key, line map) is not repeated. Links between entities of the file (`enclosing`, an implicit reference's
- * target) are indexes; a template is its identity, found again among the configuration's templates.
+ * the cache's file list holds already (path, hash, template key, line map) is not repeated. Links
+ * between entities of the file (`enclosing`, an implicit reference's target) are indexes; a
+ * template is its identity, found again among the configuration's templates.
  *
  * A record is two JSON texts on one line each: the file with its entities, then the fields of each
  * entity but those AT_HAND. The fields at hand (with their places among the others) stay in the
