@@ -61,8 +61,9 @@ describe('CLI --cache: fixes listing workspace candidates', () => {
     const cold = coldFindings(root);
     assert.notDeepEqual(fixTitles(cold, 'prd-link'), fixTitles(first.findings, 'prd-link'), 'the edit moves the candidates');
     assert.deepEqual(warm.findings, cold);
-    // The PRD is not among the files the engine says the edit affects: its prd-link findings alone are re-checked.
-    assert.deepEqual([warm.stats.linted, warm.stats.rechecked], [3, 1]);
+    // A retitle re-checks the plan alone (the owners and the orphan read nothing of it that changed), and
+    // the PRD is not among the files it affects: its prd-link findings alone are re-checked.
+    assert.deepEqual([warm.stats.linted, warm.stats.rechecked], [1, 1]);
   });
 
   it('a title elsewhere that stays unlike a PRD\'s, of a candidate it does not list, re-checks no PRD', () => {
@@ -113,7 +114,53 @@ describe('CLI --cache: fixes listing workspace candidates', () => {
     edit(root, 'work.md', '# Work\n', '# Work\n\nWhat the search team does this half, in more words than before.\n');
     const moved = cachedRun(root);
     assert.deepEqual(moved.findings, coldFindings(root));
-    // The orphan's owner candidates and the PRD's link candidates stand: only the edited file and what it links to are linted.
-    assert.deepEqual([moved.stats.parsed, moved.stats.linted, moved.stats.rechecked], [1, 3, 0]);
+    // The orphan's owner candidates and the PRD's link candidates stand, and no finding elsewhere points
+    // into the edited file (what it links to reads nothing of it that moved): only the edited file is linted.
+    assert.deepEqual([moved.stats.parsed, moved.stats.linted, moved.stats.rechecked], [1, 1, 0]);
+  });
+});
+
+describe('CLI --cache: an edit that only moves or retitles what a file declares', () => {
+  // @ana can carry one initiative: the owners file's owner-load finding lists both of hers, in area.md.
+  // The portfolio links to them (depends-on), and area.md serves its objective.
+  const AREA = '# Area\n\n### Initiative: First thing\n- id: INIT-a\n- owner: @ana\n- objective: OBJ-x\n- status: in-progress\n\n### Initiative: Second thing\n- id: INIT-b\n- owner: @ana\n- objective: OBJ-x\n- status: in-progress\n';
+  const OWNERS = 'owners:\n  - id: "@ana"\n    capacity: 1\n';
+  const PORTFOLIO = 'objectives:\n  - id: OBJ-x\n    title: Grow\n    owner: "@ana"\ninitiatives:\n  - id: INIT-p\n    title: Portfolio work\n    objective: OBJ-x\n    depends-on: [INIT-a, INIT-b]\n';
+  const files = { '.strategylint.yaml': 'today: 2027-02-01\n', 'area.md': AREA, 'owners.strategy.yaml': OWNERS, 'portfolio.strategy.yaml': PORTFOLIO };
+  const at = (findings: [string, Finding[]][], file: string, ruleId: string) => findings.find(([f]) => f.endsWith(file))![1].filter((f) => f.ruleId === ruleId);
+
+  it('re-checks the file and those whose findings point into it, not the files that only link to it or that it links to', () => {
+    const root = workspace(files);
+    const first = cachedRun(root);
+    assert.equal(at(first.findings, 'owners.strategy.yaml', 'owner-load').length, 1, 'the owners file has a finding that lists area.md\'s places');
+    // A longer title and a paragraph above the second initiative: everything below moves.
+    edit(root, 'area.md', '### Initiative: First thing\n', '### Initiative: First thing, renamed\n\nWhy it matters, in a few more words.\n');
+    const warm = cachedRun(root);
+    const cold = coldFindings(root);
+    assert.deepEqual(warm.findings, cold);
+    const related = at(warm.findings, 'owners.strategy.yaml', 'owner-load')[0]!.related!;
+    assert.notDeepEqual(related.map((r) => r.span), at(first.findings, 'owners.strategy.yaml', 'owner-load')[0]!.related!.map((r) => r.span), 'the places it lists moved');
+    // area.md and the owners file; the portfolio, whose findings name none of area.md's places, keeps its own.
+    assert.deepEqual([warm.stats.parsed, warm.stats.linted], [1, 2]);
+  });
+
+  it('re-checks what links to the file when it changes what it declares', () => {
+    const root = workspace(files);
+    cachedRun(root);
+    edit(root, 'area.md', '- id: INIT-b\n- owner: @ana\n- objective: OBJ-x\n- status: in-progress\n', '- id: INIT-b\n- owner: @ana\n- objective: OBJ-x\n- status: dropped\n');
+    const warm = cachedRun(root);
+    assert.deepEqual(warm.findings, coldFindings(root));
+    assert.deepEqual([warm.stats.parsed, warm.stats.linted], [1, 3]);
+  });
+
+  it('re-checks what links to a heading anchor the retitle changed', () => {
+    const linked = { ...files, 'notes.strategy.yaml': 'initiatives:\n  - id: INIT-n\n    title: Notes\n    objective: OBJ-x\n    depends-on: ["[first](area.md#initiative-first-thing)"]\n' };
+    const root = workspace(linked);
+    const first = cachedRun(root);
+    assert.equal(at(first.findings, 'notes.strategy.yaml', 'unresolved-reference').length, 0, 'the anchor resolves before the edit');
+    edit(root, 'area.md', '### Initiative: First thing\n', '### Initiative: First thing, renamed\n');
+    const warm = cachedRun(root);
+    assert.deepEqual(warm.findings, coldFindings(root));
+    assert.equal(at(warm.findings, 'notes.strategy.yaml', 'unresolved-reference').length, 1, 'the link to the old anchor is broken');
   });
 });

@@ -155,4 +155,48 @@ describe('--cache gives the findings of a run without it (property)', () => {
       { numRuns: 40 },
     );
   });
+
+  // Titles changed (a heading's words, a YAML `title:` added), with prose moving what follows:
+  // the cache re-checks, of the files that link to the edited one or that it links to, only those
+  // whose findings point into it (owner-load's and focus-limit's related places, fixes editing it)
+  // and those whose hints or links name a title or anchor it changed.
+  it('for random workspaces and retitled entities', () => {
+    const retitle = fc.record({
+      target: fc.nat({ max: NAMES.length - 1 }),
+      which: fc.nat({ max: 5 }),
+      words: fc.constantFrom('renamed', 'with more words than before', 'O2 title'),
+      prose: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(fileSpec, { minLength: 2, maxLength: NAMES.length }), fc.array(retitle, { minLength: 1, maxLength: 3 }), (specs, retitles) => {
+        const root = mkdtempSync(path.join(tmpdir(), 'strategy-lint-cache-'));
+        try {
+          writeFileSync(path.join(root, '.strategylint.yaml'), CONFIG);
+          specs.forEach((spec, i) => writeFileSync(path.join(root, fileName(i, spec)), render(spec)));
+          assert.deepEqual(cachedFindings(root, 'content').findings, coldFindings(root), 'first --cache run');
+          retitles.forEach(({ target, which, words, prose }, step) => {
+            const spec = specs[target % specs.length]!;
+            const file = path.join(root, fileName(target % specs.length, spec));
+            const lines = readFileSync(file, 'utf8').split('\n');
+            const titled = lines.flatMap((line, i) => ((spec.form === 'yaml' ? /^ {2}- id: / : /^#+ /).test(line) ? [i] : []));
+            if (titled.length) {
+              const at = titled[which % titled.length]!;
+              if (spec.form === 'yaml') lines.splice(at + 1, 0, `    title: ${words}`);
+              else {
+                lines[at] = lines[at] === `# ${words}` ? `${lines[at]} again` : lines[at]!.replace(/ \S+ title$|$/, ` ${words}`);
+                if (prose) lines.splice(at, 0, '', 'Some words in between, moving what follows.', '');
+              }
+            }
+            writeFileSync(file, lines.join('\n'));
+            const warm = cachedFindings(root, 'content');
+            assert.equal(warm.cache, 'used');
+            assert.deepEqual(warm.findings, coldFindings(root), `--cache run after retitle ${step + 1}`);
+          });
+        } finally {
+          rmSync(root, { recursive: true, force: true });
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
 });

@@ -2,7 +2,8 @@ import { statSync } from 'node:fs';
 import { cacheFilePath, cacheKey, type CacheStrategy } from '../cache/cacheKey.js';
 import { loadCache, saveCache, type CacheEntry, type CacheRecord, type FileIdentity, type LintCache, type PiecesSaved } from '../cache/cacheFile.js';
 import type { FindingTally } from '../model/findingTally.js';
-import { LintEngine } from '../engine/engine.js';
+import { LintEngine, type HeldFindings } from '../engine/engine.js';
+import { declaredAspects } from '../engine/changeShape.js';
 import { BULK_PARSE_FILES } from './heap.js';
 import { compareFindings } from '../engine/lintFile.js';
 import { FileReadError, readTextFile } from '../files/read.js';
@@ -157,6 +158,10 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
     }
     for (const entry of removed) if (!restore(entry)) lintEverything = true;
   }
+  // What the cache holds of each file's findings: an edit that only moves or retitles what a file
+  // declares re-checks, of the files that link to it or that it links to, only those whose findings
+  // point into it (engine.update).
+  const held = cache ? heldFindings(files, cache) : undefined;
   for (const file of [...files.values()]) {
     if (file.unchanged) continue;
     // Without a cache nothing was read yet: each text is read, parsed and dropped in turn.
@@ -173,7 +178,7 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
     }
     stats.parsed++;
     const before = engine.getFile(file.path);
-    for (const p of engine.update(file.path, text)) affected.add(p);
+    for (const p of engine.update(file.path, text, held)) affected.add(p);
     const after = engine.getFile(file.path);
     for (const rule of candidateRulesMoved(before, after)) moved.add(rule);
     retitled.push(...retitledIn(before, after));
@@ -422,6 +427,31 @@ class RunFindings implements FindingsByFile {
   }
 }
 
+/**
+ * The cache's findings as engine.update asks for them: whether a file's point into another (a
+ * related place, a fix's edit). A changed file, or one whose findings are not stored, counts as
+ * pointing anywhere. Each file's findings are decoded once, when first asked about.
+ */
+function heldFindings(files: Map<string, Current>, cache: LintCache): HeldFindings {
+  const targets = new Map<string, ReadonlySet<string> | undefined>();
+  const targetsOf = (path: string): ReadonlySet<string> | undefined => {
+    if (targets.has(path)) return targets.get(path);
+    const file = files.get(path);
+    const stored = file?.unchanged && file.entry?.hasFindings ? cache.findings(file.entry) : undefined;
+    let named: Set<string> | undefined;
+    if (stored) {
+      named = new Set();
+      for (const finding of stored) {
+        for (const related of finding.related ?? []) named.add(related.file);
+        for (const fix of finding.fixes ?? []) for (const edit of fix.edits) named.add(edit.file);
+      }
+    }
+    targets.set(path, named);
+    return named;
+  };
+  return { pointsInto: (file, target) => targetsOf(file)?.has(target) ?? true };
+}
+
 /** How many files the cache does not hold as they are now. */
 function countChanged(files: Map<string, Current>): number {
   let changed = 0;
@@ -563,7 +593,7 @@ function followRulesOf(findings: readonly Finding[]): string[] {
  * edit of prose, or one that only moves lines, moves none.
  */
 function candidateRulesMoved(before: ParsedFile | undefined, after: ParsedFile | undefined): string[] {
-  const [a, b] = [aspects(before), aspects(after)];
+  const [a, b] = [declaredAspects(before), declaredAspects(after)];
   if (a.ids !== b.ids) return [...CANDIDATES_FROM_THE_WORKSPACE];
   const rules = new Set<string>();
   if (a.anchors !== b.anchors) rules.add('kind-mismatch');
@@ -591,29 +621,3 @@ function retitledIn(before: ParsedFile | undefined, after: ParsedFile | undefine
 
 /** Rules whose candidates are ids of a kind, near a written one or first declared, and nothing else about the entities. */
 const LIST_IDS_ALONE = new Set(['unknown-owner', 'unresolved-reference']);
-
-/**
- * What a file declares, without positions, in parts: its entities' ids (with kind and form), their
- * heading anchors, and everything else but their titles. Keys sorted: a parse restored from the
- * cache holds the same properties in another order.
- */
-function aspects(parsed: ParsedFile | undefined): { ids: string; anchors: string; rest: string } {
-  const entities = parsed?.entities ?? [];
-  return {
-    ids: JSON.stringify([parsed?.participates ?? false, entities.map((e) => [e.kind, e.id, e.form])]),
-    anchors: JSON.stringify(entities.map((e) => e.headingSlug ?? null)),
-    // `fields` by name: an entity restored from the cache holds it as an accessor (cache/restoredEntity.ts).
-    // A title written as a field (YAML) is the title too.
-    rest: JSON.stringify(entities.map((e) => ({ ...e, fields: e.fields.filter((f) => f.key !== 'title') })), (key, value: unknown) => {
-      if (POSITION_KEYS.has(key) || key === 'template' || key === 'title' || key === 'headingSlug') return undefined;
-      if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-      const sorted: Record<string, unknown> = {};
-      for (const k of Object.keys(value).sort()) sorted[k] = (value as Record<string, unknown>)[k];
-      return sorted;
-    }),
-  };
-}
-// Ranges as parsers write them (Span objects) and as the index keeps them (model/indexed.ts: two
-// numbers each; an entity's insertion as its offset and its shared place), so that an edit which
-// only moves text below it (a longer title) moves no rule.
-const POSITION_KEYS = new Set(['span', 'keySpan', 'idSpan', 'start', 'end', 'keyStart', 'keyEnd', 'valueStart', 'idStart', 'idEnd', 'anchorStart', 'anchorEnd', 'extentStart', 'extentEnd', 'anchor', 'extent', 'insertion', 'insertionOffset', 'insertionPlace', 'enclosing', 'implicitTarget']);

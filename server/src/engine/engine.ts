@@ -10,6 +10,7 @@ import { ConfigCascade } from '../config/cascade.js';
 import type { ResolvedConfig } from './config.js';
 import { changedPeriodKeys, descendantKeys, filesForKeys, filesWithNearbyNames, healthChanges, healthPeriodKeys, touchedKeys } from './dependencies.js';
 import { lintFile, lintFileInSteps, lintFilesByRule, type ActiveRule } from './lintFile.js';
+import { movedOrRetitledOnly } from './changeShape.js';
 import { candidatesKey, TemplateSet, type CompiledTemplate, type TemplateCandidate } from '../templates/compiled.js';
 import { siblingRelatedPaths } from '../templates/siblings.js';
 import { pairedFiles } from '../templates/paired.js';
@@ -83,12 +84,16 @@ export class LintEngine {
     return known;
   }
 
-  /** Adds or replaces a file; returns the paths whose findings may have changed. */
-  update(filePath: string, text: string): Set<string> {
+  /**
+   * Adds or replaces a file; returns the paths whose findings may have changed. A caller that holds
+   * every file's findings from before the edit (the lint cache) passes `held`: an edit that only
+   * moved or retitled what the file declares then returns fewer paths (see narrowed).
+   */
+  update(filePath: string, text: string, held?: HeldFindings): Set<string> {
     const before = this.index.getFile(filePath);
     const parsed = this.parse(filePath, text);
     if (before === parsed) return new Set();
-    return this.replace(filePath, before, parsed);
+    return this.replace(filePath, before, parsed, held);
   }
 
   /** Adds a file without computing what it affects (the CLI loads everything, then lints everything). */
@@ -195,7 +200,7 @@ export class LintEngine {
     return this.replace(filePath, before, undefined);
   }
 
-  private replace(filePath: string, before: ParsedFile | undefined, after: ParsedFile | undefined): Set<string> {
+  private replace(filePath: string, before: ParsedFile | undefined, after: ParsedFile | undefined, held?: HeldFindings): Set<string> {
     const fy = this.settings.fiscalYearStart;
     const hadOwners = this.index.countOfKind('owner') > 0;
     const health = healthChanges(before, after);
@@ -209,11 +214,27 @@ export class LintEngine {
     for (const f of [...related, ...siblingRelatedPaths(after, this.index)]) if (this.index.getFile(f)) affected.add(f);
     const sibling = this.siblingToReread(after);
     if (sibling) for (const f of this.update(sibling.path, sibling.text)) affected.add(f);
-    for (const f of filesWithNearbyNames(before, after, this.index)) affected.add(f);
+    const nearby = filesWithNearbyNames(before, after, this.index);
+    for (const f of nearby) affected.add(f);
     for (const f of filesForKeys(changedPeriodKeys(before, after, fy), this.index, fy)) affected.add(f);
     // `unknown-owner` only speaks once the workspace declares an owner: the first or last one changes every file.
     if (hadOwners !== this.index.countOfKind('owner') > 0) for (const f of this.index.allFiles()) affected.add(f.path);
-    return affected;
+    return held && before && after && movedOrRetitledOnly(before, after) ? this.narrowed(affected, filePath, nearby, held) : affected;
+  }
+
+  /**
+   * Of the files an edit that only moved or retitled what `filePath` declares affects (as `replace`
+   * works them out, from what the file declares and links to), those whose findings can change: the
+   * file itself; those whose held findings point into it (related places, fix edits: the positions
+   * moved); those whose hints offer a name it changed, which include every link into the file once
+   * a heading's anchor changed (`nearby`: filesWithNearbyNames). The others read nothing of it that
+   * changed (changeShape.movedOrRetitledOnly): what links to its ids (a portfolio naming its
+   * initiatives), what it links to (their objectives), the owners whose loads list none of its places.
+   */
+  private narrowed(affected: Set<string>, filePath: string, nearby: Set<string>, held: HeldFindings): Set<string> {
+    const kept = new Set<string>();
+    for (const f of affected) if (f === filePath || nearby.has(f) || held.pointsInto(f, filePath)) kept.add(f);
+    return kept;
   }
 
   /**
@@ -321,6 +342,15 @@ export class LintEngine {
   getFile(filePath: string): ParsedFile | undefined {
     return this.index.getFile(filePath);
   }
+}
+
+/**
+ * Findings a caller holds for every file from before an edit (the lint cache's), for `update`.
+ * `pointsInto(file, target)`: whether those of `file` name places in `target` (a related place, a
+ * fix's edit), or none are held for `file`.
+ */
+export interface HeldFindings {
+  pointsInto(file: string, target: string): boolean;
 }
 
 function* noFindings(): Generator<void, Finding[]> {
