@@ -31,7 +31,7 @@ describe('CLI --cache with templates (samples/kep: kep.yaml beside README.md, a 
     const first = cachedRun(root);
     assert.deepEqual(first.findings, coldFindings(root));
     const warm = cachedRun(root);
-    assert.deepEqual(warm.stats, { parsed: 0, linted: 0, rechecked: 0, cache: 'used' });
+    assert.deepEqual(warm.stats, { parsed: 0, linted: 0, rechecked: 0, moved: 0, cache: 'used' });
     assert.deepEqual(warm.findings, first.findings);
   });
 
@@ -59,7 +59,7 @@ describe('CLI --cache with templates (samples/kep: kep.yaml beside README.md, a 
     assert.equal(cachedRun(root).stats.parsed, 2);
     // Once both are in step again, nothing is parsed.
     const quiet = cachedRun(root);
-    assert.deepEqual(quiet.stats, { parsed: 0, linted: 0, rechecked: 0, cache: 'used' });
+    assert.deepEqual(quiet.stats, { parsed: 0, linted: 0, rechecked: 0, moved: 0, cache: 'used' });
     assert.deepEqual(quiet.findings, coldFindings(root));
   });
 });

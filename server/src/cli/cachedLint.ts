@@ -4,6 +4,7 @@ import { loadCache, saveCache, type CacheEntry, type CacheRecord, type FileIdent
 import type { FindingTally } from '../model/findingTally.js';
 import { LintEngine, type HeldFindings } from '../engine/engine.js';
 import { declaredAspects } from '../engine/changeShape.js';
+import { findingsMoved, placesMoved } from '../cache/movedFindings.js';
 import { BULK_PARSE_FILES } from './heap.js';
 import { compareFindings } from '../engine/lintFile.js';
 import { FileReadError, readTextFile } from '../files/read.js';
@@ -78,7 +79,7 @@ export interface LintedFiles {
   fileCount: number;
   unreadable: SkippedPath[];
   /** How the cache was used, for tests and `--debug`-style curiosity: files parsed and linted this run. */
-  stats: { parsed: number; linted: number; rechecked: number; cache: 'none' | 'missing' | 'corrupt' | 'stale' | 'used' };
+  stats: { parsed: number; linted: number; rechecked: number; moved: number; cache: 'none' | 'missing' | 'corrupt' | 'stale' | 'used' };
 }
 
 /** A file of this run: its identity now, and its text when it had to be read. */
@@ -105,7 +106,7 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
   const location = cacheFilePath(options.location, found.cwd);
   const key = cacheKey(found.cascade, options.strategy);
   const read = loadCache(location, key);
-  const stats: LintedFiles['stats'] = { parsed: 0, linted: 0, rechecked: 0, cache: read.ok ? 'used' : read.reason };
+  const stats: LintedFiles['stats'] = { parsed: 0, linted: 0, rechecked: 0, moved: 0, cache: read.ok ? 'used' : read.reason };
   const unreadable = [...found.unreadable];
   const engine = options.loaded ?? new LintEngine(found.cascade);
   // An engine loaded ahead is a run without a cache (one that appeared since is written over).
@@ -160,8 +161,10 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
   }
   // What the cache holds of each file's findings: an edit that only moves or retitles what a file
   // declares re-checks, of the files that link to it or that it links to, only those whose findings
-  // point into it (engine.update).
-  const held = cache ? heldFindings(files, cache) : undefined;
+  // do not stand once the places they name in it move along (engine.update). `moved` holds those
+  // moved: they are printed and stored as this run's findings.
+  const reportedPaths = new Set(found.selected);
+  const held = cache ? heldFindings(files, cache, reportedPaths) : undefined;
   for (const file of [...files.values()]) {
     if (file.unchanged) continue;
     // Without a cache nothing was read yet: each text is read, parsed and dropped in turn.
@@ -223,13 +226,14 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
   const kept = new Map<string, CacheEntry>();
   for (const path of reported) {
     const entry = reusable(files.get(path)!);
+    const moved = entry && held?.moved.get(path);
     // Stored and still true: decoded when printed.
-    if (entry && !stale(entry) && cache!.canReadFindingsLater(entry)) {
+    if (entry && !moved && !stale(entry) && cache!.canReadFindingsLater(entry)) {
       findings.stored(path, entry);
       kept.set(path, entry);
       continue;
     }
-    const stored = entry && cache!.findings(entry);
+    const stored = moved ?? (entry && cache!.findings(entry));
     if (!stored) {
       findings.set(path, engine.lint(path));
       stats.linted++;
@@ -237,6 +241,9 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
       const rules = new Set(again(entry!));
       findings.set(path, [...stored.filter((f) => !rules.has(f.ruleId)), ...engine.lint(path, rules)].sort(compareFindings));
       stats.rechecked++;
+    } else if (moved) {
+      findings.set(path, moved);
+      stats.moved++;
     } else {
       findings.set(path, stored);
       kept.set(path, entry!);
@@ -428,28 +435,42 @@ class RunFindings implements FindingsByFile {
 }
 
 /**
- * The cache's findings as engine.update asks for them: whether a file's point into another (a
- * related place, a fix's edit). A changed file, or one whose findings are not stored, counts as
- * pointing anywhere. Each file's findings are decoded once, when first asked about.
+ * The cache's findings as engine.update asks for them (HeldFindings), and those it moved along with
+ * an edit. A file's stored findings stand after an edit that only moved or retitled what another
+ * declares when they name no place in it, or when each place they name there is a part of one of
+ * its entities, which moves with it (movedFindings.ts): an owners file whose load lists the edited
+ * file's initiatives. Only files this run reports and whose findings are stored qualify (a changed
+ * file is linted again). Each file's findings are decoded once, when first asked about.
  */
-function heldFindings(files: Map<string, Current>, cache: LintCache): HeldFindings {
-  const targets = new Map<string, ReadonlySet<string> | undefined>();
-  const targetsOf = (path: string): ReadonlySet<string> | undefined => {
-    if (targets.has(path)) return targets.get(path);
-    const file = files.get(path);
-    const stored = file?.unchanged && file.entry?.hasFindings ? cache.findings(file.entry) : undefined;
-    let named: Set<string> | undefined;
-    if (stored) {
-      named = new Set();
-      for (const finding of stored) {
-        for (const related of finding.related ?? []) named.add(related.file);
-        for (const fix of finding.fixes ?? []) for (const edit of fix.edits) named.add(edit.file);
-      }
+function heldFindings(files: Map<string, Current>, cache: LintCache, reported: ReadonlySet<string>): HeldFindings & { moved: Map<string, Finding[]> } {
+  const moved = new Map<string, Finding[]>();
+  const decoded = new Map<string, Finding[] | undefined>();
+  const heldFor = (path: string): Finding[] | undefined => {
+    if (moved.has(path)) return moved.get(path);
+    if (!decoded.has(path)) {
+      const file = files.get(path);
+      decoded.set(path, reported.has(path) && file?.unchanged && file.entry?.hasFindings ? cache.findings(file.entry) : undefined);
     }
-    targets.set(path, named);
-    return named;
+    return decoded.get(path);
   };
-  return { pointsInto: (file, target) => targetsOf(file)?.has(target) ?? true };
+  let places: { before: ParsedFile; after: ParsedFile; moved: ReturnType<typeof placesMoved> } | undefined;
+  const placesOf = (before: ParsedFile, after: ParsedFile) => {
+    if (places?.before !== before || places.after !== after) places = { before, after, moved: placesMoved(before, after) };
+    return places.moved;
+  };
+  return {
+    moved,
+    standAfterMove(path, before, after) {
+      const held = heldFor(path);
+      if (!held) return false;
+      const target = before.path;
+      if (!held.some((f) => f.related?.some((r) => r.file === target) || f.fixes?.some((fix) => fix.edits.some((e) => e.file === target)))) return true;
+      const now = findingsMoved(held, target, placesOf(before, after));
+      if (!now) return false;
+      moved.set(path, now);
+      return true;
+    },
+  };
 }
 
 /** How many files the cache does not hold as they are now. */

@@ -284,7 +284,7 @@ async function lintEverything(request: WorkspaceRequest, args: LintArgs, io: Cli
     unreadable: workspace.unreadable,
     skipped: workspace.skipped,
     ...(workspace.stdinPath ? { stdinPath: workspace.stdinPath } : {}),
-    stats: { parsed: engine.index.fileCount, linted: findings.size, rechecked: 0, cache: 'none' },
+    stats: { parsed: engine.index.fileCount, linted: findings.size, rechecked: 0, moved: 0, cache: 'none' },
     fixedTexts,
   };
 }

@@ -39,7 +39,7 @@ export interface RunCounts {
    * With --cache: how it was used, what was parsed and linted in full, what only for candidates, and
    * how many files' part of the report was printed as the cache stored it (PiecewiseFormatter).
    */
-  cache?: { cache: string; parsed: number; linted: number; rechecked: number; printed?: number };
+  cache?: { cache: string; parsed: number; linted: number; rechecked: number; moved: number; printed?: number };
   /** Where the files were parsed, when parsing worker threads could start (--concurrency). */
   parsing?: ParseSplit;
 }
@@ -68,7 +68,7 @@ export function renderStats(counts: RunCounts, clock: PhaseClock, shown: (p: str
 
 function cacheLine(c: NonNullable<RunCounts['cache']>): string {
   const state = c.cache === 'used' ? 'used' : c.cache === 'missing' ? 'none yet (written now)' : `${c.cache}, not used (written again)`;
-  return `cache: ${state}; ${plural(c.parsed, 'file')} parsed, ${c.linted} linted${c.rechecked ? `, ${c.rechecked} re-checked for workspace candidates` : ''}${c.printed ? `; report: ${plural(c.printed, 'file')} as stored` : ''}`;
+  return `cache: ${state}; ${plural(c.parsed, 'file')} parsed, ${c.linted} linted${c.rechecked ? `, ${c.rechecked} re-checked for workspace candidates` : ''}${c.moved ? `, ${c.moved} with places moved along with an edit` : ''}${c.printed ? `; report: ${plural(c.printed, 'file')} as stored` : ''}`;
 }
 
 function parsingLine(p: ParseSplit): string {

@@ -219,21 +219,21 @@ export class LintEngine {
     for (const f of filesForKeys(changedPeriodKeys(before, after, fy), this.index, fy)) affected.add(f);
     // `unknown-owner` only speaks once the workspace declares an owner: the first or last one changes every file.
     if (hadOwners !== this.index.countOfKind('owner') > 0) for (const f of this.index.allFiles()) affected.add(f.path);
-    return held && before && after && movedOrRetitledOnly(before, after) ? this.narrowed(affected, filePath, nearby, held) : affected;
+    return held && before && after && movedOrRetitledOnly(before, after) ? this.narrowed(affected, before, after, nearby, held) : affected;
   }
 
   /**
-   * Of the files an edit that only moved or retitled what `filePath` declares affects (as `replace`
+   * Of the files an edit that only moved or retitled what a file declares affects (as `replace`
    * works them out, from what the file declares and links to), those whose findings can change: the
-   * file itself; those whose held findings point into it (related places, fix edits: the positions
-   * moved); those whose hints offer a name it changed, which include every link into the file once
-   * a heading's anchor changed (`nearby`: filesWithNearbyNames). The others read nothing of it that
-   * changed (changeShape.movedOrRetitledOnly): what links to its ids (a portfolio naming its
-   * initiatives), what it links to (their objectives), the owners whose loads list none of its places.
+   * file itself; those whose hints offer a name it changed, which include every link into the file
+   * once a heading's anchor changed (`nearby`: filesWithNearbyNames); those whose held findings do
+   * not stand once the places they name in it move with it (HeldFindings.standAfterMove). The others
+   * read nothing of it that changed (changeShape.movedOrRetitledOnly): what links to its ids (a
+   * portfolio naming its initiatives), what it links to (their objectives), the owners it names.
    */
-  private narrowed(affected: Set<string>, filePath: string, nearby: Set<string>, held: HeldFindings): Set<string> {
+  private narrowed(affected: Set<string>, before: ParsedFile, after: ParsedFile, nearby: Set<string>, held: HeldFindings): Set<string> {
     const kept = new Set<string>();
-    for (const f of affected) if (f === filePath || nearby.has(f) || held.pointsInto(f, filePath)) kept.add(f);
+    for (const f of affected) if (f === after.path || nearby.has(f) || !held.standAfterMove(f, before, after)) kept.add(f);
     return kept;
   }
 
@@ -344,13 +344,14 @@ export class LintEngine {
   }
 }
 
-/**
- * Findings a caller holds for every file from before an edit (the lint cache's), for `update`.
- * `pointsInto(file, target)`: whether those of `file` name places in `target` (a related place, a
- * fix's edit), or none are held for `file`.
- */
+/** Findings a caller holds for every file from before an edit (the lint cache's), for `update`. */
 export interface HeldFindings {
-  pointsInto(file: string, target: string): boolean;
+  /**
+   * Whether the findings held for `file` stand after an edit of another file from `before` to
+   * `after` that only moved or retitled what it declares: they name no place in it, or the holder
+   * moved those they name along with the edit (and holds them so). False when none are held.
+   */
+  standAfterMove(file: string, before: ParsedFile, after: ParsedFile): boolean;
 }
 
 function* noFindings(): Generator<void, Finding[]> {
