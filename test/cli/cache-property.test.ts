@@ -12,7 +12,7 @@ import { discoverWorkspace, loadWorkspace } from '../../server/src/cli/workspace
 import type { Finding } from '../../server/src/model/finding.js';
 import type { LineMap } from '../../server/src/text/lineMap.js';
 import type { CacheStrategy } from '../../server/src/cache/cacheKey.js';
-import { editArb, fileName, fileSpec, NAMES, render } from '../helpers/strategyArbitraries.js';
+import { editArb, fileName, fileSpec, NAMES, render, type FileSpec } from '../helpers/strategyArbitraries.js';
 
 /**
  * Property: after any sequence of edits, additions and removals, a `--cache` run reports exactly
@@ -69,6 +69,33 @@ function cachedFindings(root: string, strategy: CacheStrategy): { findings: [str
     if (stored !== undefined) assert.equal(stored, pieces.render(file, list, linted.view(file)!.lineMap), `${file}: piece printed as stored`);
   }
   return { findings, cache: linted.stats.cache };
+}
+
+/**
+ * Writes a workspace of `specs` (and the `extra` files) and checks a first --cache run; then, for
+ * each edit in turn, changes the lines of the spec file it targets (`change`) and checks the
+ * --cache run after it. Each run is compared with a run without the cache.
+ */
+function checkLineEdits<Edit extends { target: number }>(specs: FileSpec[], extra: Record<string, string>, edits: Edit[], what: string, change: (lines: string[], spec: FileSpec, edit: Edit) => void): void {
+  const root = mkdtempSync(path.join(tmpdir(), 'strategy-lint-cache-'));
+  try {
+    writeFileSync(path.join(root, '.strategylint.yaml'), CONFIG);
+    specs.forEach((spec, i) => writeFileSync(path.join(root, fileName(i, spec)), render(spec)));
+    for (const [name, text] of Object.entries(extra)) writeFileSync(path.join(root, name), text);
+    assert.deepEqual(cachedFindings(root, 'content').findings, coldFindings(root), 'first --cache run');
+    edits.forEach((edit, step) => {
+      const spec = specs[edit.target % specs.length]!;
+      const file = path.join(root, fileName(edit.target % specs.length, spec));
+      const lines = readFileSync(file, 'utf8').split('\n');
+      change(lines, spec, edit);
+      writeFileSync(file, lines.join('\n'));
+      const warm = cachedFindings(root, 'content');
+      assert.equal(warm.cache, 'used');
+      assert.deepEqual(warm.findings, coldFindings(root), `--cache run after ${what} ${step + 1}`);
+    });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 describe('--cache gives the findings of a run without it (property)', () => {
@@ -131,26 +158,10 @@ describe('--cache gives the findings of a run without it (property)', () => {
     });
     fc.assert(
       fc.property(fc.array(fileSpec, { minLength: 2, maxLength: NAMES.length }), fc.array(insertion, { minLength: 1, maxLength: 3 }), (specs, insertions) => {
-        const root = mkdtempSync(path.join(tmpdir(), 'strategy-lint-cache-'));
-        try {
-          writeFileSync(path.join(root, '.strategylint.yaml'), CONFIG);
-          specs.forEach((spec, i) => writeFileSync(path.join(root, fileName(i, spec)), render(spec)));
-          for (const [name, text] of Object.entries(CANDIDATES)) writeFileSync(path.join(root, name), text);
-          assert.deepEqual(cachedFindings(root, 'content').findings, coldFindings(root), 'first --cache run');
-          insertions.forEach(({ target, line, words }, step) => {
-            const spec = specs[target % specs.length]!;
-            const file = path.join(root, fileName(target % specs.length, spec));
-            const lines = readFileSync(file, 'utf8').split('\n');
-            const at = line % lines.length;
-            lines.splice(at, 0, spec.form === 'yaml' ? `${lines[at]?.match(/^\s*/)?.[0] ?? ''}# ${words}` : words);
-            writeFileSync(file, lines.join('\n'));
-            const warm = cachedFindings(root, 'content');
-            assert.equal(warm.cache, 'used');
-            assert.deepEqual(warm.findings, coldFindings(root), `--cache run after insertion ${step + 1}`);
-          });
-        } finally {
-          rmSync(root, { recursive: true, force: true });
-        }
+        checkLineEdits(specs, CANDIDATES, insertions, 'insertion', (lines, spec, { line, words }) => {
+          const at = line % lines.length;
+          lines.splice(at, 0, spec.form === 'yaml' ? `${lines[at]?.match(/^\s*/)?.[0] ?? ''}# ${words}` : words);
+        });
       }),
       { numRuns: 40 },
     );
@@ -158,8 +169,9 @@ describe('--cache gives the findings of a run without it (property)', () => {
 
   // Titles changed (a heading's words, a YAML `title:` added), with prose moving what follows:
   // the cache re-checks, of the files that link to the edited one or that it links to, only those
-  // whose findings point into it (owner-load's and focus-limit's related places, fixes editing it)
-  // and those whose hints or links name a title or anchor it changed.
+  // whose findings name places in it that do not move with it (fixes editing it) and those whose
+  // hints or links name a title or anchor it changed; owner-load's and focus-limit's related places
+  // move along.
   it('for random workspaces and retitled entities', () => {
     const retitle = fc.record({
       target: fc.nat({ max: NAMES.length - 1 }),
@@ -169,32 +181,16 @@ describe('--cache gives the findings of a run without it (property)', () => {
     });
     fc.assert(
       fc.property(fc.array(fileSpec, { minLength: 2, maxLength: NAMES.length }), fc.array(retitle, { minLength: 1, maxLength: 3 }), (specs, retitles) => {
-        const root = mkdtempSync(path.join(tmpdir(), 'strategy-lint-cache-'));
-        try {
-          writeFileSync(path.join(root, '.strategylint.yaml'), CONFIG);
-          specs.forEach((spec, i) => writeFileSync(path.join(root, fileName(i, spec)), render(spec)));
-          assert.deepEqual(cachedFindings(root, 'content').findings, coldFindings(root), 'first --cache run');
-          retitles.forEach(({ target, which, words, prose }, step) => {
-            const spec = specs[target % specs.length]!;
-            const file = path.join(root, fileName(target % specs.length, spec));
-            const lines = readFileSync(file, 'utf8').split('\n');
-            const titled = lines.flatMap((line, i) => ((spec.form === 'yaml' ? /^ {2}- id: / : /^#+ /).test(line) ? [i] : []));
-            if (titled.length) {
-              const at = titled[which % titled.length]!;
-              if (spec.form === 'yaml') lines.splice(at + 1, 0, `    title: ${words}`);
-              else {
-                lines[at] = lines[at] === `# ${words}` ? `${lines[at]} again` : lines[at]!.replace(/ \S+ title$|$/, ` ${words}`);
-                if (prose) lines.splice(at, 0, '', 'Some words in between, moving what follows.', '');
-              }
-            }
-            writeFileSync(file, lines.join('\n'));
-            const warm = cachedFindings(root, 'content');
-            assert.equal(warm.cache, 'used');
-            assert.deepEqual(warm.findings, coldFindings(root), `--cache run after retitle ${step + 1}`);
-          });
-        } finally {
-          rmSync(root, { recursive: true, force: true });
-        }
+        checkLineEdits(specs, {}, retitles, 'retitle', (lines, spec, { which, words, prose }) => {
+          const titled = lines.flatMap((line, i) => ((spec.form === 'yaml' ? /^ {2}- id: / : /^#+ /).test(line) ? [i] : []));
+          if (!titled.length) return;
+          const at = titled[which % titled.length]!;
+          if (spec.form === 'yaml') lines.splice(at + 1, 0, `    title: ${words}`);
+          else {
+            lines[at] = lines[at] === `# ${words}` ? `${lines[at]} again` : lines[at]!.replace(/ \S+ title$|$/, ` ${words}`);
+            if (prose) lines.splice(at, 0, '', 'Some words in between, moving what follows.', '');
+          }
+        });
       }),
       { numRuns: 60 },
     );

@@ -226,14 +226,14 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
   const kept = new Map<string, CacheEntry>();
   for (const path of reported) {
     const entry = reusable(files.get(path)!);
-    const moved = entry && held?.moved.get(path);
+    const movedAlong = entry && held?.moved.get(path);
     // Stored and still true: decoded when printed.
-    if (entry && !moved && !stale(entry) && cache!.canReadFindingsLater(entry)) {
+    if (entry && !movedAlong && !stale(entry) && cache!.canReadFindingsLater(entry)) {
       findings.stored(path, entry);
       kept.set(path, entry);
       continue;
     }
-    const stored = moved ?? (entry && cache!.findings(entry));
+    const stored = movedAlong ?? (entry && cache!.findings(entry));
     if (!stored) {
       findings.set(path, engine.lint(path));
       stats.linted++;
@@ -241,8 +241,8 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
       const rules = new Set(again(entry!));
       findings.set(path, [...stored.filter((f) => !rules.has(f.ruleId)), ...engine.lint(path, rules)].sort(compareFindings));
       stats.rechecked++;
-    } else if (moved) {
-      findings.set(path, moved);
+    } else if (movedAlong) {
+      findings.set(path, movedAlong);
       stats.moved++;
     } else {
       findings.set(path, stored);
