@@ -153,6 +153,16 @@ describe('CLI --cache: an edit that only moves or retitles what a file declares'
     assert.deepEqual([warm.stats.parsed, warm.stats.linted], [1, 3]);
   });
 
+  it('re-checks a reference written as a title when only the title\'s case changed (its fix names the title)', () => {
+    const root = workspace({ ...files, 'wrong.strategy.yaml': 'initiatives:\n  - id: INIT-w\n    title: Wrong link\n    objective: Grow the funnel\n' });
+    edit(root, 'portfolio.strategy.yaml', 'title: Grow\n', 'title: Grow the funnel\n');
+    cachedRun(root);
+    edit(root, 'portfolio.strategy.yaml', 'title: Grow the funnel\n', 'title: Grow The Funnel\n');
+    const warm = cachedRun(root);
+    assert.deepEqual(warm.findings, coldFindings(root));
+    assert.ok(fixTitles(warm.findings, 'unresolved-reference').includes("Replace with objective 'OBJ-x' (Grow The Funnel)"), fixTitles(warm.findings, 'unresolved-reference').join('\n'));
+  });
+
   it('re-checks what links to a heading anchor the retitle changed', () => {
     const linked = { ...files, 'notes.strategy.yaml': 'initiatives:\n  - id: INIT-n\n    title: Notes\n    objective: OBJ-x\n    depends-on: ["[first](area.md#initiative-first-thing)"]\n' };
     const root = workspace(linked);

@@ -175,7 +175,9 @@ export function filesWithNearbyNames(before: ParsedFile | undefined, after: Pars
   const files = new Set<string>();
   const old = offeredNames(before);
   const now = offeredNames(after);
-  const changed = [...old].filter((n) => !now.has(n)).concat([...now].filter((n) => !old.has(n)));
+  // Compared as written, matched lower-cased: a title whose case alone changed still changes the
+  // fix that names it ("Replace with objective 'OBJ-x' (Grow The Funnel)"), which the lint cache stores.
+  const changed = [...new Set([...old].filter((n) => !now.has(n)).concat([...now].filter((n) => !old.has(n))).map((n) => n.toLowerCase()))];
   const documentChanged = documentShape(before) !== documentShape(after);
   if (!changed.length && !documentChanged) return files;
   const path = (after ?? before)!.path;
@@ -204,13 +206,13 @@ function leadsToItsKind(ref: Reference, index: WorkspaceIndex): boolean {
   return index.resolve(ref).some((target) => target.kind === ref.expected);
 }
 
-/** Names a file offers to hints elsewhere: ids, heading slugs and titles, lower-cased. */
+/** Names a file offers to hints elsewhere: ids and heading slugs lower-cased, titles as written (trimmed). */
 function offeredNames(file: ParsedFile | undefined): Set<string> {
   const names = new Set<string>();
   for (const entity of file?.entities ?? []) {
     if (entity.id) names.add(entity.id.toLowerCase());
     if (entity.headingSlug) names.add(entity.headingSlug);
-    if (entity.title) names.add(entity.title.trim().toLowerCase());
+    if (entity.title) names.add(entity.title.trim());
   }
   return names;
 }
