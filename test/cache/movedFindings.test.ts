@@ -36,6 +36,8 @@ describe('lint cache: findings moved along with an edit that only moves or retit
     assert.deepEqual(finding!.related![1]!.span, { start: secondAfter!.anchor.start, end: secondAfter!.anchor.end });
     assert.notEqual(finding!.related![1]!.span.start, second!.anchor.start, 'the place moved');
     assert.deepEqual(finding!.related![0], listing(second!.anchor).related![0]);
+    const elsewhere = [{ ...listing(second!.anchor), related: [listing(second!.anchor).related![0]!] }];
+    assert.equal(findingsMoved(elsewhere, DOC, moved), elsewhere, 'findings that name no place in the file are given back as they are');
     const status = second!.fields.find((f) => f.key === 'status')!.value.span;
     const statusAfter = secondAfter!.fields.find((f) => f.key === 'status')!.value.span;
     assert.deepEqual(moved(status), { start: statusAfter.start, end: statusAfter.end });

@@ -2,6 +2,7 @@ import type { Entity, Field, FieldValue } from '../model/entity.js';
 import type { ParsedFile } from '../model/file.js';
 import type { Finding } from '../model/finding.js';
 import type { Span } from '../model/span.js';
+import { fieldsButTitle } from '../engine/changeShape.js';
 
 /**
  * Where each place of a file's entities went when an edit only moved or retitled what it declares
@@ -31,8 +32,7 @@ function pairEntities(was: Entity, now: Entity, pair: Pair): void {
   pair(was.idSpan, now.idSpan);
   was.refs.forEach((ref, j) => pair(ref.span, now.refs[j]?.span));
   // A title written as a field may come or go (a retitle): the other fields pair in order.
-  const untitled = (fields: readonly Field[]) => fields.filter((f) => f.key !== 'title');
-  pairFields(untitled(was.fields), untitled(now.fields), pair);
+  pairFields(fieldsButTitle(was), fieldsButTitle(now), pair);
 }
 
 function pairFields(was: readonly Field[], now: readonly Field[], pair: Pair): void {
@@ -53,11 +53,13 @@ function pairValues(was: FieldValue, now: FieldValue, pair: Pair): void {
 /**
  * Another file's findings with their related places in `target` moved (placesMoved), the rest as
  * they are: the findings a run would give after that edit, which changed nothing they read of
- * `target` but its positions. Undefined when a place cannot be moved, or a fix edits `target` (its
- * edits would need the text, which the cache does not keep).
+ * `target` but its positions. `findings` itself when none names a place there; undefined when a
+ * place cannot be moved, or a fix edits `target` (its edits would need the text, which the cache
+ * does not keep).
  */
-export function findingsMoved(findings: readonly Finding[], target: string, moved: (span: Span) => Span | undefined): Finding[] | undefined {
+export function findingsMoved(findings: Finding[], target: string, moved: (span: Span) => Span | undefined): Finding[] | undefined {
   const out: Finding[] = [];
+  let any = false;
   for (const finding of findings) {
     if (finding.fixes?.some((fix) => fix.edits.some((edit) => edit.file === target))) return undefined;
     if (!finding.related?.some((r) => r.file === target)) {
@@ -75,6 +77,7 @@ export function findingsMoved(findings: readonly Finding[], target: string, move
       related.push({ ...place, span: { start: span.start, end: span.end } });
     }
     out.push({ ...finding, related });
+    any = true;
   }
-  return out;
+  return any ? out : findings;
 }

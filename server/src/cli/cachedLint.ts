@@ -159,11 +159,13 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
     }
     for (const entry of removed) if (!restore(entry)) lintEverything = true;
   }
+  // The files this run reports, as a set (`reported` below, once unreadable files are left out: the
+  // loops over `files` ask only of files still in it).
+  const reportedPaths = new Set(found.selected);
   // What the cache holds of each file's findings: an edit that only moves or retitles what a file
   // declares re-checks, of the files that link to it or that it links to, only those whose findings
   // do not stand once the places they name in it move along (engine.update). `moved` holds those
   // moved: they are printed and stored as this run's findings.
-  const reportedPaths = new Set(found.selected);
   const held = cache ? heldFindings(files, cache, reportedPaths) : undefined;
   for (const file of [...files.values()]) {
     if (file.unchanged) continue;
@@ -253,14 +255,13 @@ export function lintWithCache(found: DiscoveredWorkspace, options: CacheOptions)
   const records: CacheRecord[] = [];
   const hashOf = (path: string) => engine.getFile(path)?.hash;
   const pieces = new StoredPieces(cache, options.pieces);
-  const reportedSet = new Set(reported);
   for (const file of files.values()) {
     const parsed = engine.getFile(file.path)!;
     const fresh = kept.has(file.path) ? undefined : findings.fresh(file.path);
     // Not reported this time (context only): what was cached stays true unless the changes reach it.
     const context = fresh ? undefined : reusable(file);
     const reused = kept.get(file.path) ?? (context && !stale(context) ? context : undefined);
-    const piece = pieces.toSave(file.path, reportedSet.has(file.path), reused, fresh, parsed);
+    const piece = pieces.toSave(file.path, reportedPaths.has(file.path), reused, fresh, parsed);
     records.push({
       path: file.path,
       size: file.size,
@@ -463,11 +464,9 @@ function heldFindings(files: Map<string, Current>, cache: LintCache, reported: R
     standAfterMove(path, before, after) {
       const held = heldFor(path);
       if (!held) return false;
-      const target = before.path;
-      if (!held.some((f) => f.related?.some((r) => r.file === target) || f.fixes?.some((fix) => fix.edits.some((e) => e.file === target)))) return true;
-      const now = findingsMoved(held, target, placesOf(before, after));
+      const now = findingsMoved(held, before.path, placesOf(before, after));
       if (!now) return false;
-      moved.set(path, now);
+      if (now !== held) moved.set(path, now);
       return true;
     },
   };

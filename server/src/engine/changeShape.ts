@@ -1,4 +1,4 @@
-import type { Entity } from '../model/entity.js';
+import type { Entity, Field } from '../model/entity.js';
 import type { ParsedFile } from '../model/file.js';
 
 /**
@@ -18,8 +18,7 @@ export function declaredAspects(parsed: ParsedFile | undefined): DeclaredAspects
     ids: JSON.stringify([parsed?.participates ?? false, entities.map((e) => [e.kind, e.id, e.form])]),
     anchors: JSON.stringify(entities.map((e) => e.headingSlug ?? null)),
     // `fields` by name: an entity restored from the cache holds it as an accessor (cache/restoredEntity.ts).
-    // A title written as a field (YAML) is the title too.
-    rest: JSON.stringify(entities.map((e) => ({ ...e, fields: e.fields.filter((f) => f.key !== 'title') })), (key, value: unknown) => {
+    rest: JSON.stringify(entities.map((e) => ({ ...e, fields: fieldsButTitle(e) })), (key, value: unknown) => {
       if (POSITION_KEYS.has(key) || key === 'template' || key === 'title' || key === 'headingSlug') return undefined;
       if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
       const sorted: Record<string, unknown> = {};
@@ -27,6 +26,14 @@ export function declaredAspects(parsed: ParsedFile | undefined): DeclaredAspects
       return sorted;
     }),
   };
+}
+
+/**
+ * An entity's fields but its title: a title written as a field (YAML) is the title too, which a
+ * retitle may add, change or remove. What `rest` compares, and what movedFindings pairs in order.
+ */
+export function fieldsButTitle(entity: Entity): Field[] {
+  return entity.fields.filter((f) => f.key !== 'title');
 }
 
 // Ranges as parsers write them (Span objects) and as the index keeps them (model/indexed.ts: two
