@@ -11,7 +11,7 @@ export const HEAP_GROWING_PERCENT = 30;
  * run's. It was 50%, chosen when remark built every Markdown tree and the server's young generation
  * was V8's 32 MB: 30% then took the scan at 10k heavy documents from ~20-25 s to ~26-29 s and the
  * keystroke p95 from 24-26 to 27 ms for 25 MB less at its peak. With the plain-Markdown line reader
- * (f7529cf) and the young generation stopped at 8 MB (SERVER_YOUNG_GENERATION_MB), 40% held the
+ * (f7529cf) and the young generation stopped at 8 MB (then the server's YOUNG_GENERATION_MB), 40% held the
  * 200-keystroke session's peak at 258-265 MB instead of 276-290 and the scan's at 252-256 instead
  * of 255-272, for ~5% more CPU in the scan (10.0 s against 9.5) and the same in the keystrokes
  * (alternating sessions on 2026-12-06, load average 3-5). 30% saved no more over the session.
@@ -77,41 +77,33 @@ function givenOnCommandLine(execArgv: readonly string[]): boolean {
 }
 
 /**
- * The language server's young generation (V8's new space, both semi-spaces), in MB: it stops
- * growing once it is this large (a lint run's: LINT_YOUNG_GENERATION_MB). V8 lets it grow to
- * 32 MB, which the index being built outlives: its scavenges copied it through 16 MB semi-spaces,
- * and the old generation's limit is raised by the young generation's size as well. Measured on 2026-12-06 (peaks in MiB as the
- * bench reports them):
- * - the language server at 10k heavy documents (alternating sessions, load average 3-5): the initial
- *   scan peaked at 249-272 MB instead of 296-301 and the 200-keystroke session at 271-290 instead of
- *   328-338, with ~15% less CPU for the scan (9.0-9.6 s against 10.5-11.8) and ~10% less for the
- *   keystrokes (3.2-3.5 s against 3.7-4.0); the start from a warm cache peaked ~30 MB lower for the
- *   same CPU. Stopping at 4 or 16 MB gave about the same as 8;
- * - a cold lint run (load average ~3): 247-249 MB instead of 293-301 and 8.9-9.0 s of CPU instead of
- *   10.2 at 10k heavy documents, 160 instead of 188 MB at 10k light ones, and at 50k heavy ones the
- *   same peak (933 MB) for 52 s of CPU instead of 54-60. 4 MB cost ~10% more CPU for no less memory
- *   (a lint run was then meant to share this cap: see LINT_YOUNG_GENERATION_MB for what it held).
+ * The young generation (V8's new space, both semi-spaces) of every process this project starts, in
+ * MB: it stops growing once it is this large. V8 lets it grow to 32 MB, which the index being built
+ * outlives: its scavenges copied it through 16 MB semi-spaces, and the old generation's limit is
+ * raised by the young generation's size as well. Each scavenge also walks every page of the old
+ * generation (parallel/parallelLoad.ts, AUTO_UNSAMPLED_FILES), so a young generation too small
+ * costs more as the index grows.
+ * - A lint run (2026-12-06, `--trace-gc-verbose`): the cap never held at 8 MB, as the young
+ *   generation doubles while the run starts and while `auto` times its sample. Made to hold (the
+ *   sample lets the event loop turn), 8 MB against 16 at 10k heavy documents, three alternating
+ *   pairs (load average 6-9): 6.6-7.1 s of main-thread CPU against 6.3-6.7 s and 10.5-11.0 s for
+ *   the process against 9.8-10.5 s, for a peak of 255-258 MB against 261-271 MB (budget 300). 32 MB
+ *   peaked at 293-301 MB at 10k heavy documents, and at 50k took 54-60 s of CPU for the same peak.
+ * - The language server had 8 MB until 2026-12-07. At 10k heavy documents its first scan, which
+ *   parses beside a worker and builds the index, made 1,040-1,150 scavenges (1.4-2.4 s of pauses)
+ *   where a lint run made ~640 (~1.1 s); with 16 MB it made ~550-580 (1.2-1.6 s). Six alternating
+ *   pairs of scans (2 cores, load average ~2): 10.8-13.4 s against 12.3-16.0 s, each pair 12-22%
+ *   faster (four more rounds beside the cold CLI, whose runs took 12.7-17.0 s: 13.0-13.6 s against
+ *   12.1-14.9 s), for a scan peak of 269-274 MB against 253-263 MB; three sessions of 200 keystrokes
+ *   after the scan: p95 15.3-18.6 ms against 17.0-21.1 ms, session peaks 269-275 MB against
+ *   263-268 MB; the start from a warm cache took as long (1.65-2.49 s against 1.74-2.42 s, nine
+ *   pairs). (An earlier try, a copy of the bundle with 16 MB, had measured it slower: 13.9-14.2 s
+ *   against 13.2-13.9 s in three rounds; the six rounds above, of a build, did not hold that up.)
  */
-export const SERVER_YOUNG_GENERATION_MB = 8;
+export const YOUNG_GENERATION_MB = 16;
 
 /**
- * A lint run's young generation (every CLI command's), in MB: twice the language server's. The
- * cap above never held at 8 MB in a lint run: the young generation doubles while the run starts
- * (the bundle, the config, the file walk) and while `auto` times its sample, before anything
- * checks it, and was found at 16 MB at 10k heavy documents and at V8's maximum, 32 MB, at 50k
- * (`--trace-gc-verbose`, 2026-12-06): the lint-run figures above compare 16 MB with 32. Made to
- * hold (the sample now lets the event loop turn), 8 MB against 16 at 10k heavy documents, three
- * alternating pairs (load average 6-9): 6.6-7.1 s of main-thread CPU against 6.3-6.7 s and
- * 10.5-11.0 s for the process against 9.8-10.5 s, for a peak of 255-258 MB against 261-271 MB
- * (budget 300). Each scavenge also walks every page of the old generation (parallel/parallelLoad.ts,
- * AUTO_UNSAMPLED_FILES), so a small young generation costs more as the index grows.
- */
-export const LINT_YOUNG_GENERATION_MB = 16;
-
-/**
- * Stops the young generation growing once it reaches `mb` (SERVER_YOUNG_GENERATION_MB or
- * LINT_YOUNG_GENERATION_MB). Its
- * maximum is fixed when Node starts (`--max-semi-space-size`), but the factor it grows by
+ * Stops the young generation growing once it reaches `mb` (YOUNG_GENERATION_MB). Its maximum is fixed when Node starts (`--max-semi-space-size`), but the factor it grows by
  * (`--semi-space-growth-factor`) is read each time it grows: from 1 it no longer grows. V8 grows it
  * in doubling steps after a scavenge, so the size is checked after every collection until it is
  * reached: by an observer of collections, which runs when the event loop turns, and by
@@ -150,7 +142,7 @@ export function checkYoungGeneration(): void {
  * has its own) puts V8's `--semi-space-growth-factor` back to at least 2 for the whole process
  * (Heap::ConfigureHeap in Node 20's V8), so the young generation of the thread that capped it
  * (capYoungGeneration) grew again at its next collections: a language server scan of 10k heavy
- * documents that started a parsing worker ended with a 32 MB young generation instead of its 8 MB,
+ * documents that started a parsing worker ended with a 32 MB young generation instead of the 8 MB it then had,
  * and ~45 MB more resident after its last full collection than one without the worker (measured on
  * 2026-12-07); a lint run's 16 MB went to 32 MB the same way from 20k files on. So the caller
  * allocates nothing until its workers run (it awaits this, ~45 ms on a quiet machine, 120-170 ms on

@@ -4,7 +4,7 @@
 import { displayPath } from '../files/paths.js';
 import { parseArgs, type ReportArgs } from './args.js';
 import { describeFailure, EXIT } from './errors.js';
-import { capYoungGeneration, limitHeapGrowth, LINT_YOUNG_GENERATION_MB } from './heap.js';
+import { capYoungGeneration, limitHeapGrowth, YOUNG_GENERATION_MB } from './heap.js';
 import { delayOptimization } from './jit.js';
 import { processIO, runLint, warnOn, writeOutputFile, type CliIO } from './run.js';
 import { loadWorkspaceConcurrently } from './workspace.js';
@@ -32,8 +32,8 @@ async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, io);
   // A lint run sets it itself (run.ts): one served by the cache only once it parses in bulk.
   if (args.command !== 'done' && args.command !== 'lint') limitHeapGrowth();
-  // Every command: see heap.ts, LINT_YOUNG_GENERATION_MB.
-  capYoungGeneration(LINT_YOUNG_GENERATION_MB);
+  // Every command (and the language server): see heap.ts, YOUNG_GENERATION_MB.
+  capYoungGeneration(YOUNG_GENERATION_MB);
   switch (args.command) {
     case 'done':
       return EXIT.ok;

@@ -2,15 +2,15 @@
 // client/dist/server.cjs): loading it starts the server on the transport named in argv (--stdio).
 // `strategy-lint --stdio` loads it from the CLI bundle's folder, so a lint run never compiles it.
 import { realpathSync } from 'node:fs';
-import { capYoungGeneration, limitHeapGrowth, limitHeapGrowthToParse, SERVER_HEAP_GROWING_PERCENT, SERVER_YOUNG_GENERATION_MB } from '../cli/heap.js';
+import { capYoungGeneration, limitHeapGrowth, limitHeapGrowthToParse, SERVER_HEAP_GROWING_PERCENT, YOUNG_GENERATION_MB } from '../cli/heap.js';
 import { delayOptimization } from '../cli/jit.js';
 import { openFolderCache } from './folderCache.js';
 import { hashForScan, scanInParallel } from './parallelScan.js';
 import { startServer } from './server.js';
 import { normalisePath } from './uri.js';
 
-// A small young generation from the start: see heap.ts.
-capYoungGeneration(SERVER_YOUNG_GENERATION_MB);
+// A young generation capped from the start, as a lint run's: see heap.ts.
+capYoungGeneration(YOUNG_GENERATION_MB);
 // V8 optimizes fewer lukewarm functions on its background threads, as in a lint run (cli/jit.ts): a
 // scan of 1k heavy documents took ~25% less of the process's CPU (its own thread ~5% more), and
 // the keystrokes after a scan of 10k were as fast.

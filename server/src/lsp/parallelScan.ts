@@ -7,10 +7,11 @@ import { AUTO_UNSAMPLED_FILES, loadInParallel, sampledStart, workerCountFor, wor
 /**
  * From this many files a folder's first scan starts its `auto` workers without the timed sample
  * (a lint run waits for AUTO_UNSAMPLED_FILES). The server's thread parses dearer than a lint run's:
- * in slices between requests, with a smaller young generation (cli/heap.ts), beside the index it
- * builds, so a worker pays at sizes where the sample (timed on the first files, while the heap is
- * small) says it does not. Measured on 2026-12-07 on 2 cores (alternating scans with `auto` and
- * with one worker, bench workspaces; the machine ran about half as fast as the README's table): at
+ * in slices between requests, beside the index it builds, so a worker pays at sizes where the
+ * sample (timed on the first files, while the heap is small) says it does not. Measured on
+ * 2026-12-07 on 2 cores, when the server's young generation was 8 MB (cli/heap.ts; alternating
+ * scans with `auto` and with one worker, bench workspaces; the machine ran about half as fast as
+ * the README's table): at
  * 10k heavy documents the scan took 13.2-15.5 s instead of 17.9 s and its thread 10.4-12.4 s of
  * CPU instead of 16.7-16.8 s, for a peak of 264 MB instead of ~245 (once starting a worker kept
  * the young generation's cap); at 10k light ones 6.6-8.4 s instead of 8.5-11.0 s. At 7.5k heavy
