@@ -12,7 +12,21 @@ export interface DeclaredAspects {
   rest: string;
 }
 
+/**
+ * Each parse's aspects, once: a `--cache` run asks for those of an edited file's parses twice, as
+ * engine.update decides whether the edit only moved what it declares (movedOrRetitledOnly) and as
+ * the run works out which rules' candidates it moved (cachedLint.ts).
+ */
+const aspectsOfParse = new WeakMap<ParsedFile, DeclaredAspects>();
+
 export function declaredAspects(parsed: ParsedFile | undefined): DeclaredAspects {
+  if (!parsed) return aspectsOf(undefined);
+  let aspects = aspectsOfParse.get(parsed);
+  if (!aspects) aspectsOfParse.set(parsed, (aspects = aspectsOf(parsed)));
+  return aspects;
+}
+
+function aspectsOf(parsed: ParsedFile | undefined): DeclaredAspects {
   const entities = parsed?.entities ?? [];
   return {
     ids: JSON.stringify([parsed?.participates ?? false, entities.map((e) => [e.kind, e.id, e.form])]),
